@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { isKoomockError } from '../../core/errors.js';
+import { commands } from './commands/index.js';
+import { EXIT_USAGE, processIo, type CliIo } from './io.js';
+
+/**
+ * Runs the koomock CLI and resolves to its exit code.
+ * @example
+ *   const code = await main(['sign', 'v2', '--key', 'k', '--timestamp', '1', '--nonce', 'n', '--body', '{}']);
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('koomock')
+    .description('Local emulator of Huawei Cloud KooGallery (云商店) and contract-test harness for sellers')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    })
+    .showSuggestionAfterError(true);
+  for (const register of commands) register(program, io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (isKoomockError(e)) {
+      io.err(`koomock: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`koomock: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT_USAGE;
+  }
+}

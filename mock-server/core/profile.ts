@@ -1,0 +1,83 @@
+/**
+ * The fidelity profile: one named option for every point DECISIONS.md had to decide.
+ * Every report states the profile values a run used.
+ */
+export interface FidelityProfile {
+  /** D1 interface generation. */
+  readonly generation: 'v2' | 'v1';
+  /** D3 unit of the `timestamp` URL parameter. */
+  readonly timestampUnit: 'ms' | 'seconds';
+  /** D4 nonce shape. */
+  readonly nonce: 'alnum32' | 'hex64';
+  /** D5 case of the hex signature sent to the seller. */
+  readonly signatureCase: 'upper' | 'lower';
+  /** D6 `testFlag`: omitted in normal runs, or always "0"/"1". */
+  readonly testFlag: 'omit' | 'zero';
+  /** D7 call timeout, ms. */
+  readonly callTimeoutMs: number;
+  /** D8 digits of `refreshInstance.expireTime`. */
+  readonly expireTimeDigits: 14 | 17;
+  /** D10 async provisioning polling. */
+  readonly pollIntervalMs: number;
+  readonly pollWindowMs: number;
+  /** D11 response Body-Sign in V2: verified when present (`present`) or required (`strict`). */
+  readonly bodySign: 'present' | 'strict';
+  /** D12 retry window per activity, ms (0 = no automatic retry). */
+  readonly retryWindowMs: Readonly<Record<string, number>>;
+  /** D13 retry interval, ms. */
+  readonly retryIntervalMs: number;
+  /** D18 OAEP hash of the kit clientSecret. */
+  readonly oaepHash: 'sha256' | 'sha1';
+  /** D20 APIG AK/SK verification. */
+  readonly apigAuth: 'on' | 'off';
+  /** D26 usage push body signature: raw bytes only, or also a key-sorted re-serialisation. */
+  readonly usageSignature: 'raw' | 'canonical';
+  /** D30 per-seller rate limit, requests per second (0 = none). */
+  readonly rateLimitPerSecond: number;
+  /** D21 debug mode: error bodies include the canonical request the emulator built. */
+  readonly debug: boolean;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export const DEFAULT_PROFILE: FidelityProfile = Object.freeze({
+  generation: 'v2',
+  timestampUnit: 'ms',
+  nonce: 'alnum32',
+  signatureCase: 'upper',
+  testFlag: 'omit',
+  callTimeoutMs: 20_000,
+  expireTimeDigits: 14,
+  pollIntervalMs: 10_000,
+  pollWindowMs: 3 * HOUR,
+  bodySign: 'present',
+  retryWindowMs: Object.freeze({
+    newInstance: 3 * HOUR,
+    upgradeInstance: 3 * HOUR,
+    orderNotify: 3 * HOUR,
+    refreshInstance: HOUR,
+    updateInstanceStatus: HOUR,
+    releaseInstance: HOUR,
+    changeInstanceCheck: HOUR,
+    queryInstance: 0,
+    tenantSync: 0,
+    applicationSync: 0,
+    authSync: 0,
+    singleOrgSync: 0,
+    allOrgSync: 0,
+  }),
+  retryIntervalMs: 3 * MINUTE,
+  oaepHash: 'sha256',
+  apigAuth: 'on',
+  usageSignature: 'raw',
+  rateLimitPerSecond: 0,
+  debug: false,
+}) as FidelityProfile;
+
+/** Profile with some options changed; unknown option names are the caller's bug (typed). */
+export const withProfile = (overrides: Partial<FidelityProfile>): FidelityProfile => ({
+  ...DEFAULT_PROFILE,
+  ...overrides,
+  retryWindowMs: { ...DEFAULT_PROFILE.retryWindowMs, ...overrides.retryWindowMs },
+});
