@@ -1,0 +1,43 @@
+/**
+ * The canonical JSON of DECISIONS.md D2, as the official Java demo reproduces it
+ * (TreeMap over the top-level keys, nulls dropped, compact Jackson output):
+ * top-level keys sorted by UTF-16 code units, compact, nested objects in their given order
+ * (or sorted too with `recursive`), `null` members dropped.
+ *
+ * JavaScript's default `sort()` compares UTF-16 code units, exactly like Java's `String.compareTo`.
+ * @example
+ *   toCanonicalJson({ b: '1', a: '2', c: null }); // '{"a":"2","b":"1"}'
+ */
+export function toCanonicalJson(value: unknown, options: { readonly recursive?: boolean } = {}): string {
+  return JSON.stringify(canonicalValue(value, options.recursive === true, true));
+}
+
+/** True for a plain JSON object (not an array, not null). */
+export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function canonicalValue(value: unknown, recursive: boolean, top: boolean): unknown {
+  if (Array.isArray(value)) return recursive ? value.map((v) => canonicalValue(v, true, false)) : value;
+  if (!isJsonObject(value)) return value;
+  if (!top && !recursive) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = value[key];
+    if (v === null || v === undefined) continue;
+    out[key] = canonicalValue(v, recursive, false);
+  }
+  return out;
+}
+
+/**
+ * Parses a JSON text that must hold an object; returns undefined for anything else.
+ * Used where a signing scheme re-serialises a body it received.
+ */
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return isJsonObject(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
