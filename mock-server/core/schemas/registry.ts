@@ -63,7 +63,10 @@ export function createSchemaRegistry(schemas: readonly object[]): SchemaRegistry
   return {
     validate(id, value) {
       const fn = get(id);
-      return fn(value) ? { ok: true } : { ok: false, violations: (fn.errors ?? []).map(toViolation) };
+      if (fn(value)) return { ok: true };
+      // Ajv adds an `if` entry beside every failed `then`; the `then` entries already say what is wrong.
+      const errors = (fn.errors ?? []).filter((e) => e.keyword !== 'if');
+      return { ok: false, violations: errors.map(toViolation) };
     },
     has: (id) => ids.includes(id),
     ids: () => [...ids],
