@@ -1,0 +1,274 @@
+/**
+ * The SQLite Store (better-sqlite3). WAL journal with `synchronous=FULL`: a commit is on disk
+ * before the call returns, so a usage push that was acknowledged survives `kill -9` and power
+ * loss (NORMAL only protects against the former).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { KoomockError } from '../../core/errors.js';
+import type { CatalogProduct } from '../../core/market/catalog.js';
+import type {
+  ConsumeGrantResult,
+  Exchange,
+  ExchangeFilter,
+  NewFile,
+  OAuthGrant,
+  ResetScope,
+  Store,
+  StoredFile,
+  StoredGrant,
+  StoredProduct,
+  StoredUsageRecord,
+} from '../../core/store.js';
+import { guardStore } from './guard.js';
+import { byteLength } from './shared.js';
+import { CONFIG_TABLES, JOURNAL_GUARDS, migrate, STATE_TABLES } from './sqlite-schema.js';
+
+interface DataRow {
+  data: string;
+}
+
+interface FileRow {
+  id: number;
+  event_id: string;
+  seller_id: string;
+  type: 'FILE' | 'CHARACTERS';
+  file_name: string | null;
+  sha256: string | null;
+  size: number;
+  content: Buffer | string;
+  received_at: number;
+}
+
+interface ProductRow extends DataRow {
+  seller_id: string;
+}
+
+/** The row id is the exchange id; it joins the stored JSON on the way out so ids are never duplicated. */
+const EXCHANGE_DATA = "json_set(data, '$.id', id) AS data";
+
+const toStoredProduct = (r: ProductRow): StoredProduct => ({ sellerId: r.seller_id, product: JSON.parse(r.data) as CatalogProduct });
+
+const parse = <T>(row: DataRow | undefined): T | undefined => (row === undefined ? undefined : (JSON.parse(row.data) as T));
+const parseAll = <T>(rows: unknown[]): T[] => (rows as DataRow[]).map((r) => JSON.parse(r.data) as T);
+
+function toStoredFile(r: FileRow): StoredFile {
+  const base = { id: r.id, eventId: r.event_id, sellerId: r.seller_id, receivedAt: r.received_at, size: r.size };
+  return r.type === 'FILE'
+    ? { ...base, type: 'FILE', fileName: r.file_name ?? '', sha256: r.sha256 ?? '', content: new Uint8Array(r.content as Buffer) }
+    : { ...base, type: 'CHARACTERS', content: String(r.content) };
+}
+
+function open(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, path);
+    return db;
+  } catch (e) {
+    db?.close();
+    if (e instanceof KoomockError) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new KoomockError(
+      'STORE_FAILED',
+      `could not open the state file ${path}: ${reason}. Check that the folder is writable, or choose another state path`,
+      { path },
+      e,
+    );
+  }
+}
+
+/**
+ * A Store in the SQLite file at `path` (its folder is created); `:memory:` for a throwaway one.
+ * @example const store = createSqliteStore('.koomock/state.db'); try { ... } finally { store.close(); }
+ */
+export function createSqliteStore(path: string): Store {
+  const db = open(path);
+  const q = (sql: string) => db.prepare(sql);
+  const get = {
+    setting: q('SELECT value FROM settings WHERE key = ?').pluck(),
+    product: q('SELECT seller_id, data FROM products WHERE product_id = ?'),
+    order: q('SELECT data FROM orders WHERE order_id = ?'),
+    instance: q('SELECT data FROM instances WHERE seller_id = ? AND instance_id = ?'),
+    instanceByKey: q('SELECT data FROM instances WHERE seller_id = ? AND idempotency_key = ? ORDER BY rowid LIMIT 1'),
+    file: q('SELECT * FROM files WHERE id = ?'),
+    grant: q('SELECT data, consumed_at FROM grants WHERE kind = ? AND token = ?'),
+    exchange: q(`SELECT ${EXCHANGE_DATA} FROM exchanges WHERE id = ?`),
+    runtime: q('SELECT value FROM runtime WHERE key = ?').pluck(),
+  };
+  const put = {
+    setting: q('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    product: q(
+      'INSERT INTO products (product_id, seller_id, data) VALUES (?, ?, ?) ON CONFLICT (product_id) DO UPDATE SET seller_id = excluded.seller_id, data = excluded.data',
+    ),
+    order: q(
+      'INSERT INTO orders (order_id, seller_id, status, data) VALUES (?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET seller_id = excluded.seller_id, status = excluded.status, data = excluded.data',
+    ),
+    instance: q(
+      'INSERT INTO instances (seller_id, instance_id, order_id, idempotency_key, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (seller_id, instance_id) DO UPDATE SET order_id = excluded.order_id, idempotency_key = excluded.idempotency_key, data = excluded.data',
+    ),
+    usage: q(
+      'INSERT INTO usage_records (seller_id, metering_sn, instance_id, received_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (seller_id, metering_sn) DO NOTHING',
+    ),
+    file: q(
+      'INSERT INTO files (event_id, seller_id, type, file_name, sha256, size, content, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    grant: q(
+      'INSERT INTO grants (kind, token, expires_at, consumed_at, data) VALUES (?, ?, ?, NULL, ?) ON CONFLICT (kind, token) DO UPDATE SET expires_at = excluded.expires_at, consumed_at = NULL, data = excluded.data',
+    ),
+    consumed: q('UPDATE grants SET consumed_at = ? WHERE kind = ? AND token = ?'),
+    purgeNonces: q('DELETE FROM nonces WHERE expires_at <= ?'),
+    nonceSeen: q('SELECT 1 FROM nonces WHERE scope = ? AND nonce = ?').pluck(),
+    nonce: q(
+      'INSERT INTO nonces (scope, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT (scope, nonce) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)',
+    ),
+    exchange: q('INSERT INTO exchanges (direction, operation, seller_id, scenario, started_at, data) VALUES (?, ?, ?, ?, ?, ?)'),
+    runtime: q('INSERT INTO runtime (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+  };
+
+  const addUsage = db.transaction((sellerId: string, records: readonly StoredUsageRecord[]) => {
+    const stored: string[] = [];
+    const duplicates: string[] = [];
+    for (const r of records) {
+      const { changes } = put.usage.run(sellerId, r.metering_sn, r.instance_id, r.receivedAt, JSON.stringify(r));
+      (changes === 1 ? stored : duplicates).push(r.metering_sn);
+    }
+    return { stored, duplicates };
+  });
+
+  const consume = db.transaction((kind: string, token: string, now: number): ConsumeGrantResult => {
+    const row = get.grant.get(kind, token) as (DataRow & { consumed_at: number | null }) | undefined;
+    if (row === undefined) return { ok: false, reason: 'unknown' };
+    if (row.consumed_at !== null) return { ok: false, reason: 'used' };
+    const grant = JSON.parse(row.data) as OAuthGrant;
+    if (grant.expiresAt <= now) return { ok: false, reason: 'expired' };
+    put.consumed.run(now, kind, token);
+    return { ok: true, grant };
+  });
+
+  const remember = db.transaction((scope: string, nonce: string, expiresAt: number, now: number): boolean => {
+    put.purgeNonces.run(now);
+    const seen = put.nonceSeen.get(scope, nonce) !== undefined;
+    put.nonce.run(scope, nonce, expiresAt);
+    return seen;
+  });
+
+  const reset = db.transaction((scope: ResetScope) => {
+    db.exec('DROP TRIGGER exchanges_no_update; DROP TRIGGER exchanges_no_delete;');
+    for (const table of scope === 'all' ? [...STATE_TABLES, ...CONFIG_TABLES] : STATE_TABLES) db.exec(`DELETE FROM ${table}`);
+    db.exec(JOURNAL_GUARDS);
+  });
+
+  function listExchanges(filter: ExchangeFilter = {}): Exchange[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const add = (sql: string, value: string | number | undefined) => {
+      if (value === undefined) return;
+      where.push(sql);
+      args.push(value);
+    };
+    add('direction = ?', filter.direction);
+    add('operation = ?', filter.operation);
+    add('seller_id = ?', filter.sellerId);
+    add('scenario = ?', filter.scenario);
+    add('id > ?', filter.afterId);
+    const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+    return parseAll<Exchange>(db.prepare(`SELECT ${EXCHANGE_DATA} FROM exchanges ${clause} ORDER BY id LIMIT ?`).all(...args, filter.limit ?? -1));
+  }
+
+  return guardStore(
+    'sqlite',
+    {
+      getSetting: (key) => get.setting.get(key) as string | undefined,
+      setSetting: (key, value) => void put.setting.run(key, String(value)),
+
+      putProduct: (sellerId, product) => void put.product.run(product.productId, sellerId, JSON.stringify(product)),
+      getProduct: (productId) => {
+        const row = get.product.get(productId) as ProductRow | undefined;
+        return row === undefined ? undefined : toStoredProduct(row);
+      },
+      listProducts: (sellerId) =>
+        (db.prepare('SELECT seller_id, data FROM products WHERE (@sellerId IS NULL OR seller_id = @sellerId) ORDER BY rowid').all({ sellerId: sellerId ?? null }) as ProductRow[]).map(
+          toStoredProduct,
+        ),
+
+      putOrder: (order) => void put.order.run(order.orderInfo.orderId, order.sellerId, order.status, JSON.stringify(order)),
+      getOrder: (orderId) => parse(get.order.get(orderId) as DataRow | undefined),
+      listOrders: (filter = {}) =>
+        parseAll(
+          db
+            .prepare('SELECT data FROM orders WHERE (@sellerId IS NULL OR seller_id = @sellerId) AND (@status IS NULL OR status = @status) ORDER BY rowid')
+            .all({ sellerId: filter.sellerId ?? null, status: filter.status ?? null }),
+        ),
+
+      putInstance: (i) => void put.instance.run(i.sellerId, i.instanceId, i.orderId, i.idempotencyKey, JSON.stringify(i)),
+      getInstance: (sellerId, instanceId) => parse(get.instance.get(sellerId, instanceId) as DataRow | undefined),
+      listInstances: (filter = {}) =>
+        parseAll(
+          db
+            .prepare('SELECT data FROM instances WHERE (@sellerId IS NULL OR seller_id = @sellerId) AND (@orderId IS NULL OR order_id = @orderId) ORDER BY rowid')
+            .all({ sellerId: filter.sellerId ?? null, orderId: filter.orderId ?? null }),
+        ),
+      findInstanceByIdempotencyKey: (sellerId, key) => parse(get.instanceByKey.get(sellerId, key) as DataRow | undefined),
+
+      addUsageRecords: (sellerId, records, receivedAt) =>
+        addUsage(sellerId, records.map((r) => ({ ...r, sellerId, receivedAt }))),
+      listUsage: (filter = {}) =>
+        parseAll(
+          db
+            .prepare('SELECT data FROM usage_records WHERE (@sellerId IS NULL OR seller_id = @sellerId) AND (@instanceId IS NULL OR instance_id = @instanceId) ORDER BY seq')
+            .all({ sellerId: filter.sellerId ?? null, instanceId: filter.instanceId ?? null }),
+        ),
+
+      putFile: (file: NewFile) => {
+        const isFile = file.type === 'FILE';
+        const { lastInsertRowid } = put.file.run(
+          file.eventId,
+          file.sellerId,
+          file.type,
+          isFile ? file.fileName : null,
+          isFile ? file.sha256 : null,
+          byteLength(file.content),
+          isFile ? Buffer.from(file.content) : file.content,
+          file.receivedAt,
+        );
+        return toStoredFile(get.file.get(Number(lastInsertRowid)) as FileRow);
+      },
+      getFile: (id) => {
+        const row = get.file.get(id) as FileRow | undefined;
+        return row === undefined ? undefined : toStoredFile(row);
+      },
+      listFiles: (eventId) =>
+        (db.prepare('SELECT * FROM files WHERE (@eventId IS NULL OR event_id = @eventId) ORDER BY id').all({ eventId: eventId ?? null }) as FileRow[]).map(
+          toStoredFile,
+        ),
+
+      putGrant: (grant: OAuthGrant) => void put.grant.run(grant.kind, grant.token, grant.expiresAt, JSON.stringify(grant)),
+      getGrant: (kind, token) => {
+        const row = get.grant.get(kind, token) as (DataRow & { consumed_at: number | null }) | undefined;
+        if (row === undefined) return undefined;
+        const grant = JSON.parse(row.data) as StoredGrant;
+        return row.consumed_at === null ? grant : { ...grant, consumedAt: row.consumed_at };
+      },
+      consumeGrant: (kind, token, now) => consume(kind, token, now),
+
+      rememberNonce: (scope, nonce, expiresAt, now) => remember(scope, nonce, expiresAt, now),
+
+      appendExchange: (e) =>
+        Number(put.exchange.run(e.direction, e.operation, e.sellerId ?? null, e.scenario ?? null, e.startedAt, JSON.stringify(e)).lastInsertRowid),
+      getExchange: (id) => parse(get.exchange.get(id) as DataRow | undefined),
+      listExchanges,
+
+      getClockOffset: () => Number(get.runtime.get('clockOffset') ?? 0),
+      setClockOffset: (offsetMs) => void put.runtime.run('clockOffset', String(offsetMs)),
+
+      reset: (scope: ResetScope = 'state') => reset(scope),
+    },
+    () => db.close(),
+  );
+}
