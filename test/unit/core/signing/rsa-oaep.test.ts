@@ -1,0 +1,65 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { isKoomockError } from '../../../../mock-server/core/errors.js';
+import { decryptClientSecret, encryptClientSecret } from '../../../../mock-server/core/signing/rsa-oaep.js';
+
+const rsaPair = (modulusLength: number) =>
+  generateKeyPairSync('rsa', {
+    modulusLength,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+const seller = rsaPair(3072);
+const small = rsaPair(2048);
+const ec = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const SECRET = 'cs-9f2b6d1e4a7c8b3f-密';
+
+const inputErrorOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (e) {
+    return isKoomockError(e) ? `${e.code}: ${e.message}` : `not a KoomockError: ${String(e)}`;
+  }
+  return 'did not throw';
+};
+
+describe('encryptClientSecret / decryptClientSecret', () => {
+  test.for(['sha256', 'sha1'] as const)('round-trips with OAEP %s', (hash) => {
+    const ciphertext = encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET, hash });
+    expect(Buffer.from(ciphertext, 'base64')).toHaveLength(384);
+    expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash })).toEqual({ ok: true, plaintext: SECRET });
+  });
+
+  test('uses SHA-256 by default (D18)', () => {
+    const ciphertext = encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET });
+    expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash: 'sha256' }).ok).toBe(true);
+    expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash: 'sha1' }).ok).toBe(false);
+  });
+
+  test('rejects a 2048-bit public key with INPUT_INVALID naming both sizes', () => {
+    expect(inputErrorOf(() => encryptClientSecret({ publicKeyPem: small.publicKey, plaintext: SECRET }))).toMatch(/^INPUT_INVALID: .*2048 bits.*3072/);
+  });
+
+  test.for([
+    ['text that is not PEM', 'not a key'],
+    ['an EC key', ec.publicKey],
+  ] as const)('rejects %s as a public key with INPUT_INVALID', ([, key]) => {
+    expect(inputErrorOf(() => encryptClientSecret({ publicKeyPem: key, plaintext: SECRET }))).toMatch(/^INPUT_INVALID/);
+  });
+
+  const good = encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET });
+  test.for([
+    ['another private key', { privateKeyPem: small.privateKey }],
+    ['the other OAEP hash', { hash: 'sha1' }],
+    ['one changed byte', { ciphertext: Buffer.from(Buffer.from(good, 'base64').map((b, i) => (i === 10 ? b ^ 1 : b))).toString('base64') }],
+    ['text that is not Base64', { ciphertext: '%%%' }],
+    ['an empty ciphertext', { ciphertext: '' }],
+  ] as const)('returns ok:false (never throws) for %s', ([, change]) => {
+    const result = decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext: good, hash: 'sha256', ...change });
+    expect(result.ok).toBe(false);
+  });
+});
