@@ -1,0 +1,32 @@
+import { BODY_JSON } from './body-json.js';
+import { HTTP_CONTENT_TYPE } from './http-content-type.js';
+import { HTTP_STATUS } from './http-status.js';
+import { INSTANCE_DISTINCT } from './instance-distinct.js';
+import { INSTANCE_IDEMPOTENT } from './instance-idempotent.js';
+import { ORDER_OUTCOME } from './order-outcome.js';
+import { ORDER_QUERIED } from './order-queried.js';
+import { RESPONSE_APPINFO } from './response-appinfo.js';
+import { RESPONSE_BODY_SIGN } from './response-body-sign.js';
+import { RESPONSE_SCHEMA } from './response-schema.js';
+import { RESULT_CODE } from './result-code.js';
+import { TRANSPORT_REACHABLE } from './transport-reachable.js';
+import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
+
+/** Every check id koomock's produce side reports, with what it verifies (docs/checks.md has the long form). */
+export const CHECKS: Readonly<Record<string, string>> = {
+  [TRANSPORT_REACHABLE]: 'the production address accepts the connection',
+  [TRANSPORT_TIMEOUT]: 'the whole answer arrives within the call timeout',
+  [HTTP_STATUS]: 'the answer is HTTP 200',
+  [HTTP_CONTENT_TYPE]: 'the answer is application/json',
+  [BODY_JSON]: 'the body is one UTF-8 JSON object',
+  [RESPONSE_SCHEMA]: "the body matches the activity's response schema",
+  [RESULT_CODE]: 'resultCode is 000000 (newInstance: or 000004)',
+  [RESPONSE_BODY_SIGN]: 'the Body-Sign header is valid (V1: required)',
+  [RESPONSE_APPINFO]: 'V1 appInfo userName/password decrypt with the V1 key',
+  [INSTANCE_IDEMPOTENT]: 'a re-sent newInstance returns the first instanceId',
+  [INSTANCE_DISTINCT]: 'different order lines / on-demand products get different instances',
+  [ORDER_QUERIED]: 'the seller fetched the order through the order query',
+  [ORDER_OUTCOME]: 'the order ended in the expected state',
+};
+
+export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);

@@ -1,0 +1,71 @@
+import { CHECK_IDS } from './catalog.js';
+
+/** Chinese text per check id: what it verifies, and what a seller does to pass. */
+export interface CheckTextZh {
+  readonly title: string;
+  readonly hint: string;
+}
+
+/**
+ * Chinese titles and hints, keyed by check id, for reporters that show Chinese next to (or
+ * instead of) the English hint of a CheckResult.
+ * @example
+ *   CHECK_MESSAGES_ZH['result.code']?.title; // 'resultCode 为 000000（newInstance 可为 000004）'
+ */
+export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
+  'transport.reachable': {
+    title: '生产接口地址可以连通',
+    hint: '请确认卖家服务已启动，生产接口地址的域名、端口正确；云商店要求 HTTPS（TLS 1.2 及以上、CA 签发的证书）和域名地址。本地自签证书可用 --ca <文件> 指定。',
+  },
+  'transport.timeout': {
+    title: '在调用超时时间内返回完整应答',
+    hint: '请在超时时间内（默认 20 秒，较早的欧洲站文档为 5 秒）返回应答。耗时的开通操作请放到后台执行：newInstance 可以先返回 000004，云商店随后轮询 queryInstance。',
+  },
+  'http.status': {
+    title: 'HTTP 状态码为 200',
+    hint: '所有生产接口调用都应返回 HTTP 200，业务错误放在 resultCode 中返回。云商店不跟随重定向；网关或鉴权层不要拦截云商店的调用（请求自带签名）。',
+  },
+  'http.content-type': {
+    title: '应答 Content-Type 为 application/json',
+    hint: '请设置 Content-Type: application/json;charset=UTF-8，错误应答也一样；text/plain、text/html 都会判定失败。',
+  },
+  'body.json': {
+    title: '应答体是一个 UTF-8 编码的 JSON 对象',
+    hint: '请用 JSON 库序列化应答（不要拼接字符串），不要输出 HTML 错误页或日志；顶层必须是对象，包含 resultCode 和 resultMsg，编码为 UTF-8。',
+  },
+  'response.schema': {
+    title: '应答符合该接口的应答结构（JSON Schema）',
+    hint: '按报告中的 JSON 指针补齐必填字段或修正类型和长度，例如 “/instanceId: required” 表示缺少 instanceId。除文档注明外，字段均为字符串。',
+  },
+  'result.code': {
+    title: 'resultCode 为 000000（newInstance 可为 000004）',
+    hint: '只有 000000 表示成功；newInstance 异步开通时可返回 000004，其他接口不可以。000001 通常是验签失败：检查密钥类别（基础接口/通用接口/联营kit）、签名内容是否为原始请求体、内层 HMAC 是否为小写十六进制。',
+  },
+  'response.body-sign': {
+    title: '应答 Body-Sign 头正确（V1 必须携带）',
+    hint: 'Body-Sign: sign_type="HMAC-SHA256", signature="<Base64>"，签名为用密钥（V1 为 Key 本身，不拼接 timeStamp）对实际写出的应答体字节做 HMAC-SHA256。V2 默认可不带，但带了就必须正确。',
+  },
+  'response.appinfo': {
+    title: 'V1 appInfo 中的 userName/password 能用 V1 密钥解密',
+    hint: '按官方 Java 示例加密：用 SHA1PRNG（以密钥字节为种子）初始化 KeyGenerator("AES") 生成密钥，AES-CBC-PKCS5Padding，输出为 16 位 IV + Base64 密文；encryptType 须与密钥长度一致（1 = AES-256，2 = AES-128）。',
+  },
+  'instance.idempotent': {
+    title: '重发的 newInstance 返回首次的 instanceId',
+    hint: '云商店重发 newInstance 时 businessId 每次都不同。请以 orderId + orderLineId（按需：orderId + productId；V1：orderId）做幂等，返回首次生成的 instanceId，不要重复开通。',
+  },
+  'instance.distinct': {
+    title: '不同订单行 / 不同按需产品得到不同实例',
+    hint: '一个订单可能对应多个实例：按需商品每个计费项（productId）各发一次 newInstance，orderId 相同。幂等键请用 orderId + orderLineId（按需：orderId + productId），不要只用 orderId。',
+  },
+  'order.queried': {
+    title: '卖家通过订单查询接口获取了订单',
+    hint: 'V2 生产接口只携带 ID：请用 AK/SK 签名调用 GET /api/mkp-openapi-public/global/v1/order/query?orderId=…&orderLineId=… 获取订单详情，测试时把地址指向 koomock。',
+  },
+  'order.outcome': {
+    title: '订单最终处于预期状态',
+    hint: '查看该订单各次调用的检查结果，逐项修复第一个失败项。订单为 FAILED 表示重试窗口内 newInstance/upgradeInstance 从未成功，订单已自动退订并退款。',
+  },
+};
+
+/** Ids without Chinese text (a test keeps this empty). */
+export const missingZh = (): string[] => CHECK_IDS.filter((id) => CHECK_MESSAGES_ZH[id] === undefined);

@@ -1,0 +1,108 @@
+import { decodeBody } from '../checks/body-json.js';
+import { RESULT_PENDING } from '../checks/result-code.js';
+import type { CheckResult } from '../result.js';
+import { buildProduceRequest } from './activities.js';
+import { checkAnswer, passesPlatform } from './answer-checks.js';
+import type { BuildContext } from './build-context.js';
+import type { ProduceDeps } from './deps.js';
+import type { ProduceExchange } from './ports.js';
+import { keyFor } from './seller-keys.js';
+import { signProduceRequest } from './sign-request.js';
+import type { CallSpec, SigningInfo } from './types.js';
+
+/** At most this many characters of an answer body are kept in a record. */
+export const RECORD_BODY_MAX_CHARS = 16 * 1024;
+
+/** One attempt of a call: the exchange as journaled, plus what later steps need from the answer. */
+export interface AttemptRecord extends ProduceExchange {
+  /** The fresh businessId of this attempt, when the activity carries one. */
+  readonly businessId?: string;
+  readonly signing: SigningInfo;
+  /** The answer as a JSON object, when it was one. */
+  readonly answer?: Readonly<Record<string, unknown>>;
+  /** `instanceId` of the answer, when it is a string. */
+  readonly instanceId?: string;
+}
+
+export interface AttemptContext {
+  /** 1-based attempt number within the call. */
+  readonly attempt: number;
+  /** newInstance: the instanceId issued first for this order line, and the idempotency key in words (D16). */
+  readonly idempotency?: { readonly key: string; readonly previous: string | undefined };
+}
+
+const capText = (text: string): string =>
+  text.length <= RECORD_BODY_MAX_CHARS ? text : `${text.slice(0, RECORD_BODY_MAX_CHARS)}… (+${text.length - RECORD_BODY_MAX_CHARS} chars)`;
+
+function outcomeOf(checks: readonly CheckResult[], answer: Readonly<Record<string, unknown>> | undefined, activity: string): AttemptRecord['outcome'] {
+  if (!passesPlatform(checks)) return 'failed';
+  const pending = activity === 'newInstance' && answer?.resultCode === RESULT_PENDING;
+  // A pending answer without an instanceId gives koomock nothing to poll for.
+  if (pending) return typeof answer?.instanceId === 'string' ? 'pending' : 'failed';
+  return 'success';
+}
+
+/**
+ * One attempt: build (fresh businessId), sign (fresh nonce and wall-clock timestamp), send, check,
+ * journal. Never throws for anything the seller does; throws KoomockError for bad input (unknown
+ * activity, missing field, missing key).
+ * @example
+ *   const record = await runAttempt({ activity: 'newInstance', url, fields: { orderId, orderLineId } }, deps, { attempt: 1 });
+ *   record.outcome; // 'success' | 'pending' | 'failed'
+ */
+export async function runAttempt(spec: CallSpec, deps: ProduceDeps, context: AttemptContext): Promise<AttemptRecord> {
+  const ctx: BuildContext = { profile: deps.profile, clock: deps.clock, random: deps.random };
+  const built = buildProduceRequest(spec, ctx);
+  const key = keyFor(built.keyCategory, deps.keys);
+  const at = deps.clock.now();
+  const wallAt = deps.clock.wallNow();
+  const signed = signProduceRequest(built, deps.keys, ctx, spec.signOverrides);
+  const request = { method: signed.method, url: signed.url, headers: signed.headers, ...(signed.body === undefined ? {} : { body: signed.body }) };
+  const result = await deps.transport.send(request, { timeoutMs: deps.profile.callTimeoutMs });
+  const { checks, value } = checkAnswer({
+    family: signed.family,
+    activity: signed.activity,
+    address: signed.address,
+    result,
+    profile: deps.profile,
+    key,
+    schemas: deps.schemas,
+    ...(context.idempotency === undefined ? {} : { idempotency: context.idempotency }),
+  });
+  const record: AttemptRecord = {
+    activity: signed.activity,
+    attempt: context.attempt,
+    at,
+    wallAt,
+    request,
+    ...(result.kind === 'response'
+      ? { response: { status: result.status, headers: result.headers, body: capText(decodeBody(result.body).text), truncated: result.truncated } }
+      : { error: { error: result.error, message: result.message } }),
+    durationMs: result.durationMs,
+    checks,
+    outcome: outcomeOf(checks, value, signed.activity),
+    signing: signed.signing,
+    ...(signed.businessId === undefined ? {} : { businessId: signed.businessId }),
+    ...(value === undefined ? {} : { answer: value }),
+    ...(typeof value?.instanceId === 'string' ? { instanceId: value.instanceId } : {}),
+  };
+  await deps.sink?.record(toExchange(record));
+  return record;
+}
+
+/** The journaled part of a record (the parsed answer is left out: the body text is there). */
+export function toExchange(record: AttemptRecord): ProduceExchange {
+  const { activity, attempt, at, wallAt, request, response, error, durationMs, checks, outcome } = record;
+  return {
+    activity,
+    attempt,
+    at,
+    wallAt,
+    request,
+    ...(response === undefined ? {} : { response }),
+    ...(error === undefined ? {} : { error }),
+    durationMs,
+    checks,
+    outcome,
+  };
+}

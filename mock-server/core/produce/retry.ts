@@ -1,0 +1,72 @@
+import { type AttemptRecord, runAttempt } from './attempt.js';
+import { type CallOutcome, summariseFailure } from './call-outcome.js';
+import type { ProduceDeps } from './deps.js';
+import { giveUp } from './give-up.js';
+import { pollForAppInfo } from './poll.js';
+import { retryPolicy, waitUntil } from './retry-policy.js';
+import type { CallSpec } from './types.js';
+
+export interface CallOptions {
+  /** newInstance: the instanceId the seller issued earlier for this order line (an idempotency probe). */
+  readonly previousInstanceId?: string;
+  /** newInstance: the idempotency key in words; default `orderId … + orderLineId …` (V1: `orderId …`). */
+  readonly idempotencyKey?: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function idempotencyKeyOf(spec: CallSpec, deps: ProduceDeps, given: string | undefined): string {
+  if (given !== undefined) return given;
+  const orderId = str(spec.fields?.orderId) ?? '?';
+  const v1 = (spec.generation ?? deps.profile.generation) === 'v1';
+  return v1 ? `orderId ${orderId}` : `orderId ${orderId} + orderLineId ${str(spec.fields?.orderLineId) ?? '?'}`;
+}
+
+/**
+ * One produce call with the marketplace's retries (D10, D12–D15): failed attempts are repeated every
+ * retry interval on the VIRTUAL clock within the activity's window, each with a fresh businessId,
+ * nonce and timestamp. A newInstance 000004 switches to polling queryInstance until `info[].appInfo`
+ * arrives. When the window runs out, newInstance/upgradeInstance end `order-failed` (the caller fails
+ * and refunds the order), every other activity a `production-interface-message`.
+ * @example
+ *   const outcome = await runProduceCall({ activity: 'newInstance', url, fields: { orderId, orderLineId } }, deps);
+ *   outcome.final; // 'success' | 'order-failed' | 'production-interface-message'
+ */
+export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options: CallOptions = {}): Promise<CallOutcome> {
+  const { clock } = deps;
+  const { windowMs, intervalMs } = retryPolicy(spec.activity, deps.profile);
+  const startedAt = clock.now();
+  const attempts: AttemptRecord[] = [];
+  const isNew = spec.activity === 'newInstance';
+  const idemKey = idempotencyKeyOf(spec, deps, options.idempotencyKey);
+  let firstInstanceId = options.previousInstanceId;
+  for (let n = 1; ; n += 1) {
+    const record = await runAttempt(spec, deps, {
+      attempt: n,
+      ...(isNew ? { idempotency: { key: idemKey, previous: firstInstanceId } } : {}),
+    });
+    attempts.push(record);
+    if (isNew && firstInstanceId === undefined && record.instanceId !== undefined) firstInstanceId = record.instanceId;
+    if (record.outcome === 'success') {
+      const appInfo = record.answer?.appInfo;
+      return {
+        activity: spec.activity,
+        attempts,
+        final: 'success',
+        ...(record.instanceId === undefined ? {} : { instanceId: record.instanceId }),
+        ...(typeof appInfo === 'object' && appInfo !== null && !Array.isArray(appInfo) ? { appInfo: appInfo as Record<string, unknown> } : {}),
+        startedAt,
+        endedAt: clock.now(),
+      };
+    }
+    if (record.outcome === 'pending' && record.instanceId !== undefined) {
+      return pollForAppInfo(spec, deps, { attempts, instanceId: record.instanceId, startedAt });
+    }
+    const next = startedAt + n * intervalMs;
+    if (windowMs <= 0 || next - startedAt > windowMs) break;
+    waitUntil(clock, next);
+  }
+  const last = attempts[attempts.length - 1] as AttemptRecord;
+  const reason = `no attempt succeeded within ${Math.round(windowMs / 60_000)} min (${attempts.length} attempt(s)); last: ${summariseFailure(last.checks)}`;
+  return giveUp(spec, attempts, reason, startedAt, clock.now(), firstInstanceId);
+}

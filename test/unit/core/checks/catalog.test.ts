@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { CHECK_IDS } from '../../../../mock-server/core/checks/catalog.js';
+import { CHECK_MESSAGES_ZH, missingZh } from '../../../../mock-server/core/checks/messages-zh.js';
+
+const DOC = readFileSync(join(import.meta.dirname, '../../../../docs/checks.md'), 'utf8');
+
+describe('check catalogue', () => {
+  test('lists the thirteen produce checks', () => {
+    expect(CHECK_IDS).toHaveLength(13);
+  });
+
+  test('every check has Chinese text', () => {
+    expect(missingZh()).toEqual([]);
+    expect(Object.keys(CHECK_MESSAGES_ZH).sort()).toEqual([...CHECK_IDS].sort());
+  });
+
+  test.for(CHECK_IDS.map((id) => [id]))('docs/checks.md documents %s', ([id]) => {
+    expect(DOC).toContain(`### \`${id}\``);
+  });
+});
