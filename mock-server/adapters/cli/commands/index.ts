@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerInit } from './init.js';
 
 /** A command module adds itself to the program and reports its exit code through `setExit`. */
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
-export const commands: readonly RegisterCommand[] = [];
+export const commands: readonly RegisterCommand[] = [registerInit];

@@ -1,0 +1,127 @@
+import { stringify } from 'yaml';
+import { DEFAULT_PROFILE, type FidelityProfile } from '../core/profile.js';
+import { DEFAULT_CATALOG, DEFAULT_SELLER, DEFAULT_SERVER, toDefaultInput } from './defaults.js';
+import { formatDuration } from './duration.js';
+
+/** Editors with the YAML language server validate and complete the file against the shipped schema. */
+const SCHEMA_PATH = './node_modules/koomock/schemas/config.schema.json';
+
+// Plain where YAML reads it back unchanged, quoted otherwise; `on`/`off` quoted too, since
+// YAML 1.1 tools (older editors, PyYAML) would read them as booleans.
+const scalar = (v: string | number | boolean): string =>
+  typeof v === 'string' && /^(on|off|yes|no|y|n)$/i.test(v) ? JSON.stringify(v) : stringify(v).trimEnd();
+
+const indent = (text: string, spaces: number): string =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => `${' '.repeat(spaces)}${l}`)
+    .join('\n');
+
+const p = DEFAULT_PROFILE;
+const d = (ms: number): string => formatDuration(ms);
+const option = (name: keyof FidelityProfile, value: string | number | boolean, comment: string): string =>
+  `  ${`${name}: ${scalar(value)}`.padEnd(30)}# ${comment}`;
+
+const retryWindows = Object.entries(p.retryWindowMs)
+  .map(([activity, ms]) => `    ${activity}: ${d(ms)}`)
+  .join('\n');
+
+/**
+ * The commented starter `koomock.config.yaml` that `koomock init` writes. Values come from the
+ * defaults, so the file loads to exactly the default configuration.
+ */
+export function toStarterYaml(): string {
+  const k = DEFAULT_SELLER.keys;
+  return `# koomock configuration, written by \`koomock init\` (koomock 配置文件).
+# Every key is optional. Precedence: built-in defaults <- this file <- KOOMOCK_* environment
+# variables <- command-line flags. docs/config.md describes every key (每个配置项的说明).
+# yaml-language-server: $schema=${SCHEMA_PATH}
+
+server:
+  # Address and port the emulator listens on (监听地址和端口); port 0 picks a free port.
+  host: ${scalar(DEFAULT_SERVER.host)}
+  port: ${DEFAULT_SERVER.port}
+  # SQLite file for orders, instances and call logs, relative to this file; \`memory\` keeps nothing (数据库).
+  db: ${scalar(DEFAULT_SERVER.db)}
+  # Bearer token the admin API (/_koomock) requires (管理接口令牌); prefer KOOMOCK_ADMIN_TOKEN.
+  # adminToken: replace-with-a-long-random-token
+  # Serve the web console (Web 控制台).
+  console: ${DEFAULT_SERVER.console}
+  # Extra host names the fake Open APIs answer for (Open API 域名), e.g. for failover tests.
+  hostNames:
+${DEFAULT_SERVER.hostNames.map((h) => `    - ${scalar(h)}`).join('\n')}
+
+seller:
+  # Your seller account as the emulator knows it (服务商).
+  name: ${scalar(DEFAULT_SELLER.name)}
+  # Huawei Cloud account id, 32 hex (账号ID): the {partner_id} in Open API paths.
+  accountId: ${scalar(DEFAULT_SELLER.accountId)}
+  # Access key id and secret access key your code signs Open API calls with (AK/SK 访问密钥).
+  # These are public test values; put real ones in KOOMOCK_AK / KOOMOCK_SK, not in this file.
+  ak: ${scalar(DEFAULT_SELLER.ak)}
+  sk: ${scalar(DEFAULT_SELLER.sk)}
+  # Your production interface address (生产接口地址): basic calls are POSTed to it as is,
+  # kit calls to <this address>/produceAPI/v2/<operation>.
+  productionUrl: ${scalar(DEFAULT_SELLER.productionUrl)}
+  # One key per interface category (密钥管理); KooGallery requires different keys per category.
+  keys:
+    # basic interface key (基础接口): newInstance, queryInstance, refreshInstance, ...
+    basic: ${scalar(k.basic)}
+    # joint-operation kit key (联营SaaS同步接口): tenantSync, applicationSync, authSync, ...
+    kit: ${scalar(k.kit)}
+    # general interface key (通用接口): orderNotify
+    general: ${scalar(k.general)}
+    # license interface key (License授权码交付接口)
+    license: ${scalar(k.license)}
+    # usage push key (按需使用量推送密钥); when left out it is the basic key (D26).
+    # usage: replace-with-your-usage-key
+    # V1 seller key (V1 接口密钥): authToken, Body-Sign and AES of V1 calls
+    v1: ${scalar(k.v1)}
+  # RSA public key, >= 3072 bits, that encrypts the kit clientSecret (联营 clientSecret 加密公钥, D18):
+  # a PEM file relative to this file, or the PEM text itself in kitPublicKey.
+  # kitPublicKeyFile: keys/kit-public.pem
+
+# Your products (商品目录): one entry per productId. PERIOD products list their period types;
+# an on-demand SKU with several billing items has one entry per item, sharing the skuCode.
+catalog:
+${indent(stringify(DEFAULT_CATALOG, { lineWidth: 0, aliasDuplicateObjects: false }), 2)}
+
+# Fidelity profile (仿真配置): how the emulator settles points the public documentation leaves
+# open (DECISIONS.md D1-D30). Durations take milliseconds or a unit: 20s, 3m, 3h.
+profile:
+${option('generation', p.generation, 'D1 interface generation: v2 | v1')}
+${option('timestampUnit', p.timestampUnit, 'D3 unit of the timestamp URL parameter: ms | seconds')}
+${option('nonce', p.nonce, 'D4 nonce shape: alnum32 | hex64')}
+${option('signatureCase', p.signatureCase, 'D5 hex case of the signature: upper | lower')}
+${option('testFlag', p.testFlag, 'D6 testFlag: omit | zero (always "0"/"1")')}
+${option('callTimeoutMs', d(p.callTimeoutMs), 'D7 call timeout (调用超时)')}
+${option('expireTimeDigits', p.expireTimeDigits, 'D8 digits of refreshInstance.expireTime: 14 | 17')}
+${option('pollIntervalMs', d(p.pollIntervalMs), 'D10 queryInstance polling interval (virtual time)')}
+${option('pollWindowMs', d(p.pollWindowMs), 'D10 polling window (virtual time)')}
+${option('bodySign', p.bodySign, 'D11 V2 response Body-Sign: present (checked if sent) | strict (required)')}
+  # D12 retry window per activity (重试时长), virtual time; 0s = no automatic retry.
+  retryWindowMs:
+${retryWindows}
+${option('retryIntervalMs', d(p.retryIntervalMs), 'D13 retry interval (重试间隔), virtual time')}
+${option('oaepHash', p.oaepHash, 'D18 OAEP hash of the kit clientSecret: sha256 | sha1')}
+${option('apigAuth', p.apigAuth, 'D20 APIG AK/SK verification of Open API calls: on | off')}
+${option('usageSignature', p.usageSignature, 'D26 usage push signature: raw | canonical')}
+${option('rateLimitPerSecond', p.rateLimitPerSecond, 'D30 Open API requests per second per seller (0 = no limit)')}
+${option('debug', p.debug, 'D21 error bodies include the canonical request the emulator built')}
+`;
+}
+
+/** The starter for `koomock init --file koomock.config.json` (JSON has no comments; see docs/config.md). */
+export function toStarterJson(): string {
+  const defaults = toDefaultInput();
+  const profile = {
+    ...DEFAULT_PROFILE,
+    callTimeoutMs: d(p.callTimeoutMs),
+    pollIntervalMs: d(p.pollIntervalMs),
+    pollWindowMs: d(p.pollWindowMs),
+    retryIntervalMs: d(p.retryIntervalMs),
+    retryWindowMs: Object.fromEntries(Object.entries(p.retryWindowMs).map(([a, ms]) => [a, d(ms)])),
+  };
+  return `${JSON.stringify({ $schema: SCHEMA_PATH, ...defaults, profile }, null, 2)}\n`;
+}
