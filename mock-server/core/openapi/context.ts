@@ -1,6 +1,8 @@
 import type { Clock, Random } from '../ports.js';
 import type { FidelityProfile } from '../profile.js';
 import type { Store } from '../store.js';
+import type { FaultInjector } from './faults.js';
+import type { OAuthClientDirectory } from './oauth-clients.js';
 
 /** A seller account as the fake Open APIs know it (built from the config by an adapter). */
 export interface SellerAccount {
@@ -16,6 +18,8 @@ export interface SellerAccount {
 export interface SellerDirectory {
   byAk(ak: string): SellerAccount | undefined;
   byId(id: string): SellerAccount | undefined;
+  /** Every seller; with APIG auth off, a lone seller answers for calls that carry no known AK. */
+  list?(): readonly SellerAccount[];
 }
 
 /** Everything an Open API handler may use. Built once per emulator by an adapter. */
@@ -25,6 +29,10 @@ export interface EmulatorContext {
   readonly random: Random;
   readonly profile: FidelityProfile;
   readonly sellers: SellerDirectory;
+  /** OAuth clients of the fake OneAccess (open-api.md §6); none registered when absent. */
+  readonly oauthClients?: OAuthClientDirectory;
+  /** Fault injection per operation; no faults when absent. */
+  readonly faults?: FaultInjector;
 }
 
 /** A directory over a fixed list of sellers. */
@@ -32,5 +40,6 @@ export function createSellerDirectory(accounts: readonly SellerAccount[]): Selle
   return {
     byAk: (ak) => accounts.find((a) => a.ak === ak),
     byId: (id) => accounts.find((a) => a.id === id),
+    list: () => accounts,
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * What the fake OneAccess endpoints share (open-api.md §6, D29): lifetimes, token minting, redirects.
+ * Lifetimes run on the virtual clock, so a scenario can let a token expire without waiting.
+ */
+import type { ApiResponse } from '../http-types.js';
+import type { Random } from '../ports.js';
+import type { GrantKind, OAuthGrant } from '../store.js';
+import { DEFAULT_OAUTH_USER, type OAuthClient } from './oauth-clients.js';
+
+export const CODE_TTL_MS = 5 * 60_000;
+export const ACCESS_TOKEN_TTL_S = 7200;
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60_000;
+export const DEFAULT_SCOPE = 'get_user_info';
+
+const TTL_MS: Readonly<Record<GrantKind, number>> = {
+  code: CODE_TTL_MS,
+  access: ACCESS_TOKEN_TTL_S * 1000,
+  refresh: REFRESH_TOKEN_TTL_MS,
+};
+
+/** An unguessable token (base64url, an RFC 6750 b64token). */
+export const createToken = (random: Random, bytes = 24): string => Buffer.from(random.bytes(bytes)).toString('base64url');
+
+/**
+ * A fresh grant of `kind` for this client, valid from `now` for its D29 lifetime.
+ * @example ctx.store.putGrant(createGrant('code', { client, scope, now, random, redirectUri }))
+ */
+export function createGrant(
+  kind: GrantKind,
+  input: {
+    readonly clientId: string;
+    readonly scope: string;
+    readonly subject: Readonly<Record<string, unknown>>;
+    readonly now: number;
+    readonly random: Random;
+    readonly redirectUri?: string;
+  },
+): OAuthGrant {
+  return {
+    kind,
+    token: createToken(input.random, kind === 'code' ? 16 : 32),
+    clientId: input.clientId,
+    scope: input.scope,
+    ...(input.redirectUri === undefined ? {} : { redirectUri: input.redirectUri }),
+    subject: input.subject,
+    issuedAt: input.now,
+    expiresAt: input.now + TTL_MS[kind],
+  };
+}
+
+export const toSubject = (client: OAuthClient): Readonly<Record<string, unknown>> => ({ ...(client.user ?? DEFAULT_OAUTH_USER) });
+
+/** An absolute http(s) URL, or undefined. */
+export function parseHttpUrl(text: string | undefined): URL | undefined {
+  if (text === undefined || text === '') return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A 302 to `url` with `params` added to its query.
+ * @example toRedirect('https://seller.example.com/cb', { code: 'x', state: 's' }) // location https://seller.example.com/cb?code=x&state=s
+ */
+export function toRedirect(url: URL, params: Readonly<Record<string, string | undefined>> = {}): ApiResponse {
+  const target = new URL(url.href);
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) target.searchParams.append(name, value);
+  return { status: 302, headers: { location: target.href, 'cache-control': 'no-store' }, body: '', kind: 'text' };
+}

@@ -1,0 +1,70 @@
+/**
+ * `POST /api/mkp-openapi-public/global/v1/isv/usage-data` (open-api.md §3.3.1): APIG AK/SK plus a
+ * body signature in the `signature`/`ts`/`nonce` headers (D26), then the D27 rules.
+ */
+import type { ApiRequest, ApiResponse } from '../http-types.js';
+import { validateUsageBatch } from '../market/usage-rules.js';
+import { diagnoseUsageSignature, verifyUsageSignature } from '../signing/index.js';
+import type { SellerAccount } from './context.js';
+import { type OpenApiContext, type OpenApiRoute, report, requireCaller } from './request-context.js';
+import { toErrorResponse } from './responses.js';
+import { acceptUsage, isOnDemandInstanceOf, parseJsonBody, toMalformedBody, toViolationResponse } from './usage-common.js';
+
+const NONCE_TTL_MS = 5 * 60_000;
+const CHECK_ID = 'usage.signature';
+
+/** D26: the body signature; undefined when it holds, else the MKT.0102 answer. */
+function checkBodySignature(req: ApiRequest, seller: SellerAccount, ctx: OpenApiContext): ApiResponse | undefined {
+  const now = ctx.clock.wallNow();
+  const mode = ctx.profile.usageSignature;
+  const input = {
+    key: seller.usageKey,
+    ts: req.headers.ts,
+    nonce: req.headers.nonce,
+    signature: req.headers.signature,
+    body: req.rawBody,
+  };
+  const verdict = verifyUsageSignature(input, {
+    now,
+    mode,
+    seenNonce: (nonce) => ctx.store.rememberNonce(`usage:${seller.id}`, nonce, now + NONCE_TTL_MS, now),
+  });
+  if (verdict.ok) {
+    report(ctx, { id: CHECK_ID, ok: true, received: `signature over the ${verdict.variant ?? 'raw'} body` });
+    return undefined;
+  }
+  const diagnosable = verdict.reason !== 'missing' && verdict.reason !== 'replayed';
+  const mistakes = diagnosable ? diagnoseUsageSignature(input, { mode }).mistakes : [];
+  const named = mistakes.map((m) => `likely mistake ${m.id}: ${m.en} (${m.zh})`);
+  report(ctx, {
+    id: CHECK_ID,
+    ok: false,
+    expected: 'base64(HMAC-SHA256(usage key, "ts={ts}&nonce={nonce}&body={body}")), ts within 60 s, fresh nonce',
+    received: verdict.reason,
+    hint: [verdict.detail, ...named].join('\n'),
+  });
+  // The mistake names are debug output (D21's spirit); the verdict detail always helps and holds no secret.
+  return toErrorResponse('MKT.0102', [verdict.detail, ...(ctx.profile.debug ? named : [])].join('; '));
+}
+
+export const usagePushRoute: OpenApiRoute = {
+  id: 'usage.push',
+  method: 'POST',
+  path: '/api/mkp-openapi-public/global/v1/isv/usage-data',
+  auth: 'apig',
+  envelope: 'mkt',
+  schemas: { request: 'openapi/usage-push.request.schema.json', response: 'openapi/usage-push.response.schema.json' },
+  handle(req, _params, ctx) {
+    const seller = requireCaller(ctx);
+    const badSignature = checkBodySignature(req, seller, ctx);
+    if (badSignature !== undefined) return badSignature;
+    const body = parseJsonBody(req.rawBody);
+    if (!body.ok) return toMalformedBody(ctx, body.detail);
+    const result = validateUsageBatch(body.value.usage_records, {
+      now: ctx.clock.now(),
+      isOnDemandInstanceOfSeller: isOnDemandInstanceOf(ctx, seller.id),
+    });
+    if (!result.ok) return toViolationResponse(ctx, result);
+    return acceptUsage(ctx, seller.id, result.records);
+  },
+};
