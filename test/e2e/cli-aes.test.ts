@@ -1,0 +1,79 @@
+import { describe, test } from 'vitest';
+import { CLI_TEST_TIMEOUT, linesOf, readFixture, runCli } from '../support/run-cli.js';
+
+/*
+ * `koomock aes …` spawned as a seller runs it (build first: npx tsc -p tsconfig.build.json).
+ * The field vectors of produce-api.md §7 (IV abcdefghijklmnop); the derived keys themselves are
+ * covered by the unit tests of core/signing/aes-v1.
+ */
+
+interface FieldRow {
+  readonly name: string;
+  readonly accessKey: string;
+  readonly encryptType: '1' | '2';
+  readonly iv: string;
+  readonly plaintext: string;
+  readonly value: string;
+}
+
+const FIELDS = readFixture<{ aesFields: FieldRow[] }>('produce-signing-vectors.json').aesFields;
+const SPEC = FIELDS[0] as FieldRow;
+const SECRET = 'SECRET-SENTINEL-do-not-echo';
+
+describe.concurrent('koomock aes', { timeout: CLI_TEST_TIMEOUT }, () => {
+  test.for(FIELDS)('encrypts "$name" to the vector', async (row, { expect }) => {
+    const run = await runCli(['aes', 'encrypt', '--key', row.accessKey, '--type', row.encryptType, '--iv', row.iv, '--text', row.plaintext]);
+    expect(run).toEqual({ code: 0, stdout: `${row.value}\n`, stderr: '' });
+  });
+
+  test.for(FIELDS)('decrypts "$name" back to the plaintext', async (row, { expect }) => {
+    const run = await runCli(['aes', 'decrypt', '--key', row.accessKey, '--type', row.encryptType, '--text', row.value]);
+    expect(run).toEqual({ code: 0, stdout: `${row.plaintext}\n`, stderr: '' });
+  });
+
+  test('uses encryptType 1 (AES-256) when --type is left out', async ({ expect }) => {
+    const run = await runCli(['aes', 'encrypt', '--key', SPEC.accessKey, '--iv', SPEC.iv, '--text', SPEC.plaintext]);
+    expect(run.stdout).toBe(`${SPEC.value}\n`);
+  });
+
+  test('draws a fresh 16-character alphanumeric IV without --iv, and the value decrypts back', async ({ expect }) => {
+    const args = ['--key', SPEC.accessKey, '--type', '2'];
+    const [a, b] = await Promise.all([
+      runCli(['aes', 'encrypt', ...args, '--text', '云商店 password']),
+      runCli(['aes', 'encrypt', ...args, '--text', '云商店 password']),
+    ]);
+    expect(a.stdout).toMatch(/^[A-Za-z0-9]{16}[A-Za-z0-9+/]+={0,2}\n$/);
+    expect(a.stdout.slice(0, 16)).not.toBe(b.stdout.slice(0, 16));
+    const back = await runCli(['aes', 'decrypt', ...args, '--text', a.stdout.trim()]);
+    expect(back.stdout).toBe('云商店 password\n');
+  });
+
+  test('exits 1 with one line on stderr when the value does not decrypt with this key', async ({ expect }) => {
+    const run = await runCli(['aes', 'decrypt', '--key', SECRET, '--type', SPEC.encryptType, '--text', SPEC.value]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(linesOf(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toContain('decryption failed');
+    expect(run.stderr).not.toContain(SECRET);
+  });
+});
+
+describe.concurrent('koomock aes with bad input', { timeout: CLI_TEST_TIMEOUT }, () => {
+  test.for([
+    { name: 'encrypt with --type 3', args: ['aes', 'encrypt', '--key', SECRET, '--type', '3', '--text', 'x'], says: '--type' },
+    { name: 'decrypt with --type 3', args: ['aes', 'decrypt', '--key', SECRET, '--type', '3', '--text', SPEC.value], says: '--type' },
+    { name: 'an IV of 15 characters', args: ['aes', 'encrypt', '--key', SECRET, '--iv', 'abcdefghijklmno', '--text', 'x'], says: '--iv' },
+    { name: 'a value without Base64 after the IV', args: ['aes', 'decrypt', '--key', SECRET, '--text', 'abcdefghijklmnop!!'], says: '--text' },
+    { name: 'a missing --key', args: ['aes', 'encrypt', '--text', 'x'], says: '--key' },
+    { name: 'a missing --text', args: ['aes', 'decrypt', '--key', SECRET], says: '--text' },
+    { name: 'no action', args: ['aes', '--key', SECRET], says: 'needs an action' },
+    { name: 'an unknown action', args: ['aes', 'encrpyt', '--key', SECRET], says: 'did you mean' },
+  ])('exits 2 with one line on stderr for $name', async ({ args, says }, { expect }) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(linesOf(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toContain(says);
+    expect(run.stderr).not.toContain(SECRET);
+  });
+});
