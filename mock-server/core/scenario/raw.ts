@@ -1,0 +1,58 @@
+/**
+ * The shape of a scenario file once it passed scenario.schema.json: what the semantic checks and
+ * the model builder read. Only parse.ts produces these.
+ */
+export interface RawExtendParam {
+  readonly name: string;
+  readonly value: string | number | boolean;
+}
+
+export interface RawOrder {
+  readonly product?: string;
+  readonly products?: readonly string[];
+  readonly mock?: string;
+  readonly orderType?: string;
+  readonly periodType?: string;
+  readonly periodNumber?: number;
+  readonly linearValue?: number;
+  readonly extendParams?: readonly RawExtendParam[];
+  readonly lineExtendParams?: readonly RawExtendParam[];
+}
+
+export interface RawExpect {
+  readonly resultCode?: string | readonly string[];
+  readonly fields?: Readonly<Record<string, unknown>>;
+  readonly pass?: readonly string[];
+  readonly fail?: readonly string[];
+  readonly outcome?: string;
+  readonly attempts?: number;
+  readonly sameAs?: Readonly<Record<string, unknown>>;
+}
+
+export interface RawStep {
+  readonly id?: string;
+  readonly title?: string;
+  readonly order?: RawOrder;
+  readonly send?: string;
+  readonly wait?: number | string;
+  readonly with?: Readonly<Record<string, unknown>>;
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly sign?: Readonly<Record<string, string | null>>;
+  readonly retry?: boolean;
+  readonly debug?: boolean;
+  readonly expect?: RawExpect;
+}
+
+export interface RawScenario {
+  readonly id: string;
+  readonly title: string;
+  readonly title_zh?: string;
+  readonly description?: string;
+  readonly group?: string;
+  readonly debug?: boolean;
+  readonly profile?: Readonly<Record<string, unknown>>;
+  readonly steps: readonly RawStep[];
+}
+
+/** The interface generation a scenario's calls use: its own profile's, else V2 (D1). */
+export const generationOf = (raw: RawScenario): 'v1' | 'v2' => (raw.profile?.['generation'] === 'v1' ? 'v1' : 'v2');

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadShippedScenarios, SCENARIOS_DIR } from '../../../mock-server/adapters/scenario-files.js';
+import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
+import { DEFAULT_CATALOG } from '../../../mock-server/config/defaults.js';
+import type { Scenario } from '../../../mock-server/core/scenario/model.js';
+import { parseScenario } from '../../../mock-server/core/scenario/parse.js';
+import { selectProducts } from '../../../mock-server/core/scenario/select-products.js';
+
+const FILES = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort();
+const schemas = getSchemaRegistry();
+const parse = (file: string): Scenario =>
+  parseScenario(readFileSync(join(SCENARIOS_DIR, file), 'utf8'), { file: `scenarios/${file}`, schemas, catalog: DEFAULT_CATALOG });
+
+/** Real (not virtual) time a scenario may spend waiting on purpose: keeps the suite at a few seconds. */
+const MAX_REAL_WAIT_MS = 1_000;
+
+describe('the shipped conformance suite (scenarios/)', () => {
+  test('holds exactly the documented scenarios', () => {
+    expect(FILES.map((f) => basename(f, '.yaml'))).toEqual([
+      'async-provisioning',
+      'cancel-renewal',
+      'change-check-at-renewal',
+      'daily-dial-test',
+      'expire-then-renew',
+      'idempotent-resend',
+      'on-demand-billing-items',
+      'order-notify-query',
+      'release-after-unsubscribe',
+      'renew',
+      'retry-after-timeout',
+      'subscribe-monthly',
+      'subscribe-one-time',
+      'trial-to-paid',
+      'upgrade',
+    ]);
+  });
+
+  test.for(FILES)('%s parses against the schema and the default catalog', (file) => {
+    const scenario = parse(file);
+    expect(scenario.id).toBe(basename(file, '.yaml'));
+    expect(scenario.group).toBe('core');
+    expect(scenario.titleZh).toMatch(/\p{Script=Han}/u);
+    expect(scenario.description?.length).toBeGreaterThan(40);
+    expect(scenario.steps.some((s) => s.kind === 'send')).toBe(true);
+  });
+
+  test.for(FILES)('%s orders only products the default catalog can supply', (file) => {
+    for (const step of parse(file).steps) {
+      if (step.kind !== 'order' || step.order.source !== 'catalog') continue;
+      // Charging modes, not productIds, so the suite runs against any seller's catalog.
+      expect(step.order.products.every((p) => p.kind === 'chargingMode')).toBe(true);
+      expect(selectProducts(step.order.products, DEFAULT_CATALOG, step.order.periodType)).toMatchObject({ ok: true });
+    }
+  });
+
+  test.for(FILES)('%s spends at most a second of real time in timeouts and seller delays', (file) => {
+    const scenario = parse(file);
+    const delays = scenario.steps.flatMap((s) =>
+      s.kind === 'order' && s.order.source === 'catalog'
+        ? [...s.order.extendParams, ...s.order.lineExtendParams].filter((p) => /^koomock\.\w+DelayMs$/.test(p.name)).map((p) => Number(p.value))
+        : [],
+    );
+    for (const ms of [...delays, scenario.profile.callTimeoutMs ?? 0]) expect(ms).toBeLessThanOrEqual(MAX_REAL_WAIT_MS);
+  });
+
+  test('the timeout scenario times out for real: the seller delay exceeds the call timeout', () => {
+    const scenario = parse('retry-after-timeout.yaml');
+    const order = scenario.steps[0];
+    const delay = order?.kind === 'order' && order.order.source === 'catalog' ? order.order.extendParams.find((p) => p.name === 'koomock.responseDelayMs') : undefined;
+    expect(Number(delay?.value)).toBeGreaterThan(scenario.profile.callTimeoutMs ?? Number.POSITIVE_INFINITY);
+  });
+
+  test('loads as one suite with unique ids', () => {
+    expect(loadShippedScenarios({ catalog: DEFAULT_CATALOG }).map((s) => s.id)).toEqual(FILES.map((f) => basename(f, '.yaml')));
+  });
+
+  test('docs/scenarios.md describes every shipped scenario', () => {
+    const docs = readFileSync(join(SCENARIOS_DIR, '..', 'docs', 'scenarios.md'), 'utf8');
+    for (const file of FILES) {
+      const scenario = parse(file);
+      expect(docs).toContain(`\`${scenario.id}\``);
+      expect(docs).toContain(scenario.titleZh ?? '(no Chinese title)');
+    }
+  });
+});
