@@ -1,7 +1,7 @@
 import { OPEN_RESULT_FIELDS, ORDER_LINE_RESULT_FIELDS, ORDER_RESULT_FIELDS, SEND_RESULT_FIELDS, type StepKind } from './model.js';
 import type { Finding } from './problems.js';
 import { parseTemplate, type PathSegment, type Reference } from './references.js';
-import { suggestName } from './suggest.js';
+import { suggestName } from '../suggest.js';
 import { toPointer } from './yaml-source.js';
 
 /** A named step as references see it. */

@@ -7,7 +7,7 @@ import type { Finding } from './problems.js';
 import type { RawStep } from './raw.js';
 import { parsePath } from './references.js';
 import { typeName } from './schema-problems.js';
-import { suggestName } from './suggest.js';
+import { suggestName } from '../suggest.js';
 import { toPointer } from './yaml-source.js';
 
 type Tokens = readonly (string | number)[];

@@ -8,7 +8,7 @@ import type { SchemaViolation } from '../schemas/registry.js';
 import { suggestDuration } from './duration.js';
 import type { Finding } from './problems.js';
 import { valueAtPath } from './references.js';
-import { closestName, suggestName } from './suggest.js';
+import { closestName, suggestName } from '../suggest.js';
 import { ACTIVITY_NAMES } from './activities.js';
 import { MOCK_ORDER_IDS } from './model.js';
 import { toTokens } from './yaml-source.js';
