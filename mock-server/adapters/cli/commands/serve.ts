@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { addConfigOptions, toConfigOptions } from '../../../config/cli-options.js';
+import { describeSource } from '../../../config/describe.js';
+import { loadConfig } from '../../../config/load.js';
+import { maskSecret } from '../../../config/secrets.js';
+import type { KoomockConfig } from '../../../config/types.js';
+import type { SellerCredentials } from '../../http/seller-credentials.js';
+import type { RunningServer } from '../../http/server.js';
+import { EXIT_OK, type CliIo } from '../io.js';
+import type { RegisterCommand } from './index.js';
+
+const OPEN_API_PREFIX = '/api/mkp-openapi-public/global/v1/';
+
+function credentialLines(c: SellerCredentials, state: string): string[] {
+  const ak =
+    c.akOrigin === 'config' && c.akSource !== undefined ? `${c.ak}  (from ${describeSource(c.akSource)})`
+    : c.akOrigin === 'generated' ? `${c.ak}  (generated now, kept in ${state})`
+    : `${c.ak}  (generated on an earlier start, kept in ${state})`;
+  const sk =
+    c.skOrigin === 'generated' ? `${c.sk}  (generated now and shown in full only this once: copy it into your seller's config, or choose your own with KOOMOCK_SK)`
+    : c.skOrigin === 'stored' ? `${maskSecret(c.sk)}  (generated on the first start, kept in ${state}; set KOOMOCK_SK to choose your own)`
+    : `${maskSecret(c.sk)}  (from ${c.skSource === undefined ? 'the config' : describeSource(c.skSource)})`;
+  return [`  seller AK   ${ak}`, `  seller SK   ${sk}`];
+}
+
+function printBanner(io: CliIo, config: KoomockConfig, running: RunningServer, credentials: SellerCredentials, ms: number): void {
+  const { server } = config;
+  const state = server.db.kind === 'memory' ? 'memory' : server.db.path;
+  const names = server.hostNames.length === 0 ? '' : `  (also answers as ${server.hostNames.join(', ')})`;
+  io.out(`koomock is listening on ${running.url}  (ready in ${ms} ms)`);
+  io.out(`  Open APIs   ${running.url}${OPEN_API_PREFIX}…${names}`);
+  io.out(`  seller id   ${config.seller.accountId}  (the {partner_id} of Open API paths)`);
+  for (const line of credentialLines(credentials, state)) io.out(line);
+  io.out(`  admin API   ${running.url}/_koomock/  (docs/admin-api.md${server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>'})`);
+  io.out(`  console     coming soon (${running.url}/_koomock/console is not served yet)`);
+  io.out(`  state       ${server.db.kind === 'memory' ? 'memory only: nothing is kept after exit' : server.db.path}`);
+  if (['0.0.0.0', '::', '[::]'].includes(server.host) && server.adminToken === undefined) {
+    io.out('  warning     the admin API is open to your network: set server.adminToken (KOOMOCK_ADMIN_TOKEN), or listen on 127.0.0.1');
+  }
+  io.out('Press Ctrl+C to stop.');
+}
+
+/** Resolves with the first SIGINT or SIGTERM, and stops listening for them. */
+const nextStopSignal = (): Promise<NodeJS.Signals> =>
+  new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+/**
+ * `koomock serve`: the fake Open APIs and the admin API on one port, until SIGINT/SIGTERM; then the
+ * server and the store close and the exit code is 0. Config: defaults <- file <- KOOMOCK_* <- flags.
+ */
+export const registerServe: RegisterCommand = (program, io, setExit) => {
+  const command: Command = program
+    .command('serve')
+    .description('start the emulator: fake KooGallery Open APIs and the admin API (启动模拟器)');
+  addConfigOptions(command).action(async (opts: Record<string, unknown>) => {
+    const loaded = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
+    // Loaded here, not at the top, so other commands never load express and SQLite.
+    const { startServer } = await import('../../http/start-server.js');
+    const started = await startServer(loaded);
+    const stopping = nextStopSignal();
+    // performance.now() counts from process start: the time a user waits for `koomock serve`.
+    printBanner(io, loaded.config, started.running, started.credentials, Math.round(performance.now()));
+    const signal = await stopping;
+    io.out(`koomock: ${signal} received, stopping`);
+    await started.stop();
+    setExit(EXIT_OK);
+  });
+};

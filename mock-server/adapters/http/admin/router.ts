@@ -1,0 +1,109 @@
+/**
+ * The admin API under `/_koomock/` (docs/admin-api.md): JSON in, JSON out, errors as
+ * `{"error": {"code", "message"}}`. Health answers without the token so probes need no secret.
+ */
+import { Router } from 'express';
+import type { ResetScope } from '../../../core/store.js';
+import type { EmulatorRuntime } from '../emulator-runtime.js';
+import { requireAdminToken } from './auth.js';
+import { parseAdvance, toClockState } from './clock.js';
+import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
+import { parseWholeNumber, queryText, readJsonObject } from './input.js';
+import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
+import { parseExchangeQuery, toFileSummary } from './records.js';
+import type { ClockState, ExchangeList, FileList, HealthState, InstanceList, OrderList, ResetResult, UsageList } from './types.js';
+
+export interface AdminRouterOptions {
+  /** `server.adminToken`; unset leaves the admin API open on the listen address. */
+  readonly token?: string;
+  /** Epoch ms the server started, for health. */
+  readonly startedAt?: number;
+}
+
+function parseResetScope(body: Record<string, unknown>): ResetScope {
+  const extra = Object.keys(body).filter((k) => k !== 'scope');
+  if (extra.length > 0) throw invalid(`unknown field ${extra.join(', ')}: reset takes only scope ("state" or "all")`);
+  const scope = body.scope ?? 'state';
+  if (scope !== 'state' && scope !== 'all') throw invalid(`scope must be "state" (orders, instances, usage, files, journal, virtual time) or "all" (also settings), received ${JSON.stringify(scope)}`);
+  return scope;
+}
+
+/**
+ * @example app.use('/_koomock', createAdminRouter(runtime, { token: config.server.adminToken }));
+ */
+export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouterOptions = {}): Router {
+  const startedAt = options.startedAt ?? Date.now();
+  const router = Router({ caseSensitive: true });
+  const { store } = runtime;
+
+  router.get('/health', (_req, res) => {
+    const body: HealthState = { status: 'ok', uptimeMs: Date.now() - startedAt };
+    res.json(body);
+  });
+
+  router.use(requireAdminToken(options.token));
+
+  router.post('/orders', (req, res) => {
+    res.status(201).json(createAdminOrder(runtime, parseCreateOrder(readJsonObject(req))));
+  });
+  router.get('/orders', (req, res) => {
+    const status = parseOrderStatus(queryText(req, 'status'));
+    const body: OrderList = { orders: store.listOrders(status === undefined ? {} : { status }) };
+    res.json(body);
+  });
+  router.get('/orders/:orderId', (req, res) => {
+    res.json(getAdminOrder(runtime, String(req.params.orderId)));
+  });
+
+  router.get('/instances', (req, res) => {
+    const orderId = queryText(req, 'orderId');
+    const body: InstanceList = { instances: store.listInstances(orderId === undefined ? {} : { orderId }) };
+    res.json(body);
+  });
+  router.get('/usage', (req, res) => {
+    const instanceId = queryText(req, 'instanceId');
+    const body: UsageList = { records: store.listUsage(instanceId === undefined ? {} : { instanceId }) };
+    res.json(body);
+  });
+  router.get('/files', (req, res) => {
+    const body: FileList = { files: store.listFiles(queryText(req, 'eventId')).map(toFileSummary) };
+    res.json(body);
+  });
+
+  router.get('/exchanges', (req, res) => {
+    const body: ExchangeList = { exchanges: store.listExchanges(parseExchangeQuery(req)) };
+    res.json(body);
+  });
+  router.get('/exchanges/:id', (req, res) => {
+    const exchange = store.getExchange(parseWholeNumber('the exchange id', String(req.params.id), 1, Number.MAX_SAFE_INTEGER));
+    if (exchange === undefined) throw notFound(`exchange ${req.params.id} does not exist: list the journal with GET /_koomock/exchanges`);
+    res.json(exchange);
+  });
+
+  router.post('/reset', (req, res) => {
+    const scope = parseResetScope(readJsonObject(req));
+    runtime.reset(scope);
+    const body: ResetResult = { reset: scope };
+    res.json(body);
+  });
+
+  router.get('/clock', (_req, res) => {
+    const body: ClockState = toClockState(runtime.readClock());
+    res.json(body);
+  });
+  router.post('/clock/advance', (req, res) => {
+    runtime.context.clock.advance(parseAdvance(readJsonObject(req)));
+    const body: ClockState = toClockState(runtime.readClock());
+    res.json(body);
+  });
+
+
+  router.use((req, res) => {
+    const what = req.path === '/console' || req.path.startsWith('/console/')
+      ? 'the web console is not served yet (coming soon); use the admin API meanwhile'
+      : `no admin endpoint ${req.method} /_koomock${req.path}: see docs/admin-api.md for the list`;
+    sendAdminError(res, 'NOT_FOUND', what);
+  });
+  router.use(adminErrorHandler);
+  return router;
+}

@@ -1,0 +1,84 @@
+/**
+ * The wire shapes of the admin API (`/_koomock/`), shared by the router and the typed client.
+ * docs/admin-api.md shows an example of each.
+ */
+import type { ChargingMode, PeriodType } from '../../../core/market/catalog.js';
+import type { InstanceRecord } from '../../../core/market/instance.js';
+import type { ExtendParam, Order, OrderType } from '../../../core/market/order.js';
+import type { Exchange, ResetScope, StoredUsageRecord } from '../../../core/store.js';
+
+/** Every admin error: `{"error": {"code", "message"}}`. */
+export type AdminErrorCode = 'INPUT_INVALID' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL';
+
+export interface AdminErrorBody {
+  readonly error: { readonly code: AdminErrorCode; readonly message: string };
+}
+
+/** `POST /_koomock/orders`: one of `productId` or `chargingMode` picks the catalog product. */
+export interface CreateOrderRequest {
+  readonly productId?: string;
+  readonly chargingMode?: ChargingMode;
+  readonly periodType?: PeriodType;
+  readonly periodNumber?: number;
+  readonly linearValue?: number;
+  readonly orderType?: OrderType;
+  readonly extendParams?: readonly ExtendParam[];
+}
+
+export interface OrderList {
+  readonly orders: readonly Order[];
+}
+
+export interface InstanceList {
+  readonly instances: readonly InstanceRecord[];
+}
+
+export interface UsageList {
+  readonly records: readonly StoredUsageRecord[];
+}
+
+/** A stored upload without its bytes (CHARACTERS uploads keep their text, at most 1024 characters). */
+export interface FileSummary {
+  readonly id: number;
+  readonly eventId: string;
+  readonly sellerId: string;
+  readonly receivedAt: number;
+  readonly type: 'FILE' | 'CHARACTERS';
+  readonly size: number;
+  readonly fileName?: string;
+  readonly sha256?: string;
+  readonly characters?: string;
+}
+
+export interface FileList {
+  readonly files: readonly FileSummary[];
+}
+
+export interface ExchangeQuery {
+  readonly direction?: 'inbound' | 'outbound';
+  readonly operation?: string;
+  readonly afterId?: number;
+  /** 1-1000, default 100. */
+  readonly limit?: number;
+}
+
+export interface ExchangeList {
+  readonly exchanges: readonly Exchange[];
+}
+
+export interface ResetResult {
+  readonly reset: ResetScope;
+}
+
+/** Virtual time (`now`) and wall time, epoch ms; `iso` is `now` in ISO 8601 UTC. */
+export interface ClockState {
+  readonly now: number;
+  readonly iso: string;
+  readonly wallNow: number;
+  readonly offsetMs: number;
+}
+
+export interface HealthState {
+  readonly status: 'ok';
+  readonly uptimeMs: number;
+}

@@ -1,0 +1,88 @@
+/**
+ * The express app of the emulator: the body is captured as raw bytes before anything parses it
+ * (signatures cover bytes), the admin API sits under `/_koomock`, and every other request goes to
+ * the Open API pipeline built from the route table — the same pipeline the msw handlers call.
+ */
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
+import { isAdminHost } from './admin/auth.js';
+import { adminErrorHandler } from './admin/errors.js';
+import { createAdminRouter } from './admin/router.js';
+import type { EmulatorRuntime } from './emulator-runtime.js';
+import { toErrorResponse } from '../../core/openapi/responses.js';
+import { isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
+import { toApiRequest, toHostName } from './request.js';
+import { sendApiResponse } from './send.js';
+
+export interface AppOptions {
+  /** The address the server listens on; the admin API answers only requests addressed to it. */
+  readonly listenHost: string;
+  /** `server.adminToken`. */
+  readonly adminToken?: string;
+  /** Epoch ms the server started (health). */
+  readonly startedAt?: number;
+}
+
+const ADMIN_PREFIX = '/_koomock';
+
+const isAdminPath = (target: string): boolean => target === ADMIN_PREFIX || target.startsWith(`${ADMIN_PREFIX}/`) || target.startsWith(`${ADMIN_PREFIX}?`);
+
+const rawBodyOf = (req: Request): Uint8Array => {
+  const body: unknown = req.body;
+  return body instanceof Uint8Array ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array();
+};
+
+/**
+ * @example
+ *   const app = createApp(runtime, { listenHost: '127.0.0.1' });
+ *   createServer(app).listen(0, '127.0.0.1');
+ */
+export function createApp(runtime: EmulatorRuntime, options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.enable('case sensitive routing');
+
+  // The bytes go to the pipeline as sent, compressed or not (the signature covers them as sent);
+  // body-parser would refuse any Content-Encoding. ApiRequest headers come from rawHeaders, untouched.
+  app.use((req, _res, next) => {
+    delete req.headers['content-encoding'];
+    next();
+  });
+  // A declared length over the limit is refused before the body arrives (body-parser would first
+  // drain it all), and the connection closes so the unread body cannot be taken for a request.
+  app.use((req, res, next) => {
+    if (!(Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES)) return next();
+    res.setHeader('connection', 'close');
+    next(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413 }));
+  });
+  // Every content type, no inflating: the pipeline must see the bytes that were signed.
+  app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: false }));
+
+  const admin = createAdminRouter(runtime, {
+    ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
+    ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
+  });
+  // Requests for the platform's host names (or a rebound DNS name) fall through to the Open APIs.
+  const forAdmin = (req: Request): boolean => isAdminHost(toHostName(req.headers.host), options.listenHost, runtime.config.server.hostNames);
+  app.use(ADMIN_PREFIX, (req, res, next) => (forAdmin(req) ? admin(req, res, next) : next()));
+
+  const openApi: RequestHandler = async (req, res) => {
+    const apiRequest = toApiRequest({ method: req.method, target: req.originalUrl, headersDistinct: req.headersDistinct }, rawBodyOf(req));
+    sendApiResponse(res, await runtime.handle(apiRequest));
+  };
+  app.use(openApi);
+
+  const onError: ErrorRequestHandler = (err, req, res, next) => {
+    if (res.headersSent || req.socket.destroyed) {
+      res.socket?.destroy();
+      return;
+    }
+    if (isAdminPath(req.originalUrl) && forAdmin(req)) {
+      adminErrorHandler(err, req, res, next);
+      return;
+    }
+    sendApiResponse(res, isBodyReadError(err) ? toBodyErrorResponse(err, runtime.context.random) : toErrorResponse('MKT.0999'));
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,36 @@
+/**
+ * ApiResponse -> Node response, once. A `reset` fault drops the connection instead of answering.
+ */
+import type { ServerResponse } from 'node:http';
+import type { ApiResponse } from '../../core/http-types.js';
+import { isConnectionReset } from '../../core/openapi/faults.js';
+import { toErrorResponse } from '../../core/openapi/responses.js';
+import { toWireResponse, type WireResponse } from './wire-body.js';
+
+function write(res: ServerResponse, wire: WireResponse): void {
+  const bodiless = wire.status === 204 || wire.status === 304 || wire.status < 200;
+  res.writeHead(wire.status, bodiless ? wire.headers : { ...wire.headers, 'content-length': String(wire.body.byteLength) });
+  res.end(wire.body);
+}
+
+/**
+ * Sends the response. A response Node refuses (a status outside 100-999, a header with control
+ * characters) is a core bug; the seller then gets the documented internal error, never a crash.
+ * @example sendApiResponse(res, await runtime.handle(toApiRequest(req, body)));
+ */
+export function sendApiResponse(res: ServerResponse, response: ApiResponse): void {
+  if (isConnectionReset(response)) {
+    res.socket?.destroy();
+    return;
+  }
+  try {
+    write(res, toWireResponse(response));
+  } catch {
+    if (res.headersSent) {
+      res.socket?.destroy();
+      return;
+    }
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    write(res, toWireResponse(toErrorResponse('MKT.0999')));
+  }
+}

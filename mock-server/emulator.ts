@@ -1,0 +1,93 @@
+/**
+ * `createEmulator()`: a real koomock server for a test suite, on 127.0.0.1 and a free port, with a
+ * typed admin client, `reset()` between tests and `close()` at the end.
+ */
+import { createAdminClient, type AdminClient } from './adapters/http/admin/client.js';
+import { createApp } from './adapters/http/app.js';
+import { createEmulatorRuntime, type EmulatorRuntime } from './adapters/http/emulator-runtime.js';
+import { listen, type RunningServer } from './adapters/http/server.js';
+import { createMemoryStore } from './adapters/store/memory-store.js';
+import { createSqliteStore } from './adapters/store/sqlite-store.js';
+import { usageError } from './core/errors.js';
+import type { SellerAccount } from './core/openapi/context.js';
+import type { Clock } from './core/ports.js';
+import type { Store } from './core/store.js';
+import { resolveConfig } from './config/load.js';
+import type { KoomockConfig, KoomockConfigInput } from './config/types.js';
+
+export interface EmulatorOptions {
+  /** Default 0: a free port; read the result from `url`. */
+  readonly port?: number;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Default `memory`. `sqlite` opens `dbPath` (or the config's `server.db`); a Store object is used as is and not closed. */
+  readonly store?: 'memory' | 'sqlite' | Store;
+  readonly dbPath?: string;
+  /** Any part of a koomock config (the shape of koomock.config.yaml), over the documented defaults. */
+  readonly config?: KoomockConfigInput;
+  /** A fixed clock for deterministic virtual time; default a virtual clock kept in the store. */
+  readonly clock?: Clock;
+  /** Relative paths in `config` start here; default `process.cwd()`. */
+  readonly cwd?: string;
+}
+
+export interface Emulator {
+  /** `http://127.0.0.1:<port>`: point the seller's Open API base URL here. */
+  readonly url: string;
+  readonly config: KoomockConfig;
+  /** The seller the fake Open APIs expect: account id, AK/SK (sign with these), usage key. */
+  readonly seller: SellerAccount;
+  readonly store: Store;
+  readonly admin: AdminClient;
+  /** Forgets orders, instances, usage, files, the journal and virtual time; keeps config and catalog. */
+  reset(): Promise<void>;
+  /** Stops the server and closes the store (unless the store was passed in). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+function openStore(options: EmulatorOptions, config: KoomockConfig): { store: Store; owned: boolean } {
+  const choice = options.store ?? 'memory';
+  if (typeof choice === 'object') return { store: choice, owned: false };
+  if (choice === 'memory') return { store: createMemoryStore(), owned: true };
+  const path = options.dbPath ?? (config.server.db.kind === 'file' ? config.server.db.path : undefined);
+  if (path === undefined) throw usageError("createEmulator({ store: 'sqlite' }) needs a file: pass dbPath, or set config.server.db to a path");
+  return { store: createSqliteStore(path), owned: true };
+}
+
+/**
+ * Starts an emulator.
+ * @example
+ *   const emulator = await createEmulator({ config: { seller: { ak: 'MYAK', sk: 'MYSK' } } });
+ *   const res = await fetch(`${emulator.url}/api/mkp-openapi-public/global/v1/order/query?orderId=MOCKPERIODYEARNEW`, { headers: signed });
+ *   await emulator.close();
+ */
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = resolveConfig(options.config ?? {}, { cwd, label: 'createEmulator({ config })' });
+  const host = options.host ?? '127.0.0.1';
+  const { store, owned } = openStore(options, config);
+  const adminToken = config.server.adminToken;
+  let runtime: EmulatorRuntime;
+  let server: RunningServer;
+  try {
+    runtime = createEmulatorRuntime({ config, store, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+    const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }) });
+    server = await listen(app, { host, port: options.port ?? 0 });
+  } catch (e) {
+    if (owned) store.close();
+    throw e;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    url: server.url,
+    config,
+    seller: runtime.seller,
+    store,
+    admin: createAdminClient(server.url, adminToken === undefined ? {} : { token: adminToken }),
+    reset: async () => runtime.reset('state'),
+    close: () =>
+      (closing ??= server.close().then(() => {
+        if (owned) store.close();
+      })),
+  };
+}
