@@ -4,6 +4,7 @@
  */
 import { Router } from 'express';
 import type { ResetScope } from '../../../core/store.js';
+import { createAdminSendRouter } from '../admin-send.js';
 import type { EmulatorRuntime } from '../emulator-runtime.js';
 import { requireAdminToken } from './auth.js';
 import { parseAdvance, toClockState } from './clock.js';
@@ -97,6 +98,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
     res.json(body);
   });
 
+  router.use(createAdminSendRouter(runtime));
 
   router.use((req, res) => {
     const what = req.path === '/console' || req.path.startsWith('/console/')

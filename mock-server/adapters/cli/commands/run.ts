@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { addRunOptions, toSharedRunOptions } from '../../runner/command-options.js';
+import { toProgressLine } from '../../runner/progress.js';
+import { runSuite, selectScenarios } from '../../runner/run-suite.js';
+import type { CliIo } from '../io.js';
+import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
+import type { RegisterCommand } from './index.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  koomock run --seller-url https://saas.example.com/produce --key "$BASIC_KEY" --ak "$AK" --sk "$SK"
+  koomock run scenarios/ my-scenarios/ --only subscribe-monthly,renew --report junit=koomock-junit.xml
+  koomock run --emulator-url http://127.0.0.1:7070 --report json=koomock-report.json --report html=report.html
+
+Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run (flags, scenario files, seller unreachable).`;
+
+/**
+ * `koomock run [PATH...]`: plays the marketplace against the seller's production interface, one
+ * progress line per scenario (standard error), then the ✔/✗ checklist and the summary (standard
+ * output), and the reports asked for with `--report`.
+ */
+export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExit) => {
+  const command = program
+    .command('run')
+    .description('run conformance scenarios against the seller (运行一致性测试场景)')
+    .argument('[paths...]', 'scenario files or folders (default: the shipped suite)')
+    .option('--only <ids>', 'run only these scenario ids (repeatable, or a comma list)', collect)
+    .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect);
+  addRunOptions(command)
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const shared = toSharedRunOptions(opts, io);
+      const { config } = shared.loaded;
+      const only = ((opts['only'] as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
+      const specs = parseReportSpecs((opts['report'] as string[] | undefined) ?? []);
+      const scenarios = selectScenarios(paths, only, { cwd: io.cwd, config });
+      const report = await runSuite({
+        config,
+        scenarios,
+        emulator: shared.emulator,
+        ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }),
+        onEmulator: (url) => io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}`),
+        onEvent: (event, url) => {
+          const line = toProgressLine(event, { lang: shared.lang, adminUrl: url });
+          if (line !== undefined) io.err(line);
+        },
+      });
+      const toStdout = specs.some((s) => s.file === '-');
+      const color = shouldUseColor(process.stdout, io.env);
+      await writeReports(report, toStdout ? specs : [{ kind: 'pretty', file: '-' }, ...specs], {
+        lang: shared.lang,
+        cwd: io.cwd,
+        color,
+        stdout: (text) => io.out(text.replace(/\n$/, '')),
+      });
+      setExit(toExitCode(report));
+    });
+};

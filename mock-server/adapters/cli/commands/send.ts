@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { closestKey } from '../../../config/suggest.js';
+import { usageError } from '../../../core/errors.js';
+import { parseOverride } from '../../../core/produce/overrides.js';
+import { ACTIVITY_NAMES } from '../../../core/scenario/activities.js';
+import { splitAssignments } from '../../../core/scenario/run-single.js';
+import { createFetchTransport } from '../../seller/fetch-transport.js';
+import { addRunOptions, toSharedRunOptions } from '../../runner/command-options.js';
+import { toExchangeLines } from '../../runner/exchange-text.js';
+import { checkSellerReachable } from '../../runner/preflight.js';
+import { openBackend } from '../../runner/run-suite.js';
+import { createRunTransport } from '../../runner/run-transport.js';
+import { runSingleCall } from '../../runner/single-call.js';
+import type { CliIo } from '../io.js';
+import { shouldUseColor, toExitCode, toReportText } from '../reporters/index.js';
+import { toSafeText } from '../reporters/safe-text.js';
+import type { RegisterCommand } from './index.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  koomock send newInstance --seller-url https://saas.example.com/produce --key "$BASIC_KEY"
+  koomock send newInstance --order MOCKPERIODYEARNEW --seller-url … --key …
+  koomock send updateInstanceStatus --instance 10e758d0 --set status=FREEZE --seller-url … --key …
+  koomock send queryInstance --instance 10e758d0 --set '!testFlag' --seller-url … --key …
+
+--set uses the produce override syntax: field=value (text), field:=<json> (a number, an object), !field (delete).
+Without --order, calls that name an order get a fresh one in the emulator (the seller's order query finds it).
+Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run.`;
+
+function checkActivity(activity: string): void {
+  if (ACTIVITY_NAMES.includes(activity)) return;
+  const near = closestKey(activity, ACTIVITY_NAMES);
+  throw usageError(`unknown activity ${JSON.stringify(activity)}${near === undefined ? '' : ` (did you mean ${near}?)`}: expected one of ${ACTIVITY_NAMES.join(', ')}`);
+}
+
+/**
+ * `koomock send ACTIVITY`: one signed call (no retries unless --retry), printing the request as
+ * sent, the answer and the ✔/✗ checklist.
+ */
+export const registerSend: RegisterCommand = (program: Command, io: CliIo, setExit) => {
+  const command = program
+    .command('send')
+    .description('send one signed produce call to the seller and check the answer (发送一次生产接口调用)')
+    .argument('<activity>', `the activity: ${ACTIVITY_NAMES.join(', ')}`)
+    .option('--set <field=value>', 'set or override a body field (repeatable)', collect)
+    .option('--order <orderId>', 'orderId (and orderLineId <orderId>-000001), e.g. a mock order such as MOCKPERIODYEARNEW')
+    .option('--instance <instanceId>', 'instanceId of the call')
+    .option('--retry', "retry like the marketplace does (the activity's retry window)")
+    .option('--debug-flag', 'send testFlag=1, as the console debug tool does');
+  addRunOptions(command)
+    .addHelpText('after', EXAMPLES)
+    .action(async (activity: string, opts: Record<string, unknown>) => {
+      checkActivity(activity);
+      const shared = toSharedRunOptions(opts, io);
+      const { config } = shared.loaded;
+      const { fields, overrides } = splitAssignments(activity, ((opts['set'] as string[] | undefined) ?? []).map(parseOverride), config.profile.generation);
+      await checkSellerReachable(config.seller.productionUrl);
+      const backend = await openBackend(config, shared.emulator);
+      const fetchTransport = createFetchTransport();
+      try {
+        const transport = createRunTransport(fetchTransport, { clock: backend.clock, sync: () => backend.sync(), ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }) });
+        const run = await runSingleCall(
+          {
+            activity,
+            fields,
+            overrides,
+            ...(typeof opts['order'] === 'string' ? { order: opts['order'] } : {}),
+            ...(typeof opts['instance'] === 'string' ? { instance: opts['instance'] } : {}),
+            retry: opts['retry'] === true,
+            debug: opts['debugFlag'] === true,
+          },
+          config,
+          backend,
+          transport,
+        );
+        for (const exchange of run.exchanges) io.out([...toExchangeLines(exchange), ''].join('\n'));
+        if (run.result?.instanceId !== undefined && activity === 'newInstance') io.out(`instanceId: ${toSafeText(run.result.instanceId, { max: 120 })}\n`);
+        io.out(toReportText(run.report, 'pretty', { lang: shared.lang, color: shouldUseColor(process.stdout, io.env) }).replace(/\n$/, ''));
+        setExit(toExitCode(run.report));
+      } finally {
+        await fetchTransport.close();
+        await backend.close();
+      }
+    });
+};

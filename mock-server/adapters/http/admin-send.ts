@@ -1,0 +1,176 @@
+/**
+ * Admin endpoints that make the marketplace call the seller, and the ones a run on another machine
+ * (`koomock run --emulator-url`) writes through:
+ *
+ * - `POST /_koomock/send` `{activity, fields?, set?, sign?, order?, instance?, retry?, debug?, sellerUrl?}`:
+ *   one signed call to the seller's production interface, judged like a scenario step.
+ * - `POST /_koomock/exchanges/{id}/replay`: re-sends a journaled outbound call with a fresh signature
+ *   (and a fresh businessId): the manual restart of a production interface message.
+ * - `GET /_koomock/runner/info`, `PUT /_koomock/runner/orders/{orderId}`,
+ *   `PUT /_koomock/runner/instances/{instanceId}`, `POST /_koomock/runner/exchanges`.
+ */
+import { type Request, Router } from 'express';
+import { isKoomockError } from '../../core/errors.js';
+import type { InstanceRecord } from '../../core/market/instance.js';
+import type { Order } from '../../core/market/order.js';
+import { ACTIVITY_NAMES } from '../../core/scenario/activities.js';
+import type { SingleCallInput } from '../../core/scenario/run-single.js';
+import type { NewExchange } from '../../core/store.js';
+import type { KoomockConfig } from '../../config/types.js';
+import type { JournaledCall } from '../runner/journal-sink.js';
+import { parseSellerUrl } from '../runner/preflight.js';
+import { runSingleCall } from '../runner/single-call.js';
+import { createStoreBackend } from '../runner/store-backend.js';
+import { createFetchTransport } from '../seller/fetch-transport.js';
+import { invalid, notFound } from './admin/errors.js';
+import { parseWholeNumber, readJsonObject } from './admin/input.js';
+import type { EmulatorRuntime } from './emulator-runtime.js';
+
+const SEND_FIELDS = new Set(['activity', 'fields', 'set', 'sign', 'order', 'instance', 'retry', 'debug', 'sellerUrl']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function optional<T>(body: Record<string, unknown>, name: string, test: (v: unknown) => v is T, expected: string): T | undefined {
+  const v = body[name];
+  if (v === undefined) return undefined;
+  if (!test(v)) throw invalid(`${name} must be ${expected}, received ${JSON.stringify(v)?.slice(0, 80)}`);
+  return v;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isSignMap = (v: unknown): v is Record<string, string | null> => isObject(v) && Object.values(v).every((x) => x === null || typeof x === 'string');
+
+/** The body of `POST /send` as a single call, and the seller URL it goes to. */
+export function parseSendBody(body: Record<string, unknown>): { input: SingleCallInput; sellerUrl?: string } {
+  const unknown = Object.keys(body).filter((k) => !SEND_FIELDS.has(k));
+  if (unknown.length > 0) throw invalid(`unknown field ${unknown.join(', ')}: send takes ${[...SEND_FIELDS].join(', ')}`);
+  const activity = body['activity'];
+  if (typeof activity !== 'string' || !ACTIVITY_NAMES.includes(activity)) {
+    throw invalid(`activity must be one of ${ACTIVITY_NAMES.join(', ')}, received ${JSON.stringify(activity ?? null)}`);
+  }
+  const fields = optional(body, 'fields', isObject, 'an object of builder fields, e.g. {"orderId":"MOCKPERIODYEARNEW"}');
+  const set = optional(body, 'set', isObject, 'an object of body overrides (dotted paths, null deletes)');
+  const sign = optional(body, 'sign', isSignMap, 'an object of signature parameters (a string replaces, null omits)');
+  const order = optional(body, 'order', isString, 'an orderId');
+  const instance = optional(body, 'instance', isString, 'an instanceId');
+  const retry = optional(body, 'retry', isBoolean, 'true or false');
+  const debug = optional(body, 'debug', isBoolean, 'true or false');
+  const sellerUrl = optional(body, 'sellerUrl', isString, "the seller's production interface address");
+  if (sellerUrl !== undefined) parseSellerUrl(sellerUrl, 'sellerUrl');
+  return {
+    input: {
+      activity,
+      ...(fields === undefined ? {} : { fields }),
+      ...(set === undefined ? {} : { overrides: set }),
+      ...(sign === undefined ? {} : { signOverrides: sign }),
+      ...(order === undefined ? {} : { order }),
+      ...(instance === undefined ? {} : { instance }),
+      ...(retry === undefined ? {} : { retry }),
+      ...(debug === undefined ? {} : { debug }),
+    },
+    ...(sellerUrl === undefined ? {} : { sellerUrl }),
+  };
+}
+
+const withSellerUrl = (config: KoomockConfig, url: string | undefined): KoomockConfig =>
+  url === undefined ? config : { ...config, seller: { ...config.seller, productionUrl: url } };
+
+async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInput, sellerUrl: string | undefined) {
+  const backend = createStoreBackend({
+    url: `${req.protocol}://${req.get('host') ?? ''}`,
+    store: runtime.store,
+    clock: runtime.context.clock,
+    sellerId: runtime.seller.id,
+    catalog: runtime.config.catalog,
+  });
+  const transport = createFetchTransport();
+  try {
+    const run = await runSingleCall(input, withSellerUrl(runtime.config, sellerUrl), backend, transport);
+    const scenario = run.report.scenarios[0];
+    return {
+      status: scenario?.status ?? 'failed',
+      result: run.result ?? null,
+      exchangeIds: scenario?.steps.flatMap((s) => s.attempts.flatMap((a) => (a.exchangeId === undefined ? [] : [a.exchangeId]))) ?? [],
+      report: run.report,
+    };
+  } catch (e) {
+    // The call could not be built (a missing field, a key not configured): the caller's input.
+    if (isKoomockError(e)) throw invalid(e.message);
+    throw e;
+  } finally {
+    await transport.close();
+  }
+}
+
+/** The call a journaled outbound exchange was built from. */
+function journaledCall(runtime: EmulatorRuntime, idText: string): JournaledCall {
+  const id = parseWholeNumber('the exchange id', idText, 1, Number.MAX_SAFE_INTEGER);
+  const exchange = runtime.store.getExchange(id);
+  if (exchange === undefined) throw notFound(`exchange ${id} does not exist: list the journal with GET /_koomock/exchanges?direction=outbound`);
+  const call = exchange.request['call'];
+  if (exchange.direction !== 'outbound' || !isObject(call) || typeof call['activity'] !== 'string' || typeof call['url'] !== 'string') {
+    throw invalid(`exchange ${id} is not a call koomock made to the seller: only outbound produce exchanges can be replayed`);
+  }
+  return call as unknown as JournaledCall;
+}
+
+function checkKeyed(body: Record<string, unknown>, what: string, id: string, actual: unknown): void {
+  if (actual !== id) throw invalid(`the ${what} in the body (${JSON.stringify(actual)}) differs from the one in the path (${JSON.stringify(id)})`);
+  if (typeof body['sellerId'] !== 'string') throw invalid(`the ${what} needs a sellerId`);
+}
+
+/**
+ * @example router.use(createAdminSendRouter(runtime));
+ */
+export function createAdminSendRouter(runtime: EmulatorRuntime): Router {
+  const router = Router({ caseSensitive: true });
+  const { store } = runtime;
+
+  router.post('/send', async (req, res) => {
+    const { input, sellerUrl } = parseSendBody(readJsonObject(req));
+    res.json(await send(runtime, req, input, sellerUrl));
+  });
+
+  router.post('/exchanges/:id/replay', async (req, res) => {
+    const id = String(req.params['id']);
+    const call = journaledCall(runtime, id);
+    const input: SingleCallInput = {
+      activity: call.activity,
+      ...(call.fields === undefined ? {} : { fields: call.fields }),
+      ...(call.overrides === undefined ? {} : { overrides: call.overrides }),
+      ...(call.signOverrides === undefined ? {} : { signOverrides: call.signOverrides }),
+      ...(call.debugFlag === undefined ? {} : { debug: call.debugFlag }),
+      ...(call.generation === undefined ? {} : { generation: call.generation }),
+      stepId: `replay-${id}`,
+    };
+    res.json({ replayOf: Number(id), ...(await send(runtime, req, input, call.url)) });
+  });
+
+  router.get('/runner/info', (_req, res) => {
+    res.json({ sellerId: runtime.seller.id, catalog: runtime.config.catalog });
+  });
+  router.put('/runner/orders/:orderId', (req, res) => {
+    const body = readJsonObject(req);
+    const info = body['orderInfo'];
+    checkKeyed(body, 'orderId', String(req.params['orderId']), isObject(info) ? info['orderId'] : undefined);
+    if (!isObject(info) || !Array.isArray(info['orderLine']) || typeof body['status'] !== 'string') throw invalid('an order needs orderInfo.orderLine and status');
+    store.putOrder(body as unknown as Order);
+    res.json({ stored: req.params['orderId'] });
+  });
+  router.put('/runner/instances/:instanceId', (req, res) => {
+    const body = readJsonObject(req);
+    checkKeyed(body, 'instanceId', String(req.params['instanceId']), body['instanceId']);
+    if (typeof body['state'] !== 'string' || !Array.isArray(body['history'])) throw invalid('an instance needs state and history');
+    store.putInstance(body as unknown as InstanceRecord);
+    res.json({ stored: req.params['instanceId'] });
+  });
+  router.post('/runner/exchanges', (req, res) => {
+    const body = readJsonObject(req);
+    if (body['direction'] !== 'outbound' || typeof body['operation'] !== 'string' || !isObject(body['request']) || typeof body['startedAt'] !== 'number' || !Array.isArray(body['verdicts'])) {
+      throw invalid('an exchange needs direction "outbound", operation, request, startedAt and verdicts');
+    }
+    res.status(201).json({ id: store.appendExchange(body as unknown as NewExchange) });
+  });
+  return router;
+}

@@ -1,0 +1,125 @@
+/**
+ * The `send` step: one produce call with the marketplace's retries, booked into the marketplace
+ * state, judged by the produce checks, the call-level checks and the step's expectations.
+ */
+import { isKoomockError } from '../errors.js';
+import type { ProduceDeps } from '../produce/deps.js';
+import { runProduceCall } from '../produce/retry.js';
+import type { CallOutcome } from '../produce/call-outcome.js';
+import type { CallSpec } from '../produce/types.js';
+import type { SendStep, SendStepResult } from './model.js';
+import { isFailure, type ReportedCheck, type StepReport } from './report.js';
+import { toReportedAttempts } from './run-attempts.js';
+import { bookOutcome } from './run-book.js';
+import { isOutcomeJudged, runCallChecks } from './run-call-checks.js';
+import { failedCheckIds, markExpected, toAttemptChecks } from './run-checks.js';
+import { evaluateExpectations } from './run-expect.js';
+import { type CallSubject, type IdempotencySubject, toCallSubject, toIdempotencySubject } from './run-idempotency.js';
+import { splitAttempts, toSendStepResult } from './run-results.js';
+import { prepareCall } from './run-spec.js';
+import { stepError, type ScenarioState } from './run-state.js';
+
+/** Reported when a reference has no value although nothing failed before (docs/scenarios.md). */
+export const SCENARIO_REFERENCE = 'scenario.reference';
+
+export interface StepRun {
+  readonly report: StepReport;
+  readonly checks: readonly ReportedCheck[];
+  readonly result?: SendStepResult;
+}
+
+const skipped = (step: SendStep, checks: ReportedCheck[] = []): StepRun => ({
+  report: { id: step.id, title: step.title, activity: step.activity, status: 'skipped', attempts: [] },
+  checks,
+});
+
+async function call(step: SendStep, spec: CallSpec, deps: ProduceDeps, keyed: IdempotencySubject | undefined, previous: string | undefined, state: ScenarioState): Promise<CallOutcome> {
+  try {
+    return await runProduceCall(spec, deps, {
+      ...(previous === undefined ? {} : { previousInstanceId: previous }),
+      ...(keyed === undefined ? {} : { idempotencyKey: keyed.words }),
+    });
+  } catch (e) {
+    // The builder refused the step's fields: the scenario's mistake, located at the step.
+    if (isKoomockError(e) && e.code === 'INPUT_INVALID') throw stepError(state.scenario, step, e.message, 'fix `with`/`set` of this step');
+    throw e;
+  }
+}
+
+/**
+ * Runs a send step. `scenarioFailed` says whether an earlier step failed: a reference that has no
+ * value is then a consequence (the step is skipped quietly), otherwise it is reported.
+ * @example
+ *   const { report, checks, result } = await runSendStep(step, state, false);
+ */
+export async function runSendStep(step: SendStep, state: ScenarioState, scenarioFailed: boolean): Promise<StepRun> {
+  const prepared = prepareCall(step, state);
+  if (!prepared.ok) {
+    if (scenarioFailed) return skipped(step);
+    return skipped(step, [
+      {
+        id: SCENARIO_REFERENCE,
+        ok: false,
+        step: step.id,
+        expected: `a value for ${prepared.reference}`,
+        received: prepared.problem,
+        hint: 'the referenced step ran but its result lacks this value: check the seller answer of that step, or the path in the scenario',
+      },
+    ]);
+  }
+  const { spec, profile } = prepared;
+  const { deps, memory } = state;
+  const generation = spec.generation ?? profile.generation;
+  const fields = spec.fields ?? {};
+  const keyed = step.activity === 'newInstance' ? toIdempotencySubject(fields, state, generation) : undefined;
+  const subject: CallSubject | undefined = keyed ?? toCallSubject(fields, state);
+  const probe = prepared.sameAs['instanceId'];
+  const known = keyed === undefined ? undefined : memory.instances.get(keyed.key)?.instanceId;
+  const previous = step.activity === 'newInstance' ? (typeof probe === 'string' ? probe : known) : undefined;
+  const produceDeps: ProduceDeps = {
+    transport: deps.transport,
+    clock: deps.clock,
+    random: deps.random,
+    profile,
+    keys: deps.keys,
+    schemas: deps.schemas,
+    ...(deps.journal === undefined ? {} : { sink: deps.journal({ scenario: state.scenario.id, step: step.id, spec }) }),
+  };
+  const outcome = await call(step, spec, produceDeps, keyed, previous, state);
+  await bookOutcome(spec, outcome, state, keyed ?? subject);
+  if (outcome.interfaceMessage !== undefined) {
+    const last = outcome.attempts[outcome.attempts.length - 1];
+    const exchangeId = last === undefined ? undefined : deps.exchangeIdOf?.(last.request);
+    deps.onEvent?.({ kind: 'interface-message', scenario: state.scenario.id, step: step.id, message: outcome.interfaceMessage, ...(exchangeId === undefined ? {} : { exchangeId }) });
+  }
+  const result = toSendStepResult(spec, outcome);
+  const { main, polls } = splitAttempts(outcome, spec.activity);
+  const callChecks = await runCallChecks(step, outcome, subject, state);
+  const failedIds = failedCheckIds(outcome.attempts);
+  for (const c of callChecks) if (!c.ok) failedIds.add(c.id);
+  const reported: ReportedCheck[] = [
+    ...toAttemptChecks(step.id, main, polls, step.expect.fail),
+    ...markExpected(callChecks.map((c) => ({ ...c, step: step.id })), step.expect.fail),
+  ];
+  const expectations = evaluateExpectations({
+    step,
+    result,
+    sameAs: prepared.sameAs,
+    reported,
+    failedIds,
+    results: state.results,
+    outcomeJudged: isOutcomeJudged(step, subject, state),
+  });
+  const checks = [...reported, ...expectations];
+  return {
+    report: {
+      id: step.id,
+      title: step.title,
+      activity: step.activity,
+      status: checks.some(isFailure) ? 'failed' : 'passed',
+      attempts: toReportedAttempts(outcome.attempts, deps.exchangeIdOf),
+    },
+    checks,
+    result,
+  };
+}
