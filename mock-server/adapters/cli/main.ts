@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isKoomockError } from '../../core/errors.js';
-import { commands } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 import { EXIT_USAGE, processIo, type CliIo } from './io.js';
 
 /**
@@ -19,7 +19,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       writeErr: (s) => io.err(s.replace(/\n$/, '')),
     })
     .showSuggestionAfterError(true);
-  for (const register of commands) register(program, io, (code) => {
+  for (const register of await loadCommands(argv)) register(program, io, (code) => {
     exitCode = code;
   });
   try {

@@ -1,22 +1,27 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
-import { registerAes } from './aes.js';
-import { registerInit } from './init.js';
-import { registerRun } from './run.js';
-import { registerSend } from './send.js';
-import { registerServe } from './serve.js';
-import { registerSign } from './sign.js';
-import { registerVerify } from './verify.js';
 
 /** A command module adds itself to the program and reports its exit code through `setExit`. */
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
-export const commands: readonly RegisterCommand[] = [
-  registerInit,
-  registerSign,
-  registerVerify,
-  registerAes,
-  registerServe,
-  registerRun,
-  registerSend,
-];
+/**
+ * Every top-level command, in help order, loaded on demand: `koomock sign …` should not pay for
+ * importing express, SQLite and the scenario engine.
+ */
+export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
+  init: async () => (await import('./init.js')).registerInit,
+  sign: async () => (await import('./sign.js')).registerSign,
+  verify: async () => (await import('./verify.js')).registerVerify,
+  aes: async () => (await import('./aes.js')).registerAes,
+  serve: async () => (await import('./serve.js')).registerServe,
+  run: async () => (await import('./run.js')).registerRun,
+  send: async () => (await import('./send.js')).registerSend,
+};
+
+/** The commands a command line needs: the one it names, or all of them (help, typos). */
+export async function loadCommands(argv: readonly string[]): Promise<RegisterCommand[]> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const only = first === undefined ? undefined : COMMAND_LOADERS[first];
+  const loaders = only === undefined ? Object.values(COMMAND_LOADERS) : [only];
+  return Promise.all(loaders.map((load) => load()));
+}
