@@ -1,15 +1,10 @@
+import { CREDENTIAL_PATHS, type CredentialPath } from './types.js';
+
+/** Credentials that are not secret: a public key may be printed. */
+const PUBLIC_CREDENTIALS: ReadonlySet<CredentialPath> = new Set(['seller.kitPublicKey']);
+
 /** Key paths whose values are secrets: never printed, never put into a message. */
-const SECRET_PATHS: ReadonlySet<string> = new Set([
-  'seller.ak',
-  'seller.sk',
-  'seller.keys.basic',
-  'seller.keys.kit',
-  'seller.keys.general',
-  'seller.keys.license',
-  'seller.keys.usage',
-  'seller.keys.v1',
-  'server.adminToken',
-]);
+const SECRET_PATHS: ReadonlySet<string> = new Set(CREDENTIAL_PATHS.filter((path) => !PUBLIC_CREDENTIALS.has(path)));
 
 /** Whether the value at a dotted key path (e.g. `seller.keys.kit`) is a secret. */
 export const isSecretPath = (keyPath: string): boolean => SECRET_PATHS.has(keyPath);

@@ -1,5 +1,7 @@
 import { describe, test } from 'vitest';
-import { CLI_TEST_TIMEOUT, linesOf, readFixture, runCli } from '../support/run-cli.js';
+import { expectOneLineError, SECRET_SENTINEL as SECRET } from '../support/cli-expect.js';
+import { CLI_TEST_TIMEOUT, runCli } from '../support/run-cli.js';
+import { PRODUCE_VECTORS, rowAt } from '../support/signing-vectors.js';
 
 /*
  * `koomock aes …` spawned as a seller runs it (build first: npx tsc -p tsconfig.build.json).
@@ -7,18 +9,8 @@ import { CLI_TEST_TIMEOUT, linesOf, readFixture, runCli } from '../support/run-c
  * covered by the unit tests of core/signing/aes-v1.
  */
 
-interface FieldRow {
-  readonly name: string;
-  readonly accessKey: string;
-  readonly encryptType: '1' | '2';
-  readonly iv: string;
-  readonly plaintext: string;
-  readonly value: string;
-}
-
-const FIELDS = readFixture<{ aesFields: FieldRow[] }>('produce-signing-vectors.json').aesFields;
-const SPEC = FIELDS[0] as FieldRow;
-const SECRET = 'SECRET-SENTINEL-do-not-echo';
+const FIELDS = PRODUCE_VECTORS.aesFields;
+const SPEC = rowAt(FIELDS, 0);
 
 describe.concurrent('koomock aes', { timeout: CLI_TEST_TIMEOUT }, () => {
   test.for(FIELDS)('encrypts "$name" to the vector', async (row, { expect }) => {
@@ -50,11 +42,7 @@ describe.concurrent('koomock aes', { timeout: CLI_TEST_TIMEOUT }, () => {
 
   test('exits 1 with one line on stderr when the value does not decrypt with this key', async ({ expect }) => {
     const run = await runCli(['aes', 'decrypt', '--key', SECRET, '--type', SPEC.encryptType, '--text', SPEC.value]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(linesOf(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toContain('decryption failed');
-    expect(run.stderr).not.toContain(SECRET);
+    expectOneLineError(expect, run, { code: 1, says: 'decryption failed', secret: SECRET });
   });
 });
 
@@ -69,11 +57,6 @@ describe.concurrent('koomock aes with bad input', { timeout: CLI_TEST_TIMEOUT },
     { name: 'no action', args: ['aes', '--key', SECRET], says: 'needs an action' },
     { name: 'an unknown action', args: ['aes', 'encrpyt', '--key', SECRET], says: 'did you mean' },
   ])('exits 2 with one line on stderr for $name', async ({ args, says }, { expect }) => {
-    const run = await runCli(args);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(linesOf(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toContain(says);
-    expect(run.stderr).not.toContain(SECRET);
+    expectOneLineError(expect, await runCli(args), { code: 2, says, secret: SECRET });
   });
 });

@@ -2,62 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'vitest';
-import { CLI_TEST_TIMEOUT, linesOf, readFixture, runCli } from '../support/run-cli.js';
+import { expectOneLineError, SECRET_SENTINEL as SECRET } from '../support/cli-expect.js';
+import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
+import { apigRequestArgs, OPEN_API_VECTORS as OPEN_API, PRODUCE_VECTORS as PRODUCE, produceArgs, rowAt } from '../support/signing-vectors.js';
 
 /*
  * `koomock sign …` spawned as a seller runs it (build first: npx tsc -p tsconfig.build.json).
  * Every signing vector of produce-api.md §6 and open-api.md §2.4, §3.3.1, §4.1, §5.3 is reproduced.
  */
 
-interface ProduceRow {
-  readonly name: string;
-  readonly key: string;
-  readonly payload: string;
-  readonly nonce: string;
-  readonly timestamp: string;
-  readonly signature?: string;
-  readonly sign?: string;
-}
-
-interface ProduceVectors {
-  readonly v2: ProduceRow[];
-  readonly kit: ProduceRow[];
-  readonly v1AuthToken: { name: string; key: string; params: Record<string, string>; authToken: string }[];
-  readonly bodySign: { name: string; key: string; body: string; signature: string }[];
-}
-
-interface ApigRow {
-  readonly name: string;
-  readonly request: { method: string; url: string; headers: Record<string, string>; body: string };
-  readonly ak: string;
-  readonly sk: string;
-  readonly signedHeaders: string[] | null;
-  readonly signature: string;
-  readonly authorization: string;
-}
-
-interface OpenApiVectors {
-  readonly apig: ApigRow[];
-  readonly usage: { name: string; key: string; ts: string; nonce: string; body: string; signature: string }[];
-}
-
-const PRODUCE = readFixture<ProduceVectors>('produce-signing-vectors.json');
-const OPEN_API = readFixture<OpenApiVectors>('openapi-signing-vectors.json');
-const V2_ROW = PRODUCE.v2[0] as ProduceRow;
-const SECRET = 'SECRET-SENTINEL-do-not-echo';
-
-const produceArgs = (row: ProduceRow, body = row.payload): string[] =>
-  ['--key', row.key, '--timestamp', row.timestamp, '--nonce', row.nonce, '--body', body];
-
-/** The request flags of an APIG vector; X-Sdk-Date (and Host, when the vector has it) as --header. */
-const apigRequestArgs = (v: ApigRow): string[] => [
-  '--method',
-  v.request.method,
-  '--url',
-  v.request.url,
-  ...Object.entries(v.request.headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
-  ...(v.request.body === '' ? [] : ['--body', v.request.body]),
-];
+const V2_ROW = rowAt(PRODUCE.v2, 0);
 
 /** `tempFile(name, content)` writes a file in a folder removed after the test; returns its path. */
 const it = test.extend<{ tempFile: (name: string, content: string | Uint8Array) => string }>({
@@ -115,7 +69,7 @@ describe.concurrent('koomock sign kit', { timeout: CLI_TEST_TIMEOUT }, () => {
 });
 
 describe.concurrent('koomock sign v1', { timeout: CLI_TEST_TIMEOUT }, () => {
-  const row = PRODUCE.v1AuthToken[0] as ProduceVectors['v1AuthToken'][number];
+  const row = rowAt(PRODUCE.v1AuthToken, 0);
   const query = Object.entries(row.params).map(([k, v]) => `${k}=${v}`).join('&');
 
   test('reproduces the authToken vector of produce-api §6.4', async ({ expect }) => {
@@ -134,7 +88,7 @@ describe.concurrent('koomock sign v1', { timeout: CLI_TEST_TIMEOUT }, () => {
 });
 
 describe.concurrent('koomock sign body', { timeout: CLI_TEST_TIMEOUT }, () => {
-  const row = PRODUCE.bodySign[0] as ProduceVectors['bodySign'][number];
+  const row = rowAt(PRODUCE.bodySign, 0);
 
   test('reproduces the Body-Sign vector of produce-api §6.5', async ({ expect }) => {
     const run = await runCli(['sign', 'body', '--key', row.key, '--body', row.body]);
@@ -155,7 +109,7 @@ describe.concurrent('koomock sign apig', { timeout: CLI_TEST_TIMEOUT }, () => {
   });
 
   test('takes X-Sdk-Date from --date and Host from the URL when no header carries them', async ({ expect }) => {
-    const v = OPEN_API.apig[2] as ApigRow;
+    const v = rowAt(OPEN_API.apig, 2);
     const run = await runCli([
       'sign', 'apig', '--ak', v.ak, '--sk', v.sk, '--method', 'GET', '--url', v.request.url,
       '--header', 'Content-Type: application/json', '--date', v.request.headers['X-Sdk-Date'] ?? '',
@@ -165,7 +119,7 @@ describe.concurrent('koomock sign apig', { timeout: CLI_TEST_TIMEOUT }, () => {
 });
 
 describe.concurrent('koomock sign usage', { timeout: CLI_TEST_TIMEOUT }, () => {
-  const row = OPEN_API.usage[0] as OpenApiVectors['usage'][number];
+  const row = rowAt(OPEN_API.usage, 0);
 
   test('reproduces the usage signature of open-api §3.3.1', async ({ expect }) => {
     const run = await runCli(['sign', 'usage', '--key', row.key, '--ts', row.ts, '--nonce', row.nonce, '--body', row.body]);
@@ -202,12 +156,7 @@ describe.concurrent('koomock sign with bad input', { timeout: CLI_TEST_TIMEOUT }
     { name: 'signed headers the request lacks', args: ['sign', 'apig', ...APIG_OK, '--date', '20191115T033655Z', '--signed-headers', 'host;x-sdk-date;x-stage'], says: 'x-stage' },
     { name: 'a misspelt flag', args: ['sign', 'v2', '--kye', SECRET], says: '--kye' },
   ])('exits 2 with one line on stderr for $name', async ({ args, says }, { expect }) => {
-    const run = await runCli(args);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(linesOf(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toContain(says);
-    expect(run.stderr).not.toContain(SECRET);
+    expectOneLineError(expect, await runCli(args), { code: 2, says, secret: SECRET });
   });
 });
 

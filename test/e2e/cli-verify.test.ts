@@ -1,6 +1,16 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, test } from 'vitest';
-import { CLI_TEST_TIMEOUT, linesOf, readFixture, runCli } from '../support/run-cli.js';
+import { expectOneLineError, SECRET_SENTINEL } from '../support/cli-expect.js';
+import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
+import {
+  type ApigRow,
+  apigRequestArgs,
+  OPEN_API_VECTORS as OPEN_API,
+  PRODUCE_VECTORS as PRODUCE,
+  produceArgs,
+  rowAt,
+  usageArgs,
+} from '../support/signing-vectors.js';
 
 /*
  * `koomock verify …` spawned as a seller runs it (build first: npx tsc -p tsconfig.build.json).
@@ -8,62 +18,16 @@ import { CLI_TEST_TIMEOUT, linesOf, readFixture, runCli } from '../support/run-c
  * koomock, so the named mistake is checked against the spec's formulas.
  */
 
-interface ProduceRow {
-  readonly name: string;
-  readonly key: string;
-  readonly payload: string;
-  readonly nonce: string;
-  readonly timestamp: string;
-  readonly signature?: string;
-  readonly sign?: string;
-}
-
-interface ProduceVectors {
-  readonly v2: ProduceRow[];
-  readonly kit: ProduceRow[];
-  readonly v1AuthToken: { name: string; key: string; params: Record<string, string>; authToken: string }[];
-  readonly bodySign: { name: string; key: string; body: string; signature: string }[];
-}
-
-interface ApigRow {
-  readonly name: string;
-  readonly request: { method: string; url: string; headers: Record<string, string>; body: string };
-  readonly ak: string;
-  readonly sk: string;
-  readonly canonicalRequest: string;
-  readonly stringToSign: string;
-  readonly signature: string;
-  readonly authorization: string;
-}
-
-interface UsageRow {
-  readonly name: string;
-  readonly key: string;
-  readonly ts: string;
-  readonly nonce: string;
-  readonly body: string;
-  readonly signature: string;
-}
-
-const PRODUCE = readFixture<ProduceVectors>('produce-signing-vectors.json');
-const OPEN_API = readFixture<{ apig: ApigRow[]; usage: UsageRow[] }>('openapi-signing-vectors.json');
-const V2 = PRODUCE.v2[0] as ProduceRow;
-const KIT = PRODUCE.kit[1] as ProduceRow;
-const V1 = PRODUCE.v1AuthToken[0] as ProduceVectors['v1AuthToken'][number];
-const BODY = PRODUCE.bodySign[0] as ProduceVectors['bodySign'][number];
-const APIG1 = OPEN_API.apig[0] as ApigRow;
-const USAGE = OPEN_API.usage[0] as UsageRow;
+const V2 = rowAt(PRODUCE.v2, 0);
+const KIT = rowAt(PRODUCE.kit, 1);
+const V1 = rowAt(PRODUCE.v1AuthToken, 0);
+const BODY = rowAt(PRODUCE.bodySign, 0);
+const APIG1 = rowAt(OPEN_API.apig, 0);
+const USAGE = rowAt(OPEN_API.usage, 0);
 const V1_QUERY = Object.entries(V1.params).map(([k, v]) => `${k}=${v}`).join('&');
 
 const hmacHex = (key: string, text: string): string => createHmac('sha256', key).update(text).digest('hex');
-const produceArgs = (row: ProduceRow, body = row.payload): string[] =>
-  ['--key', row.key, '--timestamp', row.timestamp, '--nonce', row.nonce, '--body', body];
-const apigArgs = (v: ApigRow): string[] => [
-  '--sk', v.sk, '--method', v.request.method, '--url', v.request.url,
-  ...Object.entries(v.request.headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
-  ...(v.request.body === '' ? [] : ['--body', v.request.body]),
-];
-const usageArgs = (row: UsageRow): string[] => ['--key', row.key, '--ts', row.ts, '--nonce', row.nonce, '--body', row.body];
+const apigArgs = (v: ApigRow): string[] => ['--sk', v.sk, ...apigRequestArgs(v)];
 
 const accepted: { name: string; args: string[] }[] = [
   ...PRODUCE.v2.map((r) => ({ name: `v2 ${r.name}`, args: ['verify', 'v2', ...produceArgs(r), '--signature', r.signature ?? ''] })),
@@ -204,7 +168,7 @@ describe.concurrent('koomock verify and time', { timeout: CLI_TEST_TIMEOUT }, ()
 });
 
 describe.concurrent('koomock verify with bad input', { timeout: CLI_TEST_TIMEOUT }, () => {
-  const SECRET = 'SECRET-SENTINEL-do-not-echo';
+  const SECRET = SECRET_SENTINEL;
   test.for([
     { name: 'no --signature', args: ['verify', 'v2', ...produceArgs({ ...V2, key: SECRET })], says: '--signature' },
     { name: 'no --authorization', args: ['verify', 'apig', ...apigArgs({ ...APIG1, sk: SECRET })], says: '--authorization' },
@@ -215,11 +179,6 @@ describe.concurrent('koomock verify with bad input', { timeout: CLI_TEST_TIMEOUT
     { name: 'an authToken given twice', args: ['verify', 'v1', '--key', SECRET, '--params', `${V1_QUERY}&authToken=a`, '--signature', 'a'], says: 'authToken' },
     { name: 'malformed JSON in --body', args: ['verify', 'kit', ...produceArgs({ ...KIT, key: SECRET }, '{"flag":1,}'), '--signature', 'x'], says: 'not valid JSON' },
   ])('exits 2 with one line on stderr for $name', async ({ args, says }, { expect }) => {
-    const run = await runCli(args);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(linesOf(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toContain(says);
-    expect(run.stderr).not.toContain(SECRET);
+    expectOneLineError(expect, await runCli(args), { code: 2, says, secret: SECRET });
   });
 });

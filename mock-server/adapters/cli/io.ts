@@ -6,12 +6,24 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-export const processIo = (): CliIo => ({
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  env: process.env,
-  cwd: process.cwd(),
-});
+/** A reader that closed the pipe (`koomock … | head`) is not an error: stop writing quietly. */
+const ignoreClosedPipe = (stream: NodeJS.WriteStream): void => {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+};
+
+export const processIo = (): CliIo => {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+};
 
 /** Exit codes, documented in the README: 0 all passed, 1 a seller check failed, 2 koomock could not run. */
 export const EXIT_OK = 0;

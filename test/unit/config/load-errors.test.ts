@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { loadConfig } from '../../../mock-server/config/load.js';
-import { errorOf, it, writeIn } from './config-fixtures.js';
+import { errorOf, it, loadErrorOf, writeIn } from './config-fixtures.js';
 
 const YAML = 'koomock.config.yaml';
 
@@ -17,8 +17,7 @@ describe('syntax errors name the file, line and column', () => {
     ['a value on the line of a nested key', 'seller: name: x\n', 1, 'mapping cannot start on the line of its key'],
     ['an alias without an anchor', 'server:\n  host: *h\n', 2, 'not defined before it'],
   ] as const)('YAML: %s', ([, text, line, words], { dir }) => {
-    writeIn(dir, YAML, text);
-    const e = errorOf(() => loadConfig({ env: {}, cwd: dir }));
+    const e = loadErrorOf(dir, text);
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.message).toMatch(new RegExp(`^koomock\\.config\\.yaml:${line}:\\d+: YAML syntax error at line ${line}, column \\d+: `));
     expect(e.message).toContain(words);
@@ -31,8 +30,7 @@ describe('syntax errors name the file, line and column', () => {
     ['a duplicate key', '{\n  "server": {"port": 1},\n  "server": {"port": 2}\n}\n', 3, 3, 'appears twice'],
     ['a missing brace at the end', '{\n  "server": {"port": 1}\n', 3, 1, '`}` is missing'],
   ] as const)('JSON: %s', ([, text, line, column, words], { dir }) => {
-    writeIn(dir, 'koomock.config.json', text);
-    const e = errorOf(() => loadConfig({ env: {}, cwd: dir }));
+    const e = loadErrorOf(dir, text, 'koomock.config.json');
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.message).toContain(`koomock.config.json:${line}:${column}: JSON syntax error at line ${line}, column ${column}: `);
     expect(e.message).toContain(words);
@@ -55,8 +53,7 @@ describe('schema violations name the file, key path, expectation, given value an
     ['an empty catalog', 'catalog: []\n', 'catalog (koomock.config.yaml, line 1): expected a list of 1 to 1000 items', 'got a list of 0 items'],
     ['a list where a mapping belongs', 'server:\n  - port: 1\n', 'server (koomock.config.yaml, line 2): expected a mapping with the keys', 'got a list of 1 item'],
   ] as const)('%s', ([, text, start, end], { dir }) => {
-    writeIn(dir, YAML, text);
-    const e = errorOf(() => loadConfig({ env: {}, cwd: dir }));
+    const e = loadErrorOf(dir, text);
     expect(e.code).toBe('CONFIG_INVALID');
     const [line, ...rest] = problemLines(e.message);
     expect(rest).toEqual([]);
@@ -65,8 +62,7 @@ describe('schema violations name the file, key path, expectation, given value an
   });
 
   it('reports every problem at once, in file order', ({ dir }) => {
-    writeIn(dir, YAML, 'profile:\n  generation: v3\nserver:\n  port: -1\n');
-    const lines = problemLines(errorOf(() => loadConfig({ env: {}, cwd: dir })).message);
+    const lines = problemLines(loadErrorOf(dir, 'profile:\n  generation: v3\nserver:\n  port: -1\n').message);
     expect(lines.map((l) => l.split(' (')[0])).toEqual(['  - profile.generation', '  - server.port']);
   });
 
@@ -103,13 +99,11 @@ describe('unknown keys', () => {
     ['a typo in a catalog entry', 'catalog:\n  - productId: P\n    skuCode: S\n    productName: N\n    chargingMode: ONE_TIME\n    prices: "1"\n', 'catalog[0].prices (koomock.config.yaml, line 6): unknown key; did you mean `price`?'],
     ['a snake-case key', 'server:\n  admin_token: abcdefgh\n', 'server.admin_token (koomock.config.yaml, line 2): unknown key; did you mean `adminToken`?'],
   ] as const)('suggests the closest key for %s', ([, text, expected], { dir }) => {
-    writeIn(dir, YAML, text);
-    expect(problemLines(errorOf(() => loadConfig({ env: {}, cwd: dir })).message)).toEqual([`  - ${expected}`]);
+    expect(problemLines(loadErrorOf(dir, text).message)).toEqual([`  - ${expected}`]);
   });
 
   it('lists the allowed keys when nothing is close', ({ dir }) => {
-    writeIn(dir, YAML, 'server:\n  colour: blue\n');
-    expect(problemLines(errorOf(() => loadConfig({ env: {}, cwd: dir })).message)).toEqual([
+    expect(problemLines(loadErrorOf(dir, 'server:\n  colour: blue\n').message)).toEqual([
       '  - server.colour (koomock.config.yaml, line 2): unknown key; the keys allowed in `server` are `host`, `port`, `db`, `adminToken`, `console`, `hostNames`',
     ]);
   });
@@ -140,8 +134,7 @@ describe('rules beyond the schema', () => {
     ['a kit public key file that does not exist', 'seller:\n  kitPublicKeyFile: keys/missing.pem\n', 'seller.kitPublicKeyFile (koomock.config.yaml, line 2): expected a readable PEM file (ENOENT)'],
     ['a kit public key that is not a key', 'seller:\n  kitPublicKey: "-----BEGIN PUBLIC KEY-----\\nnot base64\\n-----END PUBLIC KEY-----\\n"\n', 'seller.kitPublicKey (koomock.config.yaml, line 2): expected an RSA public key in PEM form'],
   ] as const)('rejects %s', ([, text, expected], { dir }) => {
-    writeIn(dir, YAML, text);
-    const e = errorOf(() => loadConfig({ env: {}, cwd: dir }));
+    const e = loadErrorOf(dir, text);
     expect(e.code).toBe('CONFIG_INVALID');
     const lines = problemLines(e.message);
     expect(lines).toHaveLength(1);
@@ -173,15 +166,13 @@ describe('input that is not a config', () => {
   });
 
   it('rejects a top level that is not a mapping', ({ dir }) => {
-    writeIn(dir, YAML, '- server\n- seller\n');
-    expect(problemLines(errorOf(() => loadConfig({ env: {}, cwd: dir })).message)[0]).toContain('(top level) (koomock.config.yaml, line 1): expected a mapping with the keys `$schema`, `server`, `seller`, `catalog`, `profile`, got a list of 2 items');
+    expect(problemLines(loadErrorOf(dir, '- server\n- seller\n').message)[0]).toContain('(top level) (koomock.config.yaml, line 1): expected a mapping with the keys `$schema`, `server`, `seller`, `catalog`, `profile`, got a list of 2 items');
   });
 
   it('rejects an alias bomb without running out of memory', ({ dir }) => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i += 1) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
-    writeIn(dir, YAML, `${lines.join('\n')}\n`);
-    const e = errorOf(() => loadConfig({ env: {}, cwd: dir }));
+    const e = loadErrorOf(dir, `${lines.join('\n')}\n`);
     expect(e.code).toBe('CONFIG_INVALID');
   });
 

@@ -7,7 +7,7 @@ import type { ConfigFlags } from '../../../mock-server/config/flags.js';
 import { loadConfig } from '../../../mock-server/config/load.js';
 import type { KoomockConfig, ValueSource } from '../../../mock-server/config/types.js';
 import { DEFAULT_PROFILE } from '../../../mock-server/core/profile.js';
-import { errorOf, it, writeIn } from './config-fixtures.js';
+import { errorOf, expectSetsKey, it, type KeyRow, writeIn } from './config-fixtures.js';
 
 interface Row {
   readonly name: string;
@@ -69,11 +69,9 @@ describe('loadConfig precedence: defaults <- file <- variables <- flags', () => 
   });
 });
 
-interface VariableRow {
+interface VariableRow extends KeyRow {
   readonly variable: string;
   readonly value: string;
-  readonly read: (c: KoomockConfig) => unknown;
-  readonly expected: unknown;
 }
 
 const VARIABLE_ROWS: readonly VariableRow[] = [
@@ -93,10 +91,8 @@ const VARIABLE_ROWS: readonly VariableRow[] = [
 ];
 
 describe('environment variables', () => {
-  it.for(VARIABLE_ROWS)('$variable sets its key', ({ variable, value, read, expected }, { dir }) => {
-    const before = read(loadConfig({ env: {}, cwd: dir }).config);
-    expect(before).not.toEqual(expected);
-    expect(read(loadConfig({ env: { [variable]: value }, cwd: dir }).config)).toEqual(expected);
+  it.for(VARIABLE_ROWS)('$variable sets its key', (row, { dir }) => {
+    expectSetsKey(dir, row, { env: { [row.variable]: row.value } });
   });
 
   it('every variable the loader knows has a row above', () => {

@@ -1,72 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createSchemaRegistry, type SchemaResult } from '../../../mock-server/core/schemas/registry.js';
+import { type Acceptance, chars, expectAccepts, expectRejects, loadSchemaArea, type Rejection, REMOVE, uncovered, violationsOf } from './schema-fixtures.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const SCHEMAS_DIR = join(ROOT, 'schemas');
-const EXAMPLES_DIR = join(ROOT, 'test', 'fixtures', 'examples', 'kit');
-const COMMON_ID = 'common/result-code.schema.json';
 const OPERATIONS = ['tenantSync', 'applicationSync', 'authSync', 'singleOrgSync', 'allOrgSync'] as const;
 
-interface SchemaFile {
-  readonly path: string;
-  readonly schema: { readonly $id?: unknown; readonly $schema?: unknown };
-}
-
-const readSchema = (path: string): SchemaFile => ({
-  path,
-  schema: JSON.parse(readFileSync(join(SCHEMAS_DIR, path), 'utf8')) as SchemaFile['schema'],
-});
-
-// Only the kit files (plus the shared $defs): schemas other people are still writing cannot break these tests.
-const OWN = readdirSync(join(SCHEMAS_DIR, 'kit'))
-  .filter((name) => name.endsWith('.schema.json'))
-  .map((name) => readSchema(`kit/${name}`));
-const COMMON = readSchema(COMMON_ID);
-const registry = createSchemaRegistry([COMMON.schema, ...OWN.map((s) => s.schema)]);
-
-interface Example {
-  readonly name: string;
-  readonly source: string;
-  readonly origin: 'spec' | 'constructed';
-  readonly schema: string;
-  readonly payload: unknown;
-}
-
-const EXAMPLES: readonly Example[] = readdirSync(EXAMPLES_DIR)
-  .filter((name) => name.endsWith('.json'))
-  .map((name) => ({
-    name: name.replace(/\.json$/, ''),
-    ...(JSON.parse(readFileSync(join(EXAMPLES_DIR, name), 'utf8')) as Omit<Example, 'name'>),
-  }));
-const example = (name: string): Example => {
-  const found = EXAMPLES.find((e) => e.name === name);
-  if (found === undefined) throw new Error(`no fixture ${name}.json in ${EXAMPLES_DIR}`);
-  return found;
-};
-
-const violationsOf = (result: SchemaResult): { pointer: string; rule: string }[] =>
-  result.ok ? [] : result.violations.map(({ pointer, rule }) => ({ pointer, rule }));
-
-const REMOVE = Symbol('remove');
-
-/** Copy of `value` with the member at JSON pointer `at` replaced (or removed). */
-const changed = (value: unknown, at: string, to: unknown): unknown => {
-  const copy = structuredClone(value);
-  const keys = at.split('/').slice(1);
-  const last = keys.pop();
-  if (last === undefined) throw new Error('changed() needs a pointer below the root');
-  let node = copy as Record<string, unknown>;
-  for (const key of keys) node = node[key] as Record<string, unknown>;
-  if (to === REMOVE) delete node[last];
-  else node[last] = to;
-  return copy;
-};
+const KIT = loadSchemaArea(['kit'], 'kit');
+const { own: OWN, registry, examples: EXAMPLES } = KIT;
 
 const request = (op: string): string => `kit/${op}.request.schema.json`;
 const response = (op: string): string => `kit/${op}.response.schema.json`;
-const chars = (n: number): string => 'x'.repeat(n);
 
 describe('kit schema files', () => {
   test('the folder holds one request and one response schema per kit operation', () => {
@@ -80,8 +21,7 @@ describe('kit schema files', () => {
   });
 
   test('every kit schema has at least one example fixture', () => {
-    const covered = new Set(EXAMPLES.map((e) => e.schema));
-    expect(OWN.map((s) => s.path).filter((p) => !covered.has(p))).toEqual([]);
+    expect(uncovered(OWN, EXAMPLES)).toEqual([]);
   });
 });
 
@@ -90,16 +30,6 @@ describe('kit example payloads', () => {
     expect(violationsOf(registry.validate(e.schema, e.payload))).toEqual([]);
   });
 });
-
-interface Rejection {
-  readonly name: string;
-  readonly example: string;
-  readonly schema: string;
-  readonly at: string;
-  readonly to: unknown;
-  readonly pointer: string;
-  readonly rule: string;
-}
 
 const REJECTIONS: readonly Rejection[] = [
   { name: 'tenantSync request with flag 3', example: 'tenantSync.request', schema: request('tenantSync'), at: '/flag', to: 3, pointer: '/flag', rule: 'enum' },
@@ -131,21 +61,16 @@ const REJECTIONS: readonly Rejection[] = [
 
 describe('kit schemas reject a message with one broken field', () => {
   test.for(REJECTIONS.map((r) => [r.name, r] as const))('rejects a %s', ([, row]) => {
-    const base = example(row.example);
-    expect(base.schema).toBe(row.schema);
-    expect(violationsOf(registry.validate(row.schema, base.payload))).toEqual([]);
-    const broken = changed(base.payload, row.at, row.to);
-    expect(violationsOf(registry.validate(row.schema, broken))).toEqual([{ pointer: row.pointer, rule: row.rule }]);
+    expectRejects(KIT, row);
   });
 
   test('every kit schema has at least one rejection row', () => {
-    const covered = new Set(REJECTIONS.map((r) => r.schema));
-    expect(OWN.map((s) => s.path).filter((p) => !covered.has(p))).toEqual([]);
+    expect(uncovered(OWN, REJECTIONS)).toEqual([]);
   });
 });
 
 describe('kit schemas accept what the docs allow', () => {
-  const rows: readonly { name: string; example: string; at: string; to: unknown }[] = [
+  const rows: readonly Acceptance[] = [
     { name: 'a tenantSync request with empty instanceId and orderId (debug call)', example: 'tenantSync.request-debug', at: '/flag', to: 0 },
     { name: 'an allOrgSync request with testFlag "1" and a flag (the doc example shape)', example: 'allOrgSync.request-doc-shape', at: '/testFlag', to: '0' },
     { name: 'an allOrgSync request with testFlag 1', example: 'allOrgSync.request', at: '/testFlag', to: 1 },
@@ -154,7 +79,6 @@ describe('kit schemas accept what the docs allow', () => {
     { name: 'a kit answer with a field the platform ignores', example: 'tenantSync.response', at: '/requestId', to: 'abc' },
   ];
   test.for(rows.map((r) => [r.name, r] as const))('accepts %s', ([, row]) => {
-    const base = example(row.example);
-    expect(violationsOf(registry.validate(base.schema, changed(base.payload, row.at, row.to)))).toEqual([]);
+    expectAccepts(KIT, row);
   });
 });

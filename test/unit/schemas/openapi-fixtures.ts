@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { SCHEMAS_DIR } from '../../../mock-server/adapters/schemas-fs.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createSchemaRegistry, type SchemaResult } from '../../../mock-server/core/schemas/registry.js';
+import { readSchemaFolders } from './schema-fixtures.js';
 
 /**
  * Shared by the Open API schema tests: a registry over schemas/openapi and schemas/common/envelopes only,
@@ -23,17 +23,8 @@ const OWN_DIRS = ['openapi', 'common/envelopes'] as const;
 export const DEFS_ONLY = new Set(['openapi/common-defs.schema.json']);
 const FIXTURES_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'examples', 'openapi');
 
-const listSchemaFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? listSchemaFiles(p) : name.endsWith('.schema.json') ? [p] : [];
-  });
-
 // Only this task's folders: the test must not fail because another folder is mid-edit.
-export const schemaFiles = OWN_DIRS.flatMap((d) => listSchemaFiles(join(SCHEMAS_DIR, d))).map((file) => ({
-  path: relative(SCHEMAS_DIR, file).split(sep).join('/'),
-  schema: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>,
-}));
+export const schemaFiles = readSchemaFolders(OWN_DIRS);
 export const registry = createSchemaRegistry(schemaFiles.map((f) => f.schema));
 
 export const fixtures = new Map<string, Fixture>(

@@ -1,80 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createSchemaRegistry, type SchemaResult } from '../../../mock-server/core/schemas/registry.js';
+import { type Acceptance, chars, expectAccepts, expectRejects, loadSchemaArea, type Rejection, REMOVE, uncovered, violationsOf } from './schema-fixtures.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const SCHEMAS_DIR = join(ROOT, 'schemas');
-const EXAMPLES_DIR = join(ROOT, 'test', 'fixtures', 'examples', 'produce');
-const OWN_FOLDERS = ['produce/v1', 'produce/v2'];
-const COMMON_ID = 'common/result-code.schema.json';
-
-const listFiles = (dir: string, suffix: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? listFiles(p, suffix) : name.endsWith(suffix) ? [p] : [];
-  });
-
-interface SchemaFile {
-  readonly path: string;
-  readonly schema: { readonly $id?: unknown; readonly $schema?: unknown };
-}
-
-const readSchema = (file: string): SchemaFile => ({
-  path: relative(SCHEMAS_DIR, file).split(sep).join('/'),
-  schema: JSON.parse(readFileSync(file, 'utf8')) as SchemaFile['schema'],
-});
-
-// Only this area's files (plus the shared $defs): schemas other people are still writing cannot break these tests.
-const OWN = OWN_FOLDERS.flatMap((f) => listFiles(join(SCHEMAS_DIR, f), '.schema.json')).map(readSchema);
-const COMMON = readSchema(join(SCHEMAS_DIR, COMMON_ID));
-const registry = createSchemaRegistry([COMMON.schema, ...OWN.map((s) => s.schema)]);
-
-interface Violation {
-  readonly pointer: string;
-  readonly rule: string;
-}
-
-interface Example {
-  readonly name: string;
-  readonly source: string;
-  readonly origin: 'spec' | 'constructed';
-  readonly schema: string;
-  readonly payload: unknown;
-  /** Set only for a spec payload that is known not to be a complete message (the fixture says why). */
-  readonly violations?: readonly Violation[];
-}
-
-const EXAMPLES: readonly Example[] = listFiles(EXAMPLES_DIR, '.json').map((file) => ({
-  name: relative(EXAMPLES_DIR, file).replace(/\.json$/, ''),
-  ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<Example, 'name'>),
-}));
-const example = (name: string): Example => {
-  const found = EXAMPLES.find((e) => e.name === name);
-  if (found === undefined) throw new Error(`no fixture ${name}.json in ${EXAMPLES_DIR}`);
-  return found;
-};
-
-const violationsOf = (result: SchemaResult): Violation[] =>
-  result.ok ? [] : result.violations.map(({ pointer, rule }) => ({ pointer, rule }));
-
-const REMOVE = Symbol('remove');
-
-/** Copy of `value` with the member at JSON pointer `at` replaced (or removed). */
-const changed = (value: unknown, at: string, to: unknown): unknown => {
-  const copy = structuredClone(value);
-  const keys = at.split('/').slice(1);
-  const last = keys.pop();
-  if (last === undefined) throw new Error('changed() needs a pointer below the root');
-  let node = copy as Record<string, unknown>;
-  for (const key of keys) node = node[key] as Record<string, unknown>;
-  if (to === REMOVE) delete node[last];
-  else node[last] = to;
-  return copy;
-};
+const PRODUCE = loadSchemaArea(['produce/v1', 'produce/v2'], 'produce');
+const { own: OWN, common: COMMON, registry, examples: EXAMPLES } = PRODUCE;
 
 const id = (generation: 'v1' | 'v2', message: string): string => `produce/${generation}/${message}.schema.json`;
-const chars = (n: number): string => 'x'.repeat(n);
 /** IV plus 116 Base64 characters: well-formed ciphertext, but 132 characters long. */
 const LONG_CIPHERTEXT = `abcdefghijklmnop${'QUJD'.repeat(29)}`;
 
@@ -97,8 +27,7 @@ describe('produce schema files', () => {
   });
 
   test('every produce schema has at least one valid example fixture', () => {
-    const covered = new Set(EXAMPLES.filter((e) => e.violations === undefined).map((e) => e.schema));
-    expect(OWN.map((s) => s.path).filter((p) => !covered.has(p))).toEqual([]);
+    expect(uncovered(OWN, EXAMPLES.filter((e) => e.violations === undefined))).toEqual([]);
   });
 });
 
@@ -124,16 +53,6 @@ describe('produce example payloads', () => {
     },
   );
 });
-
-interface Rejection {
-  readonly name: string;
-  readonly example: string;
-  readonly schema: string;
-  readonly at: string;
-  readonly to: unknown;
-  readonly pointer: string;
-  readonly rule: string;
-}
 
 const V2_REJECTIONS: readonly Rejection[] = [
   { name: 'newInstance request with testFlag "2"', example: 'v2-newInstance.request', schema: id('v2', 'newInstance.request'), at: '/testFlag', to: '2', pointer: '/testFlag', rule: 'enum' },
@@ -213,16 +132,11 @@ const REJECTIONS = [...V2_REJECTIONS, ...V1_REJECTIONS];
 
 describe('produce schemas reject a message with one broken field', () => {
   test.for(REJECTIONS.map((r) => [r.name, r] as const))('rejects a %s', ([, row]) => {
-    const base = example(row.example);
-    expect(base.schema).toBe(row.schema);
-    expect(violationsOf(registry.validate(row.schema, base.payload))).toEqual([]);
-    const broken = changed(base.payload, row.at, row.to);
-    expect(violationsOf(registry.validate(row.schema, broken))).toEqual([{ pointer: row.pointer, rule: row.rule }]);
+    expectRejects(PRODUCE, row);
   });
 
   test('every produce schema has at least one rejection row', () => {
-    const covered = new Set(REJECTIONS.map((r) => r.schema));
-    expect(OWN.map((s) => s.path).filter((p) => !covered.has(p))).toEqual([]);
+    expect(uncovered(OWN, REJECTIONS)).toEqual([]);
   });
 
   test('reports a missing instanceId of a 000000 answer once, at /instanceId, as required', () => {
@@ -233,13 +147,6 @@ describe('produce schemas reject a message with one broken field', () => {
     });
   });
 });
-
-interface Acceptance {
-  readonly name: string;
-  readonly example: string;
-  readonly at: string;
-  readonly to: unknown;
-}
 
 describe('produce schemas accept what the docs allow', () => {
   const rows: readonly Acceptance[] = [
@@ -260,8 +167,6 @@ describe('produce schemas accept what the docs allow', () => {
     { name: 'a V1 newInstance request with customerName', example: 'v1-newInstance.request', at: '/customerName', to: 'CBC_marketplace_01' },
   ];
   test.for(rows.map((r) => [r.name, r] as const))('accepts %s', ([, row]) => {
-    const base = example(row.example);
-    const result = registry.validate(base.schema, changed(base.payload, row.at, row.to));
-    expect(violationsOf(result)).toEqual([]);
+    expectAccepts(PRODUCE, row);
   });
 });

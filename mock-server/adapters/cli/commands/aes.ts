@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { decryptV1Field, type EncryptType, encryptV1Field } from '../../../core/signing/index.js';
 import { createCryptoRandom } from '../../random.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../io.js';
@@ -24,17 +25,12 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export const registerAes: RegisterCommand = (program, io, setExit) => {
   const aes = createGroup(program, 'aes', 'V1 AES field encryption of userName/password/mobilePhone/email (敏感字段加解密)');
 
-  aes
-    .command('encrypt')
-    .description('encrypt a V1 field: prints IV + Base64(ciphertext)')
-    .option('--key <key>', KEY_HELP.v1)
-    .option('--type <type>', TYPE_HELP, '1')
+  fieldCommand(aes, 'encrypt', 'encrypt a V1 field: prints IV + Base64(ciphertext)')
     .option('--iv <iv>', '16 ASCII characters; default: 16 random letters and digits')
     .option('--text <plain>', 'the plaintext')
     .addHelpText('after', EXAMPLES.aesEncrypt)
     .action((o: AesOptions) => {
-      const key = required(o.key, '--key', KEY_HELP.v1);
-      const encryptType = toEncryptType(o.type);
+      const { key, encryptType } = toKeyAndType(o);
       const plaintext = required(o.text, '--text', 'the plaintext to encrypt');
       if (o.iv !== undefined && !/^[\x21-\x7e]{16}$/.test(o.iv)) {
         throw flagError('--iv', `has ${o.iv.length} characters or non-ASCII ones`, 'pass 16 ASCII letters or digits, e.g. abcdefghijklmnop, or leave it out');
@@ -44,16 +40,11 @@ export const registerAes: RegisterCommand = (program, io, setExit) => {
       setExit(EXIT_OK);
     });
 
-  aes
-    .command('decrypt')
-    .description('decrypt a V1 field given as IV + Base64(ciphertext)')
-    .option('--key <key>', KEY_HELP.v1)
-    .option('--type <type>', TYPE_HELP, '1')
+  fieldCommand(aes, 'decrypt', 'decrypt a V1 field given as IV + Base64(ciphertext)')
     .option('--text <cipher>', 'the value: 16-character IV followed by Base64 ciphertext')
     .addHelpText('after', EXAMPLES.aesDecrypt)
     .action((o: AesOptions) => {
-      const key = required(o.key, '--key', KEY_HELP.v1);
-      const encryptType = toEncryptType(o.type);
+      const { key, encryptType } = toKeyAndType(o);
       const value = required(o.text, '--text', 'the encrypted value (IV + Base64)');
       if (value.length <= 16 || !BASE64.test(value.slice(16))) {
         throw flagError('--text', 'is not a 16-character IV followed by Base64', 'pass the value as sent, e.g. abcdefghijklmnop1xYuLrdjn7qeWzXPhaG6cQ==');
@@ -70,6 +61,16 @@ export const registerAes: RegisterCommand = (program, io, setExit) => {
 
   finishGroup(aes, 'action');
 };
+
+/** A subcommand with the options both actions take first: `--key` and `--type`. */
+function fieldCommand(aes: Command, name: 'encrypt' | 'decrypt', description: string): Command {
+  return aes.command(name).description(description).option('--key <key>', KEY_HELP.v1).option('--type <type>', TYPE_HELP, '1');
+}
+
+/** `--key` (required) and `--type`, checked in that order. */
+function toKeyAndType(o: AesOptions): { key: string; encryptType: EncryptType } {
+  return { key: required(o.key, '--key', KEY_HELP.v1), encryptType: toEncryptType(o.type) };
+}
 
 function toEncryptType(type: string | undefined): EncryptType {
   if (type === '1' || type === '2') return type;

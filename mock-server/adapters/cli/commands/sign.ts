@@ -12,7 +12,7 @@ import { computeUsageSignature, signApigRequest } from '../../../core/signing/op
 import { EXIT_OK } from '../io.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
-import { toApigRequestInput } from './signing/apig-input.js';
+import { type ApigOptions, readApigRequest } from './signing/apig-input.js';
 import { createGroup, finishGroup } from './signing/group.js';
 import { collect, EXAMPLES, KEY_HELP } from './signing/help.js';
 import { readBytesArg, required, toDigits, toJsonText } from './signing/input.js';
@@ -26,14 +26,7 @@ interface ProduceOptions {
   readonly lower?: boolean;
 }
 
-interface ApigOptions {
-  readonly ak?: string;
-  readonly sk?: string;
-  readonly method?: string;
-  readonly url?: string;
-  readonly date?: string;
-  readonly header: string[];
-  readonly body?: string;
+interface ApigSignOptions extends ApigOptions {
   readonly signedHeaders?: string;
 }
 
@@ -103,16 +96,15 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
     .option('--body <text>', 'the body sent: text, @file (exact bytes) or - (stdin); default empty')
     .option('--signed-headers <names>', 'sign only these, e.g. host;x-sdk-date (Go SDK style)')
     .addHelpText('after', EXAMPLES.signApig)
-    .action(async (o: ApigOptions) => {
+    .action(async (o: ApigSignOptions) => {
       const ak = required(o.ak, '--ak', 'the access key id (AK) of the seller account');
       const sk = required(o.sk, '--sk', 'the secret access key (SK) of the seller account');
-      const request = toApigRequestInput(o);
-      const body = o.body === undefined ? new Uint8Array() : await readBytesArg(o.body, '--body', io.cwd);
+      const request = await readApigRequest(o, io.cwd);
       const signed = signApigRequest({
         method: request.method,
         url: request.url.href,
         headers: request.headers,
-        body,
+        body: request.body,
         ak,
         sk,
         date: request.date,

@@ -1,5 +1,5 @@
 import { parseSdkDate } from '../../../../core/signing/open-api-signing.js';
-import { flagError } from './input.js';
+import { flagError, readBytesArg } from './input.js';
 
 /** What the `sign apig` and `verify apig` flags describe: the request as sent. */
 interface ApigFlags {
@@ -9,12 +9,30 @@ interface ApigFlags {
   readonly header: readonly string[];
 }
 
+/** The options `sign apig` and `verify apig` share: the credentials and the request as sent. */
+export interface ApigOptions extends ApigFlags {
+  readonly ak?: string;
+  readonly sk?: string;
+  readonly body?: string;
+}
+
 interface ApigRequestInput {
   readonly method: string;
   readonly url: URL;
   /** Header names as given; `Host` and `X-Sdk-Date` included. */
   readonly headers: Record<string, string>;
   readonly date: string;
+}
+
+/**
+ * The request flags checked (see `toApigRequestInput`), then the body: `--body` text, @file or - (stdin); empty without it.
+ * @example
+ *   const { method, url, headers, date, body } = await readApigRequest(o, io.cwd);
+ */
+export async function readApigRequest(o: ApigOptions, cwd: string): Promise<ApigRequestInput & { readonly body: Uint8Array }> {
+  const input = toApigRequestInput(o);
+  const body = o.body === undefined ? new Uint8Array() : await readBytesArg(o.body, '--body', cwd);
+  return { ...input, body };
 }
 
 const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;

@@ -10,19 +10,12 @@ import {
   verifyApigRequest,
 } from '../../../../core/signing/open-api-signing.js';
 import type { CliIo } from '../../io.js';
-import { toApigRequestInput } from './apig-input.js';
+import { type ApigOptions, readApigRequest } from './apig-input.js';
 import { collect, EXAMPLES } from './help.js';
-import { readBytesArg, required, toNow } from './input.js';
+import { required, toNow } from './input.js';
 import { finishVerify, toLang, type VerifyCommonOptions, withVerifyOptions } from './verify-common.js';
 
-interface ApigVerifyOptions extends VerifyCommonOptions {
-  readonly ak?: string;
-  readonly sk?: string;
-  readonly method?: string;
-  readonly url?: string;
-  readonly date?: string;
-  readonly header: string[];
-  readonly body?: string;
+interface ApigVerifyOptions extends VerifyCommonOptions, ApigOptions {
   readonly authorization?: string;
 }
 
@@ -48,8 +41,7 @@ export function addVerifyApig(verify: Command, io: CliIo, setExit: (code: number
       const lang = toLang(o);
       const sk = required(o.sk, '--sk', 'the secret access key (SK) the request was signed with');
       const authorization = required(o.authorization, '--authorization', "the Authorization header sent, 'SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…'");
-      const input = toApigRequestInput(o);
-      const rawBody = o.body === undefined ? new Uint8Array() : await readBytesArg(o.body, '--body', io.cwd);
+      const { body: rawBody, ...input } = await readApigRequest(o, io.cwd);
       const headers = Object.create(null) as Record<string, string>;
       for (const [name, value] of Object.entries(input.headers)) headers[name.toLowerCase()] = value;
       headers.authorization = authorization;
