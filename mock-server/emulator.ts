@@ -5,11 +5,13 @@
 import { createAdminClient, type AdminClient } from './adapters/http/admin/client.js';
 import { createApp } from './adapters/http/app.js';
 import { createEmulatorRuntime, type EmulatorRuntime } from './adapters/http/emulator-runtime.js';
+import { type HostListeners, startHostListeners } from './adapters/http/host-listeners.js';
 import { listen, type RunningServer } from './adapters/http/server.js';
 import { createMemoryStore } from './adapters/store/memory-store.js';
 import { createSqliteStore } from './adapters/store/sqlite-store.js';
 import { usageError } from './core/errors.js';
 import type { SellerAccount } from './core/openapi/context.js';
+import type { FaultPlan } from './core/openapi/fault-plan.js';
 import type { Clock } from './core/ports.js';
 import type { Store } from './core/store.js';
 import { resolveConfig } from './config/load.js';
@@ -29,6 +31,11 @@ export interface EmulatorOptions {
   readonly clock?: Clock;
   /** Relative paths in `config` start here; default `process.cwd()`. */
   readonly cwd?: string;
+  /**
+   * Extra ports, one per platform host name (from `server.hostNames`), for failover tests:
+   * `{ 'mkt.myhuaweicloud.cn': 0 }` serves the fallback host on a free port of its own (see `hosts`).
+   */
+  readonly hostPorts?: Readonly<Record<string, number>>;
 }
 
 export interface Emulator {
@@ -39,7 +46,14 @@ export interface Emulator {
   readonly seller: SellerAccount;
   readonly store: Store;
   readonly admin: AdminClient;
-  /** Forgets orders, instances, usage, files, the journal and virtual time; keeps config and catalog. */
+  /**
+   * Platform host name -> base URL: the first of `server.hostNames` is the main `url`, the others are
+   * there when `hostPorts` gave them a port. Configure the seller with these as its Open API hosts.
+   */
+  readonly hosts: Readonly<Record<string, string>>;
+  /** Fault rules, in process (the admin API's `/_koomock/faults` does the same over HTTP). */
+  readonly faults: FaultPlan;
+  /** Forgets orders, instances, usage, files, the journal, virtual time and fault rules; keeps config and catalog. */
   reset(): Promise<void>;
   /** Stops the server and closes the store (unless the store was passed in). Safe to call twice. */
   close(): Promise<void>;
@@ -68,25 +82,33 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const { store, owned } = openStore(options, config);
   const adminToken = config.server.adminToken;
   let runtime: EmulatorRuntime;
-  let server: RunningServer;
+  let server: RunningServer | undefined;
+  let extra: HostListeners;
   try {
     runtime = createEmulatorRuntime({ config, store, ...(options.clock === undefined ? {} : { clock: options.clock }) });
     const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }) });
     server = await listen(app, { host, port: options.port ?? 0 });
+    const primary = config.server.hostNames[0];
+    if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), server.url);
+    extra = await startHostListeners(runtime, { host, hostPorts: options.hostPorts ?? {} });
   } catch (e) {
+    await server?.close();
     if (owned) store.close();
     throw e;
   }
+  const main = server;
   let closing: Promise<void> | undefined;
   return {
-    url: server.url,
+    url: main.url,
     config,
     seller: runtime.seller,
     store,
-    admin: createAdminClient(server.url, adminToken === undefined ? {} : { token: adminToken }),
+    admin: createAdminClient(main.url, adminToken === undefined ? {} : { token: adminToken }),
+    hosts: Object.fromEntries(runtime.hosts),
+    faults: runtime.faults,
     reset: async () => runtime.reset('state'),
     close: () =>
-      (closing ??= server.close().then(() => {
+      (closing ??= Promise.all([main.close(), extra.close()]).then(() => {
         if (owned) store.close();
       })),
   };

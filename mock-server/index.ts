@@ -41,3 +41,6 @@ export { runSuite, selectScenarios, type RunSuiteOptions } from './adapters/runn
 export { resolveConfig } from './config/load.js';
 export type { RunReport, ScenarioReport, ReportedCheck } from './core/scenario/report.js';
 export type { CheckResult, Verdict } from './core/result.js';
+export type { FaultPlan } from './core/openapi/fault-plan.js';
+export type { FaultAction, FaultRule, FaultRuleInput, FaultScope } from './core/openapi/fault-rule.js';
+export type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './adapters/http/admin/faults.js';

@@ -367,9 +367,9 @@ describe('signature checks', () => {
     expect((await state(seller)).instances).toHaveLength(0);
   });
 
-  it('accepts a 10-digit timestamp in seconds (the doc prose says seconds)', async ({ seller }) => {
+  it('rejects a 10-digit timestamp in seconds with 000001: the marketplace sends milliseconds (D3)', async ({ seller }) => {
     const answer = await produce(seller, { activity: 'queryInstance', instanceId: 'x' }, { timestamp: String(Math.floor(Date.now() / 1000)) });
-    expect(answer.json['resultCode']).toBe('000000');
+    expect(answer.json).toMatchObject({ resultCode: '000001', resultMsg: expect.stringContaining('timestamp has 10 digits (seconds?)') });
   });
 
   it('rejects a body changed after signing', async ({ seller }) => {

@@ -170,7 +170,8 @@ async function startOrderStub(emulatorUrl: string): Promise<{ url: string; serve
  *   const seller = await startReferenceSeller({ keys, ak, sk, emulatorUrl: `http://127.0.0.1:${port}` });
  */
 export async function startReferenceSeller(options: FaultySellerOptions): Promise<TestSellerServer & { readonly seller: RunningSeller }> {
-  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 1, timeoutMs: 3000 } });
+  // Retries as the example does by default (scenarios/faults/order-query-retry needs it), quickly.
+  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 } });
   return { seller, produceUrl: seller.produceUrl, close: () => seller.close() };
 }
 

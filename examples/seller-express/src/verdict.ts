@@ -14,17 +14,17 @@ export const DEFAULT_WINDOW_MS = 60_000;
 export const MAX_NONCE_LENGTH = 128;
 
 /**
- * Reads a `timestamp` parameter as milliseconds since the epoch. Every example and the official
- * demo use 13-digit milliseconds; the doc prose says seconds, so 10-digit values are read as
- * seconds to be safe.
+ * Reads a `timestamp` parameter as milliseconds since the epoch, as the marketplace sends it (every
+ * example and the official demo: 13 digits, compared with `System.currentTimeMillis()`). A 10-digit
+ * value is NOT rescaled from seconds: read as milliseconds it lies in January 1970 and fails the
+ * window, so a call with a second-precision timestamp is rejected (koomock: security.timestamp-in-seconds).
  * @example
  *   parseTimestampMs('1680508066618'); // 1680508066618
- *   parseTimestampMs('1680508066');    // 1680508066000
+ *   parseTimestampMs('1680508066');    // 1680508066 (1970-01-20: stale)
  */
 export function parseTimestampMs(value: string): number | undefined {
   if (!/^\d{1,16}$/.test(value)) return undefined;
-  const n = Number(value);
-  return n < 100_000_000_000 ? n * 1000 : n;
+  return Number(value);
 }
 
 export type Rejection = Extract<Verdict, { ok: false }>;
@@ -35,6 +35,9 @@ export function checkTimestamp(timestamp: string, nowMs: number, windowMs: numbe
   const ms = parseTimestampMs(timestamp);
   if (ms === undefined) {
     return { ok: false, reason: 'malformed', detail: 'timestamp must be milliseconds since the epoch (13 digits)' };
+  }
+  if (timestamp.length <= 10 && nowMs - ms > windowMs) {
+    return { ok: false, reason: 'stale', detail: `timestamp has ${timestamp.length} digits (seconds?); the marketplace sends milliseconds since the epoch (13 digits)` };
   }
   if (nowMs - ms > windowMs) {
     return { ok: false, reason: 'stale', detail: `timestamp is ${Math.round((nowMs - ms) / 1000)} s old; at most ${windowMs / 1000} s is accepted (check the clock)` };

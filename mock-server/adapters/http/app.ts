@@ -20,6 +20,11 @@ export interface AppOptions {
   readonly adminToken?: string;
   /** Epoch ms the server started (health). */
   readonly startedAt?: number;
+  /**
+   * This listener stands for one platform host name (a second port for `mkt.myhuaweicloud.cn`):
+   * every request counts as addressed to it, and the admin API is not served here.
+   */
+  readonly platformHost?: string;
 }
 
 const ADMIN_PREFIX = '/_koomock';
@@ -63,12 +68,14 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
     ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
   });
   // Requests for the platform's host names (or a rebound DNS name) fall through to the Open APIs.
-  const forAdmin = (req: Request): boolean => isAdminHost(toHostName(req.headers.host), options.listenHost, runtime.config.server.hostNames);
+  const forAdmin = (req: Request): boolean =>
+    options.platformHost === undefined && isAdminHost(toHostName(req.headers.host), options.listenHost, runtime.config.server.hostNames);
   app.use(ADMIN_PREFIX, (req, res, next) => (forAdmin(req) ? admin(req, res, next) : next()));
 
   const openApi: RequestHandler = async (req, res) => {
     const apiRequest = toApiRequest({ method: req.method, target: req.originalUrl, headersDistinct: req.headersDistinct }, rawBodyOf(req));
-    sendApiResponse(res, await runtime.handle(apiRequest));
+    const host = options.platformHost;
+    sendApiResponse(res, await runtime.handle(host === undefined ? apiRequest : { ...apiRequest, host }));
   };
   app.use(openApi);
 

@@ -7,6 +7,7 @@ import type { ApiRequest, ApiResponse } from '../../core/http-types.js';
 import type { EmulatorContext, SellerAccount } from '../../core/openapi/context.js';
 import { createSellerDirectory } from '../../core/openapi/context.js';
 import { createOpenApi } from '../../core/openapi/dispatch.js';
+import { createFaultPlan, type FaultPlan } from '../../core/openapi/fault-plan.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
 import type { Route } from '../../core/openapi/route.js';
 import type { Clock, Random } from '../../core/ports.js';
@@ -39,10 +40,14 @@ export interface EmulatorRuntime {
   readonly store: Store;
   readonly context: EmulatorContext;
   readonly routes: readonly Route<EmulatorContext>[];
+  /** Fault rules (docs/security.md "Fault injection"); `reset` clears them. */
+  readonly faults: FaultPlan;
+  /** Where each platform host name is served (`name -> base URL`), filled in by whoever listens. */
+  readonly hosts: Map<string, string>;
   /** Never throws: a failing pipeline answers the documented internal error (500 MKT.0999). */
   handle(req: ApiRequest): Promise<ApiResponse>;
   readClock(): ClockReading;
-  /** `state` (default) forgets orders, instances, usage, files, journal and virtual time; `all` also settings. */
+  /** `state` (default) forgets orders, instances, usage, files, journal, virtual time and fault rules; `all` also settings. */
   reset(scope?: ResetScope): void;
 }
 
@@ -77,12 +82,16 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): Emulator
   const seller = toSellerAccount(config, options.credentials);
   const restartable = options.clock === undefined ? createRestartableClock(store) : undefined;
   const clock: Clock = restartable?.clock ?? (options.clock as Clock);
+  const random = options.random ?? createCryptoRandom();
+  // Latency is wall time: it is about the seller's HTTP timeout, not the virtual clock.
+  const faults = createFaultPlan({ random, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), hostNames: config.server.hostNames });
   const context: EmulatorContext = {
     store,
     clock,
-    random: options.random ?? createCryptoRandom(),
+    random,
     profile: config.profile,
     sellers: createSellerDirectory([seller]),
+    faults,
   };
   const seedCatalog = () => {
     for (const product of config.catalog) store.putProduct(seller.id, product);
@@ -97,6 +106,8 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): Emulator
     store,
     context,
     routes: openApi.routes,
+    faults,
+    hosts: new Map(),
     async handle(req) {
       try {
         return await openApi.handle(req);
@@ -118,6 +129,8 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): Emulator
         seedCatalog();
       }
       restartable?.restart();
+      faults.clear();
+      faults.setScope(undefined);
       openApi = createOpenApi(context);
     },
   };

@@ -10,11 +10,19 @@ import { createMemoryStore } from '../store/memory-store.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { createApp } from './app.js';
 import { createEmulatorRuntime } from './emulator-runtime.js';
+import { type HostListeners, startHostListeners } from './host-listeners.js';
 import { resolveSellerCredentials, type SellerCredentials } from './seller-credentials.js';
 import { listen, type RunningServer } from './server.js';
 
+export interface StartServerOptions {
+  /** Extra ports for platform host names (`--fallback-port`), e.g. `{ 'mkt.myhuaweicloud.cn': 7071 }`. */
+  readonly hostPorts?: Readonly<Record<string, number>>;
+}
+
 export interface StartedServer {
   readonly running: RunningServer;
+  /** Platform host name -> base URL (the first host name is the main URL). */
+  readonly hosts: Readonly<Record<string, string>>;
   readonly credentials: SellerCredentials;
   /** Stops the server, then closes the store. */
   stop(): Promise<void>;
@@ -29,25 +37,32 @@ const openStore = (config: KoomockConfig): Store =>
  *   console.log(started.running.url);
  *   await started.stop();
  */
-export async function startServer(loaded: LoadedConfig): Promise<StartedServer> {
+export async function startServer(loaded: LoadedConfig, options: StartServerOptions = {}): Promise<StartedServer> {
   const { config } = loaded;
   const store = openStore(config);
+  let running: RunningServer | undefined;
   try {
     const random = createCryptoRandom();
     const credentials = resolveSellerCredentials(loaded, store, random);
     const runtime = createEmulatorRuntime({ config, store, random, credentials });
     const adminToken = config.server.adminToken;
     const app = createApp(runtime, { listenHost: config.server.host, ...(adminToken === undefined ? {} : { adminToken }) });
-    const running = await listen(app, { host: config.server.host, port: config.server.port });
+    running = await listen(app, { host: config.server.host, port: config.server.port });
+    const primary = config.server.hostNames[0];
+    if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), running.url);
+    const extra: HostListeners = await startHostListeners(runtime, { host: config.server.host, hostPorts: options.hostPorts ?? {} });
+    const main = running;
     return {
-      running,
+      running: main,
+      hosts: Object.fromEntries(runtime.hosts),
       credentials,
       stop: async () => {
-        await running.close();
+        await Promise.all([main.close(), extra.close()]);
         store.close();
       },
     };
   } catch (e) {
+    await running?.close();
     store.close();
     throw e;
   }

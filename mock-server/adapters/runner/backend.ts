@@ -6,7 +6,7 @@
 import type { CatalogProduct } from '../../core/market/catalog.js';
 import type { ProductionInterfaceMessage } from '../../core/produce/call-outcome.js';
 import type { Clock } from '../../core/ports.js';
-import type { OrderQuerySource, ScenarioMarket } from '../../core/scenario/engine-types.js';
+import type { OpenApiControl, OrderQuerySource, ScenarioMarket } from '../../core/scenario/engine-types.js';
 import type { JournalWriter } from './journal-sink.js';
 
 export interface EmulatorBackend {
@@ -19,6 +19,8 @@ export interface EmulatorBackend {
   readonly clock: Clock;
   readonly market: ScenarioMarket;
   readonly orderQueries: OrderQuerySource;
+  /** Fault rules and the inbound journal (`faults:` steps, `expect.openApi`, `openapi.signature`). */
+  readonly openApi?: OpenApiControl;
   readonly journal: JournalWriter;
   /** Calls that ended as production interface messages during this run. */
   readonly interfaceMessages: readonly ProductionInterfaceMessage[];

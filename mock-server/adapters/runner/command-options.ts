@@ -8,6 +8,7 @@ import { addConfigOptions, toConfigOptions } from '../../config/cli-options.js';
 import { loadConfig } from '../../config/load.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { parseLang, type Lang } from '../cli/i18n.js';
+import { parseFallbackPort } from '../http/fallback-host.js';
 import type { CliIo } from '../cli/io.js';
 import type { EmulatorChoice } from './run-suite.js';
 
@@ -23,7 +24,8 @@ export function addRunOptions(command: Command): Command {
   return addConfigOptions(command)
     .option('--emulator-url <url>', 'use a running koomock emulator (koomock serve) instead of starting one on --port')
     .option('--lang <lang>', 'language of the checklist: en or zh', 'en')
-    .option('--time-scale <n>', 'virtual ms per wall ms for retry and poll waits (default: waits cost no wall time)');
+    .option('--time-scale <n>', 'virtual ms per wall ms for retry and poll waits (default: waits cost no wall time)')
+    .option('--fallback-port <port>', 'also serve the fallback Open API host (the second of server.hostNames, mkt.myhuaweicloud.cn) on this port, for failover scenarios');
 }
 
 /**
@@ -52,12 +54,14 @@ export function toSharedRunOptions(opts: Readonly<Record<string, unknown>>, io: 
   // State of a run lives in memory unless a database was asked for on this command line.
   const dbPath = typeof opts['db'] === 'string' && config.server.db.kind === 'file' ? config.server.db.path : undefined;
   const timeScale = parseTimeScale(typeof opts['timeScale'] === 'string' ? opts['timeScale'] : undefined);
+  const fallbackPort = parseFallbackPort(opts['fallbackPort']);
   return {
     loaded,
     emulator: {
       ...(emulatorUrl === undefined ? {} : { url: emulatorUrl }),
       ...(config.server.adminToken === undefined ? {} : { adminToken: config.server.adminToken }),
       ...(dbPath === undefined ? {} : { dbPath }),
+      ...(fallbackPort === undefined ? {} : { fallbackPort }),
     },
     lang: parseLang(typeof opts['lang'] === 'string' ? opts['lang'] : 'en'),
     ...(timeScale === undefined ? {} : { timeScale }),

@@ -35,6 +35,7 @@ export function toEngineDeps(config: KoomockConfig, backend: EmulatorBackend, tr
     schemas: getSchemaRegistry(),
     market: backend.market,
     orderQueries: backend.orderQueries,
+    ...(backend.openApi === undefined ? {} : { openApi: backend.openApi }),
     journal: backend.journal.journalFor,
     exchangeIdOf: backend.journal.exchangeIdOf,
     ...(onEvent === undefined ? {} : { onEvent }),

@@ -8,15 +8,19 @@ import type { KoomockConfig } from '../../config/types.js';
 import { createVirtualClock } from '../clock.js';
 import { createApp } from '../http/app.js';
 import { createEmulatorRuntime, type EmulatorRuntime } from '../http/emulator-runtime.js';
-import { listen } from '../http/server.js';
+import { type HostListeners, startHostListeners } from '../http/host-listeners.js';
+import { listen, type RunningServer } from '../http/server.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import type { EmulatorBackend } from './backend.js';
+import { createOpenApiControl, toRuntimeSource } from './open-api-control.js';
 import { createStoreBackend } from './store-backend.js';
 
 export interface LocalEmulatorOptions {
   /** A SQLite file; memory when absent (a run needs no state from earlier runs). */
   readonly dbPath?: string;
+  /** Extra ports for platform host names (`--fallback-port`). */
+  readonly hostPorts?: Readonly<Record<string, number>>;
 }
 
 export interface LocalEmulator extends EmulatorBackend {
@@ -33,18 +37,24 @@ export interface LocalEmulator extends EmulatorBackend {
 export async function startLocalEmulator(config: KoomockConfig, options: LocalEmulatorOptions = {}): Promise<LocalEmulator> {
   const store: Store = options.dbPath === undefined ? createMemoryStore() : createSqliteStore(options.dbPath);
   const clock = createVirtualClock({ offsetMs: store.getClockOffset(), onAdvance: (offset) => store.setClockOffset(offset) });
-  let running;
+  let running: RunningServer | undefined;
+  let extra: HostListeners;
   let runtime: EmulatorRuntime;
   try {
     runtime = createEmulatorRuntime({ config, store, clock });
     const { adminToken } = config.server;
     const app = createApp(runtime, { listenHost: config.server.host, ...(adminToken === undefined ? {} : { adminToken }) });
     running = await listen(app, { host: config.server.host, port: config.server.port });
+    const primary = config.server.hostNames[0];
+    if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), running.url);
+    extra = await startHostListeners(runtime, { host: config.server.host, hostPorts: options.hostPorts ?? {} });
   } catch (e) {
+    await running?.close(200);
     store.close();
     throw e;
   }
   const server = running;
+  const listeners = extra;
   let closing: Promise<void> | undefined;
   const backend = createStoreBackend({
     url: server.url,
@@ -52,7 +62,7 @@ export async function startLocalEmulator(config: KoomockConfig, options: LocalEm
     clock,
     sellerId: runtime.seller.id,
     catalog: config.catalog,
-    close: () => (closing ??= server.close(200).then(() => store.close())),
+    close: () => (closing ??= Promise.all([server.close(200), listeners.close(200)]).then(() => store.close())),
   });
-  return { ...backend, runtime };
+  return { ...backend, runtime, openApi: createOpenApiControl(toRuntimeSource(runtime)) };
 }

@@ -13,6 +13,7 @@ import { createAdminClient } from '../http/admin/client.js';
 import type { EmulatorBackend } from './backend.js';
 import { createJournalOrderQueries, ORDER_QUERY_OPERATION } from './journal-order-queries.js';
 import { createJournalWriter } from './journal-sink.js';
+import { createOpenApiControl, toAdminSource } from './open-api-control.js';
 
 export interface RemoteEmulatorOptions {
   /** The emulator's `server.adminToken`. */
@@ -62,6 +63,8 @@ export async function connectRemoteEmulator(url: string, options: RemoteEmulator
   const { token } = options;
   const admin = createAdminClient(base, token === undefined ? {} : { token });
   const info = await call<RunnerInfo>(base, token, 'GET', '/runner/info');
+  // An emulator without fault injection (an older koomock) still runs every scenario without faults.
+  const faults = await admin.listFaults().catch(() => undefined);
   const remote = await admin.getClock();
   let pending = 0;
   let offset = Math.max(0, remote.now - remote.wallNow);
@@ -106,6 +109,7 @@ export async function connectRemoteEmulator(url: string, options: RemoteEmulator
       },
     }),
     journal: createJournalWriter(async (exchange: NewExchange) => (await call<{ id: number }>(base, token, 'POST', '/runner/exchanges', exchange)).id, info.sellerId),
+    ...(faults === undefined ? {} : { openApi: createOpenApiControl(toAdminSource(admin, faults.hostNames)) }),
     interfaceMessages: messages,
     sync,
     close: async () => {

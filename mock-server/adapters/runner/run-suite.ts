@@ -8,6 +8,7 @@ import type { EngineEvent } from '../../core/scenario/engine-types.js';
 import type { Scenario } from '../../core/scenario/model.js';
 import type { RunReport } from '../../core/scenario/report.js';
 import type { KoomockConfig } from '../../config/types.js';
+import { toFallbackHostPorts } from '../http/fallback-host.js';
 import { loadScenarios, SCENARIOS_DIR } from '../scenario-files.js';
 import { createFetchTransport } from '../seller/fetch-transport.js';
 import type { EmulatorBackend } from './backend.js';
@@ -25,13 +26,21 @@ export interface EmulatorChoice {
   readonly adminToken?: string;
   /** SQLite file for an emulator started here; memory when absent. */
   readonly dbPath?: string;
+  /** `--fallback-port`: the fallback Open API host on a port of its own (an emulator started here). */
+  readonly fallbackPort?: number;
 }
 
 /** Starts an emulator here, or connects to the one at `choice.url`. */
-export const openBackend = (config: KoomockConfig, choice: EmulatorChoice): Promise<EmulatorBackend> =>
-  choice.url === undefined
-    ? startLocalEmulator(config, choice.dbPath === undefined ? {} : { dbPath: choice.dbPath })
-    : connectRemoteEmulator(choice.url, { ...(choice.adminToken === undefined ? {} : { token: choice.adminToken }), catalog: config.catalog });
+export function openBackend(config: KoomockConfig, choice: EmulatorChoice): Promise<EmulatorBackend> {
+  if (choice.url === undefined) {
+    const hostPorts = toFallbackHostPorts(config, choice.fallbackPort);
+    return startLocalEmulator(config, { ...(choice.dbPath === undefined ? {} : { dbPath: choice.dbPath }), hostPorts });
+  }
+  if (choice.fallbackPort !== undefined) {
+    throw usageError('--fallback-port starts a listener of the emulator koomock run starts; with --emulator-url, start that emulator with koomock serve --fallback-port instead');
+  }
+  return connectRemoteEmulator(choice.url, { ...(choice.adminToken === undefined ? {} : { token: choice.adminToken }), catalog: config.catalog });
+}
 
 /**
  * The scenarios to run: the files under `paths` (the shipped suite when empty), then `--only`.
@@ -56,8 +65,8 @@ export interface RunSuiteOptions {
   /** Virtual ms per wall ms for waits (`--time-scale`); waits cost nothing when absent. */
   readonly timeScale?: number;
   readonly onEvent?: (event: EngineEvent, emulatorUrl: string) => void;
-  /** Called once the emulator is up, with its URL. */
-  readonly onEmulator?: (url: string) => void;
+  /** Called once the emulator is up, with its URL and where each platform host is served. */
+  readonly onEmulator?: (url: string, hosts: Readonly<Record<string, string>>) => void;
 }
 
 /**
@@ -72,7 +81,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const backend = await openBackend(config, options.emulator);
   const fetchTransport = createFetchTransport();
   try {
-    options.onEmulator?.(backend.url);
+    options.onEmulator?.(backend.url, (await backend.openApi?.hosts()) ?? {});
     const transport = createRunTransport(fetchTransport, {
       clock: backend.clock,
       sync: () => backend.sync(),

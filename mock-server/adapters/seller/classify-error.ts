@@ -19,6 +19,12 @@ const KIND_BY_CODE: Readonly<Record<string, TransportErrorKind>> = {
   EAI_AGAIN: 'dns',
   EAI_NONAME: 'dns',
   EAI_FAIL: 'dns',
+  // undici's checks on what the seller sent: a body longer or shorter than its Content-Length,
+  // more than 16 KiB of headers, and its internal assertions on the status line (a status below
+  // 100, a 101 without an upgrade).
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'protocol',
+  UND_ERR_HEADERS_OVERFLOW: 'protocol',
+  ERR_ASSERTION: 'protocol',
   ETIMEDOUT: 'timeout',
   UND_ERR_CONNECT_TIMEOUT: 'timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
@@ -34,6 +40,8 @@ function codesOf(e: unknown): string[] {
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') codes.push(code);
+    // llhttp's parse errors often carry no code, only their name.
+    else if ((current as { name?: unknown }).name === 'HTTPParserError') codes.push('HTTPParserError');
     current = (current as { cause?: unknown }).cause;
   }
   return codes;
@@ -41,6 +49,7 @@ function codesOf(e: unknown): string[] {
 
 function kindOf(code: string): TransportErrorKind | undefined {
   if (TLS_CODES.has(code) || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || code.startsWith('CERT_')) return 'tls';
+  if (code === 'HTTPParserError' || code.startsWith('HPE_')) return 'protocol';
   return KIND_BY_CODE[code];
 }
 
@@ -57,7 +66,8 @@ export function classifyTransportError(e: unknown): { error: TransportErrorKind;
   const error = [...codes].reverse().map(kindOf).find((k) => k !== undefined) ?? 'other';
   let inner: unknown = e;
   while (typeof inner === 'object' && inner !== null && (inner as { cause?: unknown }).cause instanceof Error) inner = (inner as { cause: unknown }).cause;
-  const text = (inner instanceof Error ? inner.message : String(e)).trim();
+  // One line: assertion messages and some socket errors span several.
+  const text = (inner instanceof Error ? inner.message : String(e)).replace(/\s+/g, ' ').trim();
   const message = `${codes.length > 0 ? `${codes.join('/')}: ` : ''}${text}`;
   return { error, message: message.length > MESSAGE_MAX ? `${message.slice(0, MESSAGE_MAX)}…` : message };
 }

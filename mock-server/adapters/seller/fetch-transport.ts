@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
+import { ANSWER_MAX_BYTES } from '../../core/checks/body-size.js';
 import type { SellerTransport, TransportRequest, TransportResult } from '../../core/produce/ports.js';
 import { classifyTransportError } from './classify-error.js';
 
-/** The largest answer body koomock reads (produce answers are small JSON objects). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** The largest answer body koomock reads (produce answers are small JSON objects); `body.size` reports more. */
+export const MAX_BODY_BYTES = ANSWER_MAX_BYTES;
 
 export interface FetchTransportOptions {
   /** Extra CA certificate(s), PEM, for a seller with a private CA. */
@@ -29,23 +30,22 @@ const joinHeaders = (headers: Record<string, string | string[] | undefined>): Re
 };
 
 /** Reads at most `max` bytes, then destroys the stream: a huge body is never buffered. */
-async function readCapped(body: Readable, max: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+async function readCapped(body: Readable, max: number, progress: { bytes: number }): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const chunks: Buffer[] = [];
-  let size = 0;
   let truncated = false;
   for await (const chunk of body as AsyncIterable<Buffer>) {
-    const room = max - size;
+    const room = max - progress.bytes;
     if (chunk.length > room) {
       if (room > 0) chunks.push(chunk.subarray(0, room));
-      size = max;
+      progress.bytes = max;
       truncated = true;
       body.destroy();
       break;
     }
     chunks.push(chunk);
-    size += chunk.length;
+    progress.bytes += chunk.length;
   }
-  return { bytes: new Uint8Array(Buffer.concat(chunks, size)), truncated };
+  return { bytes: new Uint8Array(Buffer.concat(chunks, progress.bytes)), truncated };
 }
 
 /**
@@ -70,6 +70,8 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Closa
       const elapsed = () => performance.now() - started;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
+      // Set once the status line and headers are in, so a failure can say how far the answer got.
+      let partial: { status: number; bytes: number } | undefined;
       try {
         const res = await request(req.url, {
           method: req.method as 'GET' | 'POST',
@@ -78,13 +80,15 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Closa
           dispatcher: agent,
           signal: controller.signal,
         });
-        const { bytes, truncated } = await readCapped(res.body, maxBodyBytes);
+        partial = { status: res.statusCode, bytes: 0 };
+        const { bytes, truncated } = await readCapped(res.body, maxBodyBytes, partial);
         return { kind: 'response', status: res.statusCode, headers: joinHeaders(res.headers), body: bytes, truncated, durationMs: elapsed() };
       } catch (e) {
+        const at = partial === undefined ? {} : { partial: { ...partial } };
         if (controller.signal.aborted) {
-          return { kind: 'error', error: 'timeout', message: `no complete answer within ${timeoutMs} ms`, durationMs: elapsed() };
+          return { kind: 'error', error: 'timeout', message: `no complete answer within ${timeoutMs} ms`, durationMs: elapsed(), ...at };
         }
-        return { kind: 'error', ...classifyTransportError(e), durationMs: elapsed() };
+        return { kind: 'error', ...classifyTransportError(e), durationMs: elapsed(), ...at };
       } finally {
         clearTimeout(timer);
       }

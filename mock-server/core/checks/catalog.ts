@@ -1,24 +1,36 @@
 import { BODY_JSON } from './body-json.js';
+import { BODY_OBJECT } from './body-object.js';
+import { BODY_SIZE } from './body-size.js';
 import { HTTP_CONTENT_TYPE } from './http-content-type.js';
+import { HTTP_PROTOCOL } from './http-protocol.js';
+import { HTTP_REDIRECT } from './http-redirect.js';
 import { HTTP_STATUS } from './http-status.js';
 import { INSTANCE_DISTINCT } from './instance-distinct.js';
 import { INSTANCE_IDEMPOTENT } from './instance-idempotent.js';
 import { ORDER_OUTCOME } from './order-outcome.js';
+import { OPENAPI_SIGNATURE } from './openapi-signature.js';
 import { ORDER_QUERIED } from './order-queried.js';
 import { RESPONSE_APPINFO } from './response-appinfo.js';
 import { RESPONSE_BODY_SIGN } from './response-body-sign.js';
 import { RESPONSE_SCHEMA } from './response-schema.js';
 import { RESULT_CODE } from './result-code.js';
+import { SECURITY_CHECKS } from './security-forgery.js';
 import { TRANSPORT_REACHABLE } from './transport-reachable.js';
+import { TRANSPORT_RESET } from './transport-reset.js';
 import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
 
 /** Every check id koomock's produce side reports, with what it verifies (docs/checks.md has the long form). */
 export const CHECKS: Readonly<Record<string, string>> = {
   [TRANSPORT_REACHABLE]: 'the production address accepts the connection',
   [TRANSPORT_TIMEOUT]: 'the whole answer arrives within the call timeout',
+  [TRANSPORT_RESET]: 'the connection stays open until the whole answer has arrived',
+  [HTTP_PROTOCOL]: 'the answer is well-formed HTTP/1.1',
+  [HTTP_REDIRECT]: 'the answer is not a redirect (3xx is not followed)',
   [HTTP_STATUS]: 'the answer is HTTP 200',
   [HTTP_CONTENT_TYPE]: 'the answer is application/json',
-  [BODY_JSON]: 'the body is one UTF-8 JSON object',
+  [BODY_SIZE]: 'the body is at most 1 MiB',
+  [BODY_JSON]: 'the body is UTF-8 JSON',
+  [BODY_OBJECT]: 'the JSON is an object',
   [RESPONSE_SCHEMA]: "the body matches the activity's response schema",
   [RESULT_CODE]: 'resultCode is 000000 (newInstance: or 000004)',
   [RESPONSE_BODY_SIGN]: 'the Body-Sign header is valid (V1: required)',
@@ -27,6 +39,8 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [INSTANCE_DISTINCT]: 'different order lines / on-demand products get different instances',
   [ORDER_QUERIED]: 'the seller fetched the order through the order query',
   [ORDER_OUTCOME]: 'the order ended in the expected state',
+  [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
+  ...SECURITY_CHECKS,
 };
 
 export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);

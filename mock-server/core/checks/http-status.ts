@@ -1,4 +1,5 @@
 import type { CheckResult } from '../result.js';
+import { cut } from './cut.js';
 
 export const HTTP_STATUS = 'http.status';
 
@@ -18,12 +19,14 @@ function hintFor(status: number): string {
 
 /**
  * The seller answered HTTP 200 (D9): every other status is a failed call, whatever the body says.
+ * `bodyText`, when given, is quoted (cut short) after a failing status: an error page or a
+ * gateway's message usually says what went wrong.
  * @example
  *   checkHttpStatus(302).hint; // 'The marketplace does not follow redirects: …'
+ *   checkHttpStatus(503, 'upstream connect error').received; // '503, body "upstream connect error"'
  */
-export function checkHttpStatus(status: number): CheckResult {
-  const received = String(status);
-  return status === 200
-    ? { id: HTTP_STATUS, ok: true, expected: '200', received }
-    : { id: HTTP_STATUS, ok: false, expected: '200', received, hint: hintFor(status) };
+export function checkHttpStatus(status: number, bodyText?: string): CheckResult {
+  if (status === 200) return { id: HTTP_STATUS, ok: true, expected: '200', received: '200' };
+  const body = bodyText === undefined || bodyText.trim() === '' ? '' : `, body "${cut(bodyText.trim(), 80)}"`;
+  return { id: HTTP_STATUS, ok: false, expected: '200', received: `${status}${body}`, hint: hintFor(status) };
 }

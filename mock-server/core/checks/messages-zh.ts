@@ -1,4 +1,5 @@
 import { CHECK_IDS } from './catalog.js';
+import { SECURITY_CHECK_MESSAGES_ZH } from './security-forgery.js';
 
 /** Chinese text per check id: what it verifies, and what a seller does to pass. */
 export interface CheckTextZh {
@@ -21,6 +22,18 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
     title: '在调用超时时间内返回完整应答',
     hint: '请在超时时间内（默认 20 秒，较早的欧洲站文档为 5 秒）返回应答。耗时的开通操作请放到后台执行：newInstance 可以先返回 000004，云商店随后轮询 queryInstance。',
   },
+  'transport.reset': {
+    title: '应答完整返回之前连接没有被关闭或重置',
+    hint: '连接在应答完整之前被关闭：在任何应答之前关闭，请查看卖家日志中同一时间的崩溃或未捕获异常，以及中间代理、网关、负载均衡的空闲/长连接超时；在应答头之后关闭，通常是写应答体时进程崩溃，或 Content-Length 大于实际应答体。请写完整个应答体，由框架设置 Content-Length。',
+  },
+  'http.protocol': {
+    title: '应答是格式正确的 HTTP/1.1',
+    hint: '请由 Web 框架写出状态行和应答头：头的值不含控制字符，头的名称不含空格，Content-Length 与应答体长度一致（204/304 不带应答体），状态码在 100 到 599 之间。如果该地址上运行的是其他（非 HTTP）服务，请把生产接口地址指向卖家服务。',
+  },
+  'http.redirect': {
+    title: '应答不是重定向（云商店不跟随 3xx）',
+    hint: '云商店不跟随重定向：请把最终地址配置为生产接口地址，并在该地址直接返回 HTTP 200。常见原因：HTTP 跳转 HTTPS（请直接配置 https 地址）、框架补全或去掉末尾斜杠（请按跳转后的路径配置）、登录或单点登录层拦截（请对生产接口路径放行，请求自带签名）。',
+  },
   'http.status': {
     title: 'HTTP 状态码为 200',
     hint: '所有生产接口调用都应返回 HTTP 200，业务错误放在 resultCode 中返回。云商店不跟随重定向；网关或鉴权层不要拦截云商店的调用（请求自带签名）。',
@@ -29,9 +42,17 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
     title: '应答 Content-Type 为 application/json',
     hint: '请设置 Content-Type: application/json;charset=UTF-8，错误应答也一样；text/plain、text/html 都会判定失败。',
   },
+  'body.size': {
+    title: '应答体不超过 1 MiB',
+    hint: '生产接口的应答是很小的 JSON 对象（远小于 1 KiB）。koomock 读到 1 MiB 即停止并断开连接：请只返回 {"resultCode":"000000","resultMsg":"success", …}，不要输出文件、日志、无尽的数据流或整个对象图。',
+  },
   'body.json': {
-    title: '应答体是一个 UTF-8 编码的 JSON 对象',
-    hint: '请用 JSON 库序列化应答（不要拼接字符串），不要输出 HTML 错误页或日志；顶层必须是对象，包含 resultCode 和 resultMsg，编码为 UTF-8。',
+    title: '应答体是 UTF-8 编码的 JSON',
+    hint: '请用 JSON 库序列化应答（不要拼接字符串），不要输出 HTML 错误页或日志；编码为 UTF-8（GBK 会判定失败）；嵌套不超过 64 层。',
+  },
+  'body.object': {
+    title: '应答 JSON 是一个对象',
+    hint: '顶层必须是 JSON 对象，包含 resultCode 和 resultMsg，例如 {"resultCode":"000000","resultMsg":"success"}；不要用数组包裹，也不要返回字符串、数字、布尔值或 null。返回的是“包含 JSON 的字符串”说明对象被序列化了两次。',
   },
   'response.schema': {
     title: '应答符合该接口的应答结构（JSON Schema）',
@@ -65,6 +86,11 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
     title: '订单最终处于预期状态',
     hint: '查看该订单各次调用的检查结果，逐项修复第一个失败项。订单为 FAILED 表示重试窗口内 newInstance/upgradeInstance 从未成功，订单已自动退订并退款。',
   },
+  'openapi.signature': {
+    title: '卖家在该步骤中调用 Open API 的签名校验通过',
+    hint: 'koomock 会给出它构造的规范请求（APIG）或待签名字符串（话单推送），并指出与您签名一致的常见错误（例如 missing-trailing-slash：规范 URI 必须以 "/" 结尾）。逐行对比规范请求，修复后重试。',
+  },
+  ...SECURITY_CHECK_MESSAGES_ZH,
 };
 
 /** Ids without Chinese text (a test keeps this empty). */

@@ -1,5 +1,5 @@
-import { verifyBodySign } from '../signing/index.js';
-import type { CheckResult } from '../result.js';
+import { diagnoseBodySign, verifyBodySign } from '../signing/index.js';
+import { type CheckResult, type Verdict, verdictFail } from '../result.js';
 import { quoted } from './cut.js';
 
 export const RESPONSE_BODY_SIGN = 'response.body-sign';
@@ -15,6 +15,21 @@ export interface BodySignCheckInput {
   readonly truncated: boolean;
   /** The `Body-Sign` header; undefined when absent. */
   readonly header: string | undefined;
+  /** V1: the request's timeStamp, so the accessKey + timeStamp mistake can be named. */
+  readonly timeStamp?: string;
+}
+
+/**
+ * verifyBodySign compares first and only then diagnoses a mismatch by re-serialising the body; a
+ * body nested thousands of levels deep overflows the stack there. An exception can therefore only
+ * mean "mismatch, not diagnosed", which is what the seller gets instead of a crash.
+ */
+function verifySafely(key: string, body: Uint8Array, header: string): Verdict {
+  try {
+    return verifyBodySign({ key, body, header });
+  } catch {
+    return verdictFail('mismatch', 'Body-Sign signature does not match Base64(HMAC-SHA256(accessKey, the exact response body bytes)): sign the bytes you write, with the plain Key.');
+  }
 }
 
 const FORMAT = 'Body-Sign: sign_type="HMAC-SHA256", signature="<Base64 HMAC-SHA256(key, exact body bytes)>"';
@@ -44,7 +59,22 @@ export function checkResponseBodySign(input: BodySignCheckInput): CheckResult {
   if (input.truncated) {
     return { id: RESPONSE_BODY_SIGN, ok: false, expected, received: 'a body too large to verify', hint: 'Produce answers are small JSON objects: send the body you signed, nothing more.' };
   }
-  const verdict = verifyBodySign({ key: input.key, body: input.body, header: input.header });
+  const verdict = verifySafely(input.key, input.body, input.header);
   if (verdict.ok) return { id: RESPONSE_BODY_SIGN, ok: true, expected, received: 'a valid signature' };
-  return { id: RESPONSE_BODY_SIGN, ok: false, expected, received: `${verdict.reason}: ${quoted(input.header)}`, hint: verdict.detail };
+  return { id: RESPONSE_BODY_SIGN, ok: false, expected, received: `${verdict.reason}: ${quoted(input.header)}`, hint: [verdict.detail, ...(verdict.reason === 'mismatch' ? diagnosisLines(input) : [])].join('\n') };
+}
+
+/** The signature debugger: what koomock signed, and every known mistake that reproduces the seller's value. */
+function diagnosisLines(input: BodySignCheckInput): string[] {
+  let mistakes: ReturnType<typeof diagnoseBodySign>['mistakes'];
+  try {
+    ({ mistakes } = diagnoseBodySign({ key: input.key, body: input.body, header: input.header, ...(input.timeStamp === undefined ? {} : { timeStamp: input.timeStamp }) }));
+  } catch {
+    // A body nested thousands of levels deep overflows the stack when re-serialised: no diagnosis then.
+    mistakes = [];
+  }
+  return [
+    `koomock signed the exact ${input.body.length} body bytes it received, with the plain key`,
+    ...mistakes.map((m) => `likely mistake ${m.id}: ${m.en} (${m.zh})`),
+  ];
 }

@@ -8,6 +8,7 @@ import type { CheckResult } from '../result.js';
 import { diagnoseApigSignature, parseApigAuthorization, toDebugCanonical, verifyApigRequest } from '../signing/index.js';
 import type { EmulatorContext, SellerAccount } from './context.js';
 import { toApigErrorBody } from './error-codes.js';
+import { toDiagnosisRecord } from './signature-diagnosis.js';
 
 export type ApigAuthOutcome =
   | { readonly ok: true; readonly caller: SellerAccount; readonly verdict: CheckResult }
@@ -51,14 +52,15 @@ function verifySignature(req: ApiRequest, ctx: EmulatorContext): ApigAuthOutcome
   if (verdict.ak !== undefined && seller === undefined) {
     notes.push(`no seller has AK ${verdict.ak}: use the AK/SK koomock was configured with (koomock.config sellers[].ak)`);
   }
-  if (seller !== undefined && reason === 'mismatch') {
-    for (const m of diagnoseApigSignature(req, seller.sk).mistakes) notes.push(`likely mistake ${m.id}: ${m.en} (${m.zh})`);
-  }
+  const mistakes = seller !== undefined && reason === 'mismatch' ? diagnoseApigSignature(req, seller.sk).mistakes : [];
+  for (const m of mistakes) notes.push(`likely mistake ${m.id}: ${m.en} (${m.zh})`);
   const canonical = verdict.canonicalRequest === undefined ? [] : [`canonicalRequest:${toDebugCanonical(verdict.canonicalRequest)}`];
+  // The journal keeps the diagnosis whatever the debug setting; only the answer body depends on it.
+  const diagnosis = verdict.canonicalRequest === undefined ? {} : { diagnosis: toDiagnosisRecord('apig', verdict.canonicalRequest, mistakes) };
   return {
     ok: false,
     response: unauthorized(ctx, [...canonical, `koomock: ${notes.join('; ')}`].join(', ')),
-    verdict: { id: APIG_CHECK_ID, ok: false, expected: EXPECTED, received: reason, hint: [...notes, ...canonical].join('\n') },
+    verdict: { id: APIG_CHECK_ID, ok: false, expected: EXPECTED, received: reason, hint: [...notes, ...canonical].join('\n'), ...diagnosis },
     ...(seller === undefined ? {} : { sellerId: seller.id }),
   };
 }

@@ -94,10 +94,10 @@ async function runPipeline(req: ApiRequest, ctx: EmulatorContext, router: Router
   x.operation = route.id;
 
   const fault = await (ctx.faults ?? NO_FAULTS).before(route.id, req);
-  if (fault.kind !== 'none') {
-    x.verdicts.push({ id: 'fault.injected', ok: true, severity: 'warn', received: fault.kind });
-    return fault.kind === 'reset' ? toConnectionResetResponse() : fault.response;
+  if (fault.kind !== 'none' || fault.note !== undefined) {
+    x.verdicts.push({ id: 'fault.injected', ok: true, severity: 'warn', received: fault.note ?? fault.kind });
   }
+  if (fault.kind !== 'none') return fault.kind === 'reset' ? toConnectionResetResponse() : fault.response;
 
   if (req.rawBody.length > MAX_BODY_BYTES) {
     x.verdicts.push({ id: 'body.size', ok: false, expected: `at most ${MAX_BODY_BYTES} bytes`, received: `${req.rawBody.length} bytes` });

@@ -2,15 +2,18 @@
  * The fault-injection hook of the fake Open APIs. The pipeline asks `before()` once per matched
  * request, right after routing and before anything else, so an injected answer looks exactly like
  * the platform failing (latency, an error body, a reset connection, a host that is down).
- * Only the "no faults" injector exists yet; a later task implements the rest behind this shape.
+ * `createFaultPlan()` (fault-plan.ts) is the injector rules drive; `NO_FAULTS` changes nothing.
  */
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 
-/** What to do with one request: carry on, answer this instead, or drop the connection. */
+/**
+ * What to do with one request: carry on, answer this instead, or drop the connection. `note` says
+ * which fault acted (a latency leaves `none` with a note), for the journal.
+ */
 export type FaultOutcome =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'respond'; readonly response: ApiResponse }
-  | { readonly kind: 'reset' };
+  | { readonly kind: 'none'; readonly note?: string }
+  | { readonly kind: 'respond'; readonly response: ApiResponse; readonly note?: string }
+  | { readonly kind: 'reset'; readonly note?: string };
 
 export interface FaultInjector {
   /** May wait (latency) before answering; must not throw (a throw counts as a handler exception). */

@@ -7,6 +7,7 @@ import { validateUsageBatch } from '../market/usage-rules.js';
 import { diagnoseUsageSignature, verifyUsageSignature } from '../signing/index.js';
 import type { SellerAccount } from './context.js';
 import { type OpenApiContext, type OpenApiRoute, report, requireCaller } from './request-context.js';
+import { toDiagnosisRecord } from './signature-diagnosis.js';
 import { toErrorResponse } from './responses.js';
 import { acceptUsage, isOnDemandInstanceOf, parseJsonBody, toMalformedBody, toViolationResponse } from './usage-common.js';
 
@@ -34,17 +35,20 @@ function checkBodySignature(req: ApiRequest, seller: SellerAccount, ctx: OpenApi
     return undefined;
   }
   const diagnosable = verdict.reason !== 'missing' && verdict.reason !== 'replayed';
-  const mistakes = diagnosable ? diagnoseUsageSignature(input, { mode }).mistakes : [];
-  const named = mistakes.map((m) => `likely mistake ${m.id}: ${m.en} (${m.zh})`);
+  const diagnosis = diagnosable ? diagnoseUsageSignature(input, { mode }) : undefined;
+  const named = (diagnosis?.mistakes ?? []).map((m) => `likely mistake ${m.id}: ${m.en} (${m.zh})`);
+  const signed = diagnosis === undefined ? [] : [`string to sign: ${diagnosis.canonical}`];
   report(ctx, {
     id: CHECK_ID,
     ok: false,
     expected: 'base64(HMAC-SHA256(usage key, "ts={ts}&nonce={nonce}&body={body}")), ts within 60 s, fresh nonce',
     received: verdict.reason,
     hint: [verdict.detail, ...named].join('\n'),
+    // The journal keeps the diagnosis whatever the debug setting; only the answer body depends on it.
+    ...(diagnosis === undefined ? {} : { diagnosis: toDiagnosisRecord('usage', diagnosis.canonical, diagnosis.mistakes) }),
   });
-  // The mistake names are debug output (D21's spirit); the verdict detail always helps and holds no secret.
-  return toErrorResponse('MKT.0102', [verdict.detail, ...(ctx.profile.debug ? named : [])].join('; '));
+  // The mistake names and the signed text are debug output (D21's spirit); the verdict detail always helps and holds no secret.
+  return toErrorResponse('MKT.0102', [verdict.detail, ...(ctx.profile.debug ? [...named, ...signed] : [])].join('; '));
 }
 
 export const usagePushRoute: OpenApiRoute = {

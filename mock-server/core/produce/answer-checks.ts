@@ -1,17 +1,22 @@
-import { checkBodyJson, decodeBody, parseJsonBody } from '../checks/body-json.js';
+import { checkBodyJson, decodeBody, parseJsonText } from '../checks/body-json.js';
+import { checkBodyObject } from '../checks/body-object.js';
+import { checkBodySize } from '../checks/body-size.js';
 import { checkContentType } from '../checks/http-content-type.js';
+import { checkHttpProtocol } from '../checks/http-protocol.js';
+import { checkHttpRedirect, isRedirect } from '../checks/http-redirect.js';
 import { checkHttpStatus } from '../checks/http-status.js';
 import { checkInstanceIdempotent, INSTANCE_IDEMPOTENT } from '../checks/instance-idempotent.js';
 import { checkResponseAppInfo, RESPONSE_APPINFO } from '../checks/response-appinfo.js';
 import { checkResponseBodySign } from '../checks/response-body-sign.js';
-import { checkResponseSchema } from '../checks/response-schema.js';
+import { validateResponse } from '../checks/response-schema.js';
 import { checkResultCode } from '../checks/result-code.js';
 import { checkTransportReachable } from '../checks/transport-reachable.js';
+import { checkTransportReset } from '../checks/transport-reset.js';
 import { checkTransportTimeout } from '../checks/transport-timeout.js';
 import type { FidelityProfile } from '../profile.js';
 import type { CheckResult } from '../result.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
-import type { TransportResult } from './ports.js';
+import type { TransportError, TransportResponse, TransportResult } from './ports.js';
 import type { ProduceFamily } from './types.js';
 
 /** Checks koomock reports but the marketplace itself would not fail the call on. */
@@ -26,6 +31,8 @@ export interface AnswerInput {
   readonly family: ProduceFamily;
   readonly activity: string;
   readonly address: string;
+  /** The URL called (a relative redirect Location is resolved against it); default `address`. */
+  readonly url?: string;
   readonly result: TransportResult;
   readonly profile: FidelityProfile;
   /** The key that signed the request (Body-Sign, V1 appInfo). */
@@ -41,33 +48,61 @@ export interface AnswerChecks {
   readonly value?: Record<string, unknown>;
 }
 
+/** The one check that names how the exchange failed before a complete answer arrived. */
+function checkFailedExchange(result: TransportError, input: AnswerInput): CheckResult {
+  switch (result.error) {
+    case 'timeout':
+      return checkTransportTimeout(result, input.profile.callTimeoutMs);
+    case 'reset':
+      return checkTransportReset(result);
+    case 'protocol':
+      return checkHttpProtocol(result);
+    default:
+      return checkTransportReachable(result, input.address);
+  }
+}
+
+/** Body checks on a complete answer of HTTP 200: JSON, object, schema, resultCode. */
+function checkBody(result: TransportResponse, input: AnswerInput, checks: CheckResult[]): Record<string, unknown> | undefined {
+  const decoded = decodeBody(result.body);
+  const json = checkBodyJson(decoded);
+  checks.push(json);
+  const parsed = json.ok ? parseJsonText(decoded.text) : undefined;
+  if (parsed?.ok !== true) return undefined;
+  const object = checkBodyObject(parsed.value);
+  checks.push(object);
+  if (!object.ok) return undefined;
+  const value = parsed.value as Record<string, unknown>;
+  const schema = validateResponse(input.schemas, responseSchemaId(input.family, input.activity), value);
+  checks.push(schema.check);
+  // A resultCode the schema already flagged (missing, a number, not six digits) is one mistake, reported once.
+  if (!schema.pointers.includes('/resultCode')) checks.push(checkResultCode(input.activity, value));
+  return value;
+}
+
 /**
  * Runs every check that applies to one answer, in the order a reader follows: transport, HTTP,
- * body, schema, resultCode, Body-Sign, then the contract checks. Checks that cannot be evaluated
- * (no body after a transport error, no object after bad JSON) are left out rather than failed twice.
+ * body, schema, resultCode, Body-Sign, then the contract checks. Each misbehaviour fails one
+ * check: checks that cannot be judged after an earlier failure (no body after a transport error or
+ * a non-200 status, nothing to parse past 1 MiB, no object after bad JSON) are left out rather
+ * than failed twice.
  */
 export function checkAnswer(input: AnswerInput): AnswerChecks {
   const { result } = input;
-  if (result.kind === 'error') {
-    const checks = result.error === 'timeout'
-      ? [checkTransportTimeout(result, input.profile.callTimeoutMs)]
-      : [checkTransportReachable(result, input.address)];
+  if (result.kind === 'error') return { checks: [checkFailedExchange(result, input)] };
+  const checks: CheckResult[] = [checkTransportReachable(result, input.address), checkTransportTimeout(result, input.profile.callTimeoutMs)];
+  if (isRedirect(result.status)) {
+    checks.push(checkHttpRedirect({ status: result.status, location: result.headers.location, url: input.url ?? input.address }));
     return { checks };
   }
-  const checks: CheckResult[] = [
-    checkTransportReachable(result, input.address),
-    checkTransportTimeout(result, input.profile.callTimeoutMs),
-    checkHttpStatus(result.status),
-    checkContentType(result.headers),
-  ];
-  const decoded = decodeBody(result.body);
-  checks.push(checkBodyJson({ ...decoded, truncated: result.truncated }));
-  const parsed = !result.truncated && decoded.utf8 ? parseJsonBody(decoded.text) : undefined;
-  const value = parsed?.ok === true ? parsed.value : undefined;
-  if (value !== undefined) {
-    checks.push(checkResponseSchema(input.schemas, responseSchemaId(input.family, input.activity), value));
-    checks.push(checkResultCode(input.activity, value));
-  }
+  const status = checkHttpStatus(result.status, result.status === 200 ? undefined : decodeBody(result.body).text);
+  checks.push(status);
+  if (!status.ok) return { checks };
+  checks.push(checkContentType(result.headers));
+  const size = checkBodySize({ truncated: result.truncated, bytes: result.body.length, contentLength: result.headers['content-length'] });
+  checks.push(size);
+  if (!size.ok) return { checks };
+  const value = checkBody(result, input, checks);
   checks.push(
     checkResponseBodySign({
       family: input.family,

@@ -63,6 +63,7 @@ export async function runAttempt(spec: CallSpec, deps: ProduceDeps, context: Att
     family: signed.family,
     activity: signed.activity,
     address: signed.address,
+    url: signed.url,
     result,
     profile: deps.profile,
     key,

@@ -12,8 +12,11 @@ export interface TransportRequest {
   readonly body?: string;
 }
 
-/** How a request failed before a complete response arrived. */
-export type TransportErrorKind = 'refused' | 'reset' | 'timeout' | 'dns' | 'tls' | 'other';
+/**
+ * How a request failed before a complete response arrived. `protocol`: bytes came back that are not
+ * HTTP/1.1 (a bad status line, an invalid header, a body that contradicts its Content-Length).
+ */
+export type TransportErrorKind = 'refused' | 'reset' | 'timeout' | 'protocol' | 'dns' | 'tls' | 'other';
 
 /** A response: status, lower-case headers (repeats joined with ", "), body bytes (capped). */
 export interface TransportResponse {
@@ -32,6 +35,8 @@ export interface TransportError {
   /** Short, from the network stack; never contains a key. */
   readonly message: string;
   readonly durationMs: number;
+  /** What had arrived when the exchange failed; set once the status line and headers were in. */
+  readonly partial?: { readonly status: number; readonly bytes: number };
 }
 
 /** The outcome of one exchange: data, never an exception. */

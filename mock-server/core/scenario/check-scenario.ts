@@ -2,13 +2,15 @@ import type { CatalogProduct } from '../market/catalog.js';
 import { checkOrderStep } from './check-order.js';
 import type { NamedStep } from './check-references.js';
 import { checkSendStep } from './check-send.js';
+import { checkFaultsStep, checkOpenApiExpect } from './faults-step.js';
 import { MAX_WAIT_MS, formatDuration, parseDuration } from './duration.js';
 import type { SourcePosition, StepKind } from './model.js';
 import type { Finding } from './problems.js';
 import { generationOf, type RawScenario, type RawStep } from './raw.js';
 import { toPointer } from './yaml-source.js';
 
-export const kindOf = (step: RawStep): StepKind => (step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : 'wait');
+export const kindOf = (step: RawStep): StepKind =>
+  step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : step.faults !== undefined ? 'faults' : 'wait';
 
 /** Named steps in file order; a repeated id keeps its first step (the repeat is reported). */
 function collectNamedSteps(raw: RawScenario, locate: (pointer: string) => SourcePosition): { steps: Map<string, NamedStep>; findings: Finding[] } {
@@ -25,7 +27,7 @@ function collectNamedSteps(raw: RawScenario, locate: (pointer: string) => Source
       });
       return;
     }
-    steps.set(step.id, { index, kind: kindOf(step), line: locate(toPointer(['steps', index])).line });
+    steps.set(step.id, { index, kind: kindOf(step), line: locate(toPointer(['steps', index])).line, ...(step.attack === undefined ? {} : { attack: step.attack }) });
   });
   return { steps, findings };
 }
@@ -58,7 +60,8 @@ export function checkScenario(raw: RawScenario, locate: (pointer: string) => Sou
   raw.steps.forEach((step, index) => {
     const scope = { steps, current: index };
     if (step.order !== undefined) findings.push(...checkOrderStep(step.order, index, catalog));
-    else if (step.send !== undefined) findings.push(...checkSendStep(step, index, generation, scope), ...checkSetKeys(step, index));
+    else if (step.send !== undefined) findings.push(...checkSendStep(step, index, generation, scope), ...checkSetKeys(step, index), ...checkOpenApiExpect(step.expect?.openApi?.operation, index));
+    else if (step.faults !== undefined) findings.push(...checkFaultsStep(step.faults, index, { steps, current: index }));
     else findings.push(...checkWait(step, index));
   });
   return findings;

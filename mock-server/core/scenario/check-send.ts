@@ -2,6 +2,7 @@ import { CHECK_IDS } from '../checks/catalog.js';
 import type { FieldSpec } from '../produce/field-spec.js';
 import { ORDER_FAILING_ACTIVITIES } from '../produce/retry-policy.js';
 import { fieldSpecsOf, generationProblem, signParamsOf } from './activities.js';
+import { checkAttackStep } from './check-attack.js';
 import { checkReferences, type ReferenceScope, resultPathProblem } from './check-references.js';
 import type { Finding } from './problems.js';
 import type { RawStep } from './raw.js';
@@ -124,6 +125,6 @@ export function checkSendStep(step: RawStep, index: number, generation: 'v1' | '
     }
   }
   for (const part of ['with', 'set', 'sign'] as const) findings.push(...checkReferences(step[part] ?? {}, [...tokens, part], scope));
-  findings.push(...checkExpect(step, tokens, scope));
+  findings.push(...checkExpect(step, tokens, scope), ...checkAttackStep(step, index, generation, scope));
   return findings;
 }

@@ -4,6 +4,7 @@
  * memory and a scripted transport.
  */
 import type { CatalogProduct } from '../market/catalog.js';
+import type { FaultRuleInput, FaultScope } from '../openapi/fault-rule.js';
 import type { InstanceRecord } from '../market/instance.js';
 import type { Order } from '../market/order.js';
 import type { ProductionInterfaceMessage } from '../produce/call-outcome.js';
@@ -12,6 +13,7 @@ import type { CallSpec, SellerKeys } from '../produce/types.js';
 import type { Clock, Random } from '../ports.js';
 import type { FidelityProfile } from '../profile.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
+import type { Exchange } from '../store.js';
 import type { ScenarioReport } from './report.js';
 
 /**
@@ -35,6 +37,30 @@ export interface OrderQuerySource extends OrderQueryLog {
    * a seller that fetches the order in the background gets that long.
    */
   settle?(query: { readonly orderId: string; readonly orderLineId?: string; readonly fromMs: number }): Promise<void>;
+}
+
+/**
+ * The fake Open APIs as a scenario drives and watches them: fault rules (`faults:` steps) and the
+ * inbound journal (`expect.openApi`, `openapi.signature`). Remote emulators answer asynchronously.
+ */
+export interface OpenApiControl {
+  /** `server.hostNames`, the primary host first. */
+  readonly hostNames: readonly string[];
+  /** Host name -> base URL for every host the emulator serves (the primary on its main port). */
+  hosts(): Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>;
+  /** Adds rules; a rule the emulator refuses throws INPUT_INVALID. */
+  addFaults(rules: readonly FaultRuleInput[]): void | Promise<void>;
+  /** Removes the rules of one scenario. */
+  clearFaults(scenario: string): void | Promise<void>;
+  /** The scenario and step playing now (scoped rules fire only then). */
+  setScope(scope: FaultScope | undefined): void | Promise<void>;
+  /** The id of the newest journal entry (0 when there is none): a step's exchanges come after it. */
+  mark(): number | Promise<number>;
+  /**
+   * Inbound exchanges with an id above `afterId`, oldest first. With `until`, waits briefly (wall
+   * time) for a seller that calls in the background, until `until(exchanges)` holds or time is up.
+   */
+  readAfter(afterId: number, until?: (exchanges: readonly Exchange[]) => boolean): readonly Exchange[] | Promise<readonly Exchange[]>;
 }
 
 /** Who is calling: the journal labels exchanges with it, and replays rebuild the call from `spec`. */
@@ -68,6 +94,8 @@ export interface EngineDeps {
   readonly orderQueryGraceMs?: number;
   /** Progress, for a CLI that shows what runs. */
   readonly onEvent?: (event: EngineEvent) => void;
+  /** Fault rules and the inbound journal; without it `faults:` steps and `expect.openApi` cannot run. */
+  readonly openApi?: OpenApiControl;
 }
 
 export type EngineEvent =

@@ -6,11 +6,13 @@
 import { createRunMemory, type EngineDeps, type RunMemory } from './engine-types.js';
 import type { Scenario, Step } from './model.js';
 import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport, type StepReport, summarise } from './report.js';
+import { checkOpenApiDuring, closeScenarioFaults, openStepWindow, runFaultsStep } from './run-open-api.js';
 import { runOrderStep } from './run-order.js';
 import { runSendStep } from './run-send.js';
 import { type ScenarioState, toScenarioProfile } from './run-state.js';
 
 const passed = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'passed', attempts: [] });
+const skippedStep = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'skipped', attempts: [] });
 
 export interface ScenarioPlay {
   readonly report: ScenarioReport;
@@ -46,22 +48,43 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
   };
   const steps: StepReport[] = [];
   const checks: ReportedCheck[] = [];
-  for (const step of scenario.steps) {
-    if (step.kind === 'wait') {
-      deps.clock.advance(step.ms);
-      steps.push(passed(step));
-      continue;
+  // Set when a faults step cannot do its job here (no host to fail over to): the rest is skipped.
+  let skipReason: string | undefined;
+  try {
+    for (const step of scenario.steps) {
+      if (skipReason !== undefined) {
+        steps.push(skippedStep(step));
+        continue;
+      }
+      if (step.kind === 'wait') {
+        deps.clock.advance(step.ms);
+        steps.push(passed(step));
+        continue;
+      }
+      if (step.kind === 'order') {
+        state.results[step.id] = await runOrderStep(step, state);
+        steps.push(passed(step));
+        continue;
+      }
+      if (step.kind === 'faults') {
+        const run = await runFaultsStep(step, state);
+        steps.push(run.report);
+        skipReason = run.skipReason;
+        continue;
+      }
+      const window = await openStepWindow(state, step);
+      const run = await runSendStep(step, state, checks.some(isFailure));
+      if (run.result !== undefined) state.results[step.id] = run.result;
+      const openApiChecks = await checkOpenApiDuring(step, window, state);
+      steps.push(openApiChecks.some(isFailure) && run.report.status === 'passed' ? { ...run.report, status: 'failed' } : run.report);
+      checks.push(...run.checks, ...openApiChecks);
     }
-    if (step.kind === 'order') {
-      state.results[step.id] = await runOrderStep(step, state);
-      steps.push(passed(step));
-      continue;
-    }
-    const run = await runSendStep(step, state, checks.some(isFailure));
-    if (run.result !== undefined) state.results[step.id] = run.result;
-    steps.push(run.report);
-    checks.push(...run.checks);
+  } catch (e) {
+    // The scenario's rules must not outlive it; the first error is still the one to report.
+    await closeScenarioFaults(state).catch(() => undefined);
+    throw e;
   }
+  await closeScenarioFaults(state);
   const report: ScenarioReport = {
     id: scenario.id,
     title: scenario.title,

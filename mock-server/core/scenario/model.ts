@@ -5,8 +5,10 @@
  */
 import type { ChargingMode, PeriodType } from '../market/catalog.js';
 import type { OrderType } from '../market/order.js';
+import type { FaultRuleInput } from '../openapi/fault-rule.js';
 import type { CallFinal } from '../produce/call-outcome.js';
 import type { FidelityProfile } from '../profile.js';
+import type { AttackName } from '../security/attack-names.js';
 
 /**
  * A value from the file that may hold references: strings may contain `${step.path}` (see
@@ -98,6 +100,19 @@ export interface FieldExpectation {
   readonly matcher: FieldMatcher;
 }
 
+/**
+ * `expect.openApi`: what the seller did on the fake Open APIs during the step, read from the
+ * journal (inbound exchanges of `operation` between the step's start and end).
+ */
+export interface OpenApiExpectation {
+  /** An Open API operation id, e.g. `order.query`. */
+  readonly operation: string;
+  /** At least this many requests (answered, failed or dropped): the seller retried. */
+  readonly attemptsAtLeast?: number;
+  /** `true`: a request succeeded on a host other than the primary one (the seller failed over); `false`: none did. */
+  readonly failedOver?: boolean;
+}
+
 export interface Expectation {
   /** Allowed `resultCode`s of the activity's last answer; undefined = the checks' own rule (result.code). */
   readonly resultCode?: readonly string[];
@@ -115,6 +130,13 @@ export interface Expectation {
    * idempotency probe: the engine passes it as the previously issued instanceId (instance.idempotent).
    */
   readonly sameAs: Readonly<Record<string, TemplateValue>>;
+  /** What the seller must have done on the fake Open APIs during the step. */
+  readonly openApi?: OpenApiExpectation;
+  /**
+   * The id of an earlier attack step: this valid call proves the forged one had no effect. Its
+   * failures are also reported as that attack's `security.<attack>` check (docs/security.md).
+   */
+  readonly noSideEffectOf?: string;
 }
 
 export interface SendStep extends StepBase {
@@ -130,6 +152,12 @@ export interface SendStep extends StepBase {
   readonly retry: boolean;
   /** Send `testFlag=1` (a debugging call, D6). */
   readonly debug: boolean;
+  /**
+   * Send a forged call instead (docs/security.md): the valid request, built and signed, then broken
+   * by this attack; sent once, judged by `security.<attack>`, never booked into the marketplace
+   * state. `replay` sends the valid call first, then the same bytes again.
+   */
+  readonly attack?: AttackName;
   readonly expect: Expectation;
 }
 
@@ -139,7 +167,17 @@ export interface WaitStep extends StepBase {
   readonly ms: number;
 }
 
-export type Step = OrderStep | SendStep | WaitStep;
+/**
+ * Fault rules for the steps that follow (docs/scenarios.md): added when the step runs, scoped to the
+ * scenario, removed when it ends.
+ */
+export interface FaultsStep extends StepBase {
+  readonly kind: 'faults';
+  /** As written; the engine adds `scenario`. */
+  readonly rules: readonly FaultRuleInput[];
+}
+
+export type Step = OrderStep | SendStep | WaitStep | FaultsStep;
 export type StepKind = Step['kind'];
 
 export interface Scenario {

@@ -27,6 +27,8 @@ export interface RawExpect {
   readonly outcome?: string;
   readonly attempts?: number;
   readonly sameAs?: Readonly<Record<string, unknown>>;
+  readonly openApi?: { readonly operation: string; readonly attemptsAtLeast?: number; readonly failedOver?: boolean };
+  readonly noSideEffectOf?: string;
 }
 
 export interface RawStep {
@@ -35,11 +37,14 @@ export interface RawStep {
   readonly order?: RawOrder;
   readonly send?: string;
   readonly wait?: number | string;
+  /** Fault rules (checked by validateFaultRule, not only the schema). */
+  readonly faults?: readonly Readonly<Record<string, unknown>>[];
   readonly with?: Readonly<Record<string, unknown>>;
   readonly set?: Readonly<Record<string, unknown>>;
   readonly sign?: Readonly<Record<string, string | null>>;
   readonly retry?: boolean;
   readonly debug?: boolean;
+  readonly attack?: string;
   readonly expect?: RawExpect;
 }
 

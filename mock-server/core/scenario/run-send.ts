@@ -9,6 +9,7 @@ import type { CallOutcome } from '../produce/call-outcome.js';
 import type { CallSpec } from '../produce/types.js';
 import type { SendStep, SendStepResult } from './model.js';
 import { isFailure, type ReportedCheck, type StepReport } from './report.js';
+import { noSideEffectChecks, replayAccepted, runForgedStep } from './run-attack.js';
 import { toReportedAttempts } from './run-attempts.js';
 import { bookOutcome } from './run-book.js';
 import { isOutcomeJudged, runCallChecks } from './run-call-checks.js';
@@ -68,6 +69,7 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
     ]);
   }
   const { spec, profile } = prepared;
+  if (step.attack !== undefined && step.attack !== 'replay') return runForgedStep(step, prepared, state);
   const { deps, memory } = state;
   const generation = spec.generation ?? profile.generation;
   const fields = spec.fields ?? {};
@@ -92,14 +94,18 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
     const exchangeId = last === undefined ? undefined : deps.exchangeIdOf?.(last.request);
     deps.onEvent?.({ kind: 'interface-message', scenario: state.scenario.id, step: step.id, message: outcome.interfaceMessage, ...(exchangeId === undefined ? {} : { exchangeId }) });
   }
+  // `replay`: the accepted call's bytes once more, judged by security.replay (docs/security.md).
+  const replayed = step.attack === 'replay' ? await replayAccepted(outcome, spec.activity, produceDeps) : undefined;
   const result = toSendStepResult(spec, outcome);
   const { main, polls } = splitAttempts(outcome, spec.activity);
   const callChecks = await runCallChecks(step, outcome, subject, state);
   const failedIds = failedCheckIds(outcome.attempts);
   for (const c of callChecks) if (!c.ok) failedIds.add(c.id);
+  if (replayed !== undefined && !replayed.check.ok) failedIds.add(replayed.check.id);
   const reported: ReportedCheck[] = [
     ...toAttemptChecks(step.id, main, polls, step.expect.fail),
     ...markExpected(callChecks.map((c) => ({ ...c, step: step.id })), step.expect.fail),
+    ...(replayed === undefined ? [] : markExpected([{ ...replayed.check, step: `${step.id}#replay` }], step.expect.fail)),
   ];
   const expectations = evaluateExpectations({
     step,
@@ -110,14 +116,14 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
     results: state.results,
     outcomeJudged: isOutcomeJudged(step, subject, state),
   });
-  const checks = [...reported, ...expectations];
+  const checks = [...reported, ...expectations, ...noSideEffectChecks(step, state, [...reported, ...expectations], result)];
   return {
     report: {
       id: step.id,
       title: step.title,
       activity: step.activity,
       status: checks.some(isFailure) ? 'failed' : 'passed',
-      attempts: toReportedAttempts(outcome.attempts, deps.exchangeIdOf),
+      attempts: toReportedAttempts(replayed?.record === undefined ? outcome.attempts : [...outcome.attempts, replayed.record], deps.exchangeIdOf),
     },
     checks,
     result,

@@ -8,6 +8,7 @@ import type { SchemaViolation } from '../schemas/registry.js';
 import { suggestDuration } from './duration.js';
 import type { Finding } from './problems.js';
 import { valueAtPath } from './references.js';
+import { ATTACK_NAMES } from '../security/attack-names.js';
 import { closestName, suggestName } from '../suggest.js';
 import { ACTIVITY_NAMES } from './activities.js';
 import { MOCK_ORDER_IDS } from './model.js';
@@ -16,10 +17,13 @@ import { toTokens } from './yaml-source.js';
 /** Keys each kind of mapping allows; test/unit/core/scenario keeps these equal to the schema. */
 export const KNOWN_KEYS = {
   root: ['$schema', 'id', 'title', 'title_zh', 'description', 'group', 'debug', 'profile', 'steps'],
-  step: ['id', 'title', 'order', 'send', 'wait', 'with', 'set', 'sign', 'retry', 'debug', 'expect'],
+  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
   order: ['product', 'products', 'mock', 'orderType', 'periodType', 'periodNumber', 'linearValue', 'extendParams', 'lineExtendParams'],
   extendParam: ['name', 'value'],
-  expect: ['resultCode', 'fields', 'pass', 'fail', 'outcome', 'attempts', 'sameAs'],
+  expect: ['resultCode', 'fields', 'pass', 'fail', 'outcome', 'attempts', 'sameAs', 'noSideEffectOf', 'openApi'],
+  faultRule: ['id', 'operation', 'host', 'times', 'step', 'action'],
+  faultAction: ['kind', 'ms', 'code', 'status'],
+  openApi: ['operation', 'attemptsAtLeast', 'failedOver'],
   matcher: ['present', 'equals', 'matches'],
   profile: Object.keys(DEFAULT_PROFILE),
   retryWindow: Object.keys(DEFAULT_PROFILE.retryWindowMs),
@@ -34,6 +38,9 @@ const PLACES: readonly (readonly [RegExp, Place])[] = [
   [/^\/steps\/\d+\/order\/(extendParams|lineExtendParams)\/\d+$/, 'extendParam'],
   [/^\/steps\/\d+\/expect$/, 'expect'],
   [/^\/steps\/\d+\/expect\/fields\/[^/]+$/, 'matcher'],
+  [/^\/steps\/\d+\/faults\/\d+$/, 'faultRule'],
+  [/^\/steps\/\d+\/faults\/\d+\/action$/, 'faultAction'],
+  [/^\/steps\/\d+\/expect\/openApi$/, 'openApi'],
   [/^\/profile$/, 'profile'],
   [/^\/profile\/retryWindowMs$/, 'retryWindow'],
 ];
@@ -42,15 +49,16 @@ const placeOf = (pointer: string): Place | undefined => PLACES.find(([re]) => re
 
 const DURATION_PLACE = /^(\/steps\/\d+\/wait|\/profile\/(callTimeoutMs|pollIntervalMs|pollWindowMs|retryIntervalMs)|\/profile\/retryWindowMs\/[^/]+)$/;
 const RESULT_CODE_PLACE = /^\/steps\/\d+\/expect\/resultCode(\/\d+)?$/;
-const ACTIONS = ['order', 'send', 'wait'] as const;
+const ACTIONS = ['order', 'send', 'wait', 'faults'] as const;
 const ORDER_SOURCES = ['product', 'products', 'mock'] as const;
-const SEND_ONLY = ['with', 'set', 'sign', 'retry', 'debug', 'expect'] as const;
+const SEND_ONLY = ['with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'] as const;
 
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^\/id$/, 'kebab-case: lower-case letters and digits joined by single dashes, such as `subscribe-monthly`'],
   [/^\/group$/, 'kebab-case, such as `core` or `security`'],
   [/^\/steps\/\d+\/id$/, 'letters and digits joined by single dashes, starting with a letter, such as `create` or `create-2` (no dots: they separate ${step.field})'],
   [/^\/steps\/\d+\/expect\/(pass|fail)\/\d+$/, 'a check id such as `order.queried` or `instance.idempotent`'],
+  [/^\/steps\/\d+\/expect\/noSideEffectOf$/, 'the id of an earlier attack step, such as `forged`'],
 ];
 
 /**
@@ -183,6 +191,7 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
   orderType: ['NEW', 'TRIAL', 'TRIAL_TO_FORMAL', 'UNSUBSCRIBE', 'RENEW', 'CHANGE'],
   periodType: ['year', 'month', 'day', 'hour'],
   outcome: ['success', 'order-failed', 'production-interface-message'],
+  attack: ATTACK_NAMES,
 };
 
 function ruleFinding(v: SchemaViolation, given: unknown, sourceText: string | undefined): Finding {

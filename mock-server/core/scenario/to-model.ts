@@ -18,7 +18,9 @@ import type {
   Step,
   TemplateValue,
 } from './model.js';
+import type { AttackName } from '../security/attack-names.js';
 import type { RawExpect, RawExtendParam, RawOrder, RawScenario, RawStep } from './raw.js';
+import { toFaultRule, toFaultsTitle } from './faults-step.js';
 import { parsePath } from './references.js';
 import { toPointer } from './yaml-source.js';
 
@@ -82,6 +84,8 @@ function toExpectation(raw: RawExpect | undefined): Expectation {
     outcome: (raw?.outcome ?? 'success') as CallFinal,
     ...(raw?.attempts === undefined ? {} : { attempts: raw.attempts }),
     sameAs: (raw?.sameAs ?? {}) as Readonly<Record<string, TemplateValue>>,
+    ...(raw?.openApi === undefined ? {} : { openApi: { ...raw.openApi } }),
+    ...(raw?.noSideEffectOf === undefined ? {} : { noSideEffectOf: raw.noSideEffectOf }),
   };
 }
 
@@ -93,8 +97,10 @@ function defaultTitle(raw: RawStep): string {
   }
   if (raw.send !== undefined) {
     const detail = [raw.with?.['scene'], raw.with?.['status']].find((v) => typeof v === 'string' && !v.includes('${'));
-    return detail === undefined ? `send ${raw.send}` : `send ${raw.send} ${String(detail)}`;
+    const title = detail === undefined ? `send ${raw.send}` : `send ${raw.send} ${String(detail)}`;
+    return raw.attack === undefined ? title : `${title}, forged: ${raw.attack}`;
   }
+  if (raw.faults !== undefined) return toFaultsTitle(raw.faults);
   return `wait ${formatDuration(parseDuration(raw.wait) ?? 0)}`;
 }
 
@@ -115,12 +121,15 @@ function toStep(raw: RawStep, index: number, scenarioDebug: boolean, position: S
       with: (raw.with ?? {}) as Readonly<Record<string, TemplateValue>>,
       set: (raw.set ?? {}) as Readonly<Record<string, TemplateValue>>,
       sign: raw.sign ?? {},
-      retry: raw.retry ?? true,
+      // A forged call is sent once: the marketplace never retries what it did not send.
+      retry: raw.retry ?? raw.attack === undefined,
       debug: raw.debug ?? scenarioDebug,
+      ...(raw.attack === undefined ? {} : { attack: raw.attack as AttackName }),
       expect: toExpectation(raw.expect),
     };
     return send;
   }
+  if (raw.faults !== undefined) return { ...base, kind: 'faults', rules: raw.faults.map(toFaultRule) };
   return { ...base, kind: 'wait', ms: parseDuration(raw.wait) ?? 0 };
 }
 

@@ -72,8 +72,12 @@ describe('the shipped conformance suite (scenarios/)', () => {
     expect(Number(delay?.value)).toBeGreaterThan(scenario.profile.callTimeoutMs ?? Number.POSITIVE_INFINITY);
   });
 
-  test('loads as one suite with unique ids', () => {
-    expect(loadShippedScenarios({ catalog: DEFAULT_CATALOG }).map((s) => s.id)).toEqual(FILES.map((f) => basename(f, '.yaml')));
+  test('loads as one suite with unique ids, sub-folders (security/, …) included', () => {
+    const ids = loadShippedScenarios({ catalog: DEFAULT_CATALOG }).map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const security = readdirSync(join(SCENARIOS_DIR, 'security')).filter((f) => f.endsWith('.yaml'));
+    expect(security.length).toBeGreaterThan(0);
+    for (const id of [...FILES.map((f) => basename(f, '.yaml')), ...security.map((f) => `security-${basename(f, '.yaml')}`)]) expect(ids).toContain(id);
   });
 
   test('docs/scenarios.md describes every shipped scenario', () => {

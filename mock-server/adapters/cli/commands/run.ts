@@ -13,6 +13,7 @@ Examples:
   koomock run --seller-url https://saas.example.com/produce --key "$BASIC_KEY" --ak "$AK" --sk "$SK"
   koomock run scenarios/ my-scenarios/ --only subscribe-monthly,renew --report junit=koomock-junit.xml
   koomock run --emulator-url http://127.0.0.1:7070 --report json=koomock-report.json --report html=report.html
+  koomock run scenarios/faults --port 7070 --fallback-port 7071   # seller's Open API URLs: :7070, then :7071
 
 Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run (flags, scenario files, seller unreachable).`;
 
@@ -41,7 +42,10 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         scenarios,
         emulator: shared.emulator,
         ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }),
-        onEmulator: (url) => io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}`),
+        onEmulator: (url, hosts) => {
+          const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
+          io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}`);
+        },
         onEvent: (event, url) => {
           const line = toProgressLine(event, { lang: shared.lang, adminUrl: url });
           if (line !== undefined) io.err(line);

@@ -4,6 +4,7 @@ import { describeSource } from '../../../config/describe.js';
 import { loadConfig } from '../../../config/load.js';
 import { maskSecret } from '../../../config/secrets.js';
 import type { KoomockConfig } from '../../../config/types.js';
+import { parseFallbackPort, toFallbackHostPorts } from '../../http/fallback-host.js';
 import type { SellerCredentials } from '../../http/seller-credentials.js';
 import type { RunningServer } from '../../http/server.js';
 import { EXIT_OK, type CliIo } from '../io.js';
@@ -23,12 +24,13 @@ function credentialLines(c: SellerCredentials, state: string): string[] {
   return [`  seller AK   ${ak}`, `  seller SK   ${sk}`];
 }
 
-function printBanner(io: CliIo, config: KoomockConfig, running: RunningServer, credentials: SellerCredentials, ms: number): void {
+function printBanner(io: CliIo, config: KoomockConfig, running: RunningServer, hosts: Readonly<Record<string, string>>, credentials: SellerCredentials, ms: number): void {
   const { server } = config;
   const state = server.db.kind === 'memory' ? 'memory' : server.db.path;
   const names = server.hostNames.length === 0 ? '' : `  (also answers as ${server.hostNames.join(', ')})`;
   io.out(`koomock is listening on ${running.url}  (ready in ${ms} ms)`);
   io.out(`  Open APIs   ${running.url}${OPEN_API_PREFIX}…${names}`);
+  for (const [name, url] of Object.entries(hosts)) if (url !== running.url) io.out(`  ${name}  ${url}${OPEN_API_PREFIX}…  (its own port, for failover tests)`);
   io.out(`  seller id   ${config.seller.accountId}  (the {partner_id} of Open API paths)`);
   for (const line of credentialLines(credentials, state)) io.out(line);
   io.out(`  admin API   ${running.url}/_koomock/  (docs/admin-api.md${server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>'})`);
@@ -60,17 +62,20 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
   const command: Command = program
     .command('serve')
     .description('start the emulator: fake KooGallery Open APIs and the admin API (启动模拟器)');
-  addConfigOptions(command).action(async (opts: Record<string, unknown>) => {
-    const loaded = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
-    // Loaded here, not at the top, so other commands never load express and SQLite.
-    const { startServer } = await import('../../http/start-server.js');
-    const started = await startServer(loaded);
-    const stopping = nextStopSignal();
-    // performance.now() counts from process start: the time a user waits for `koomock serve`.
-    printBanner(io, loaded.config, started.running, started.credentials, Math.round(performance.now()));
-    const signal = await stopping;
-    io.out(`koomock: ${signal} received, stopping`);
-    await started.stop();
-    setExit(EXIT_OK);
-  });
+  addConfigOptions(command)
+    .option('--fallback-port <port>', 'also serve the fallback host (the second of server.hostNames, mkt.myhuaweicloud.cn) on this port, for failover tests')
+    .action(async (opts: Record<string, unknown>) => {
+      const loaded = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
+      const hostPorts = toFallbackHostPorts(loaded.config, parseFallbackPort(opts['fallbackPort']));
+      // Loaded here, not at the top, so other commands never load express and SQLite.
+      const { startServer } = await import('../../http/start-server.js');
+      const started = await startServer(loaded, { hostPorts });
+      const stopping = nextStopSignal();
+      // performance.now() counts from process start: the time a user waits for `koomock serve`.
+      printBanner(io, loaded.config, started.running, started.hosts, started.credentials, Math.round(performance.now()));
+      const signal = await stopping;
+      io.out(`koomock: ${signal} received, stopping`);
+      await started.stop();
+      setExit(EXIT_OK);
+    });
 };

@@ -4,7 +4,9 @@
  */
 import { KoomockError } from '../../../core/errors.js';
 import type { Order } from '../../../core/market/order.js';
+import type { FaultRule, FaultRuleInput, FaultScope } from '../../../core/openapi/fault-rule.js';
 import type { Exchange, ResetScope } from '../../../core/store.js';
+import type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './faults.js';
 import type {
   AdminErrorBody,
   ClockState,
@@ -33,6 +35,15 @@ export interface AdminClient {
   advanceClock(by: number | string): Promise<ClockState>;
   getClock(): Promise<ClockState>;
   health(): Promise<HealthState>;
+  /** Adds a fault rule (docs/admin-api.md); a bad rule rejects with INPUT_INVALID listing every problem. */
+  addFault(rule: FaultRuleInput): Promise<FaultRule>;
+  /** The fault rules with their fire counts, and where each platform host is served. */
+  listFaults(): Promise<FaultList>;
+  removeFault(id: string): Promise<FaultsRemoved>;
+  /** Every rule, or the rules of one scenario. */
+  clearFaults(filter?: { scenario?: string }): Promise<FaultsRemoved>;
+  /** The scenario and step being played (rules scoped to others stay quiet); undefined: none. */
+  setFaultScope(scope: FaultScope | undefined): Promise<FaultScopeState>;
 }
 
 export interface AdminClientOptions {
@@ -65,7 +76,7 @@ export function createAdminClient(baseUrl: string, options: AdminClientOptions =
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
 
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${root}${path}`, {
       method,
       headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
@@ -95,5 +106,10 @@ export function createAdminClient(baseUrl: string, options: AdminClientOptions =
     advanceClock: (by) => call<ClockState>('POST', '/clock/advance', typeof by === 'number' ? { ms: by } : { duration: by }),
     getClock: () => call<ClockState>('GET', '/clock'),
     health: () => call<HealthState>('GET', '/health'),
+    addFault: async (rule) => (await call<FaultAdded>('POST', '/faults', rule)).rule,
+    listFaults: () => call<FaultList>('GET', '/faults'),
+    removeFault: (id) => call<FaultsRemoved>('DELETE', `/faults/${encodeURIComponent(id)}`),
+    clearFaults: (filter = {}) => call<FaultsRemoved>('DELETE', `/faults${toQuery({ ...filter })}`),
+    setFaultScope: (scope) => call<FaultScopeState>('PUT', '/faults/scope', scope ?? {}),
   };
 }

@@ -9,6 +9,7 @@ import type { EmulatorRuntime } from '../emulator-runtime.js';
 import { requireAdminToken } from './auth.js';
 import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
+import { createAdminFaultsRouter } from './faults.js';
 import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
 import { parseExchangeQuery, toFileSummary } from './records.js';
@@ -98,6 +99,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
     res.json(body);
   });
 
+  router.use('/faults', createAdminFaultsRouter(runtime.faults, { hostNames: runtime.config.server.hostNames, hosts: () => runtime.hosts }));
   router.use(createAdminSendRouter(runtime));
 
   router.use((req, res) => {

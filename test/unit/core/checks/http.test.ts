@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkContentType } from '../../../../mock-server/core/checks/http-content-type.js';
+import { checkHttpRedirect } from '../../../../mock-server/core/checks/http-redirect.js';
 import { checkHttpStatus } from '../../../../mock-server/core/checks/http-status.js';
 
 describe('http.status', () => {
@@ -20,6 +21,41 @@ describe('http.status', () => {
     expect(r.ok).toBe(false);
     expect(r.received).toBe(String(status));
     expect(r.hint).toContain(hint);
+  });
+});
+
+describe('http.status with the answer body', () => {
+  test('quotes the start of an error body, cut short and escaped', () => {
+    const r = checkHttpStatus(502, `\u001b<html>${'x'.repeat(500)}`);
+    expect(r.received).toMatch(/^502, body "\\u001b<html>x+… \(\+\d+ chars\)"$/);
+  });
+
+  test('leaves an empty body out', () => {
+    expect(checkHttpStatus(500, '  ').received).toBe('500');
+  });
+});
+
+describe('http.redirect', () => {
+  const url = 'http://seller.example/produce?signature=S';
+  test.for([
+    ['HTTP to HTTPS', 301, 'https://seller.example/produce', 'HTTP to HTTPS'],
+    ['a trailing slash', 308, '/produce/', 'trailing slash'],
+    ['a login page', 302, 'https://sso.example/login?service=x', 'login'],
+    ['itself', 307, 'http://seller.example/produce', 'redirects to itself'],
+    ['somewhere else', 302, 'https://other.example/api', 'does not follow redirects'],
+    ['an unparsable Location', 302, 'http://[::1', 'does not follow redirects'],
+  ] as const)('fails for a redirect to %s, reporting the Location and why', ([, status, location, hint]) => {
+    const r = checkHttpRedirect({ status, location, url });
+    expect(r).toMatchObject({ id: 'http.redirect', ok: false, received: `HTTP ${status} to Location "${location}"` });
+    expect(r.hint).toContain(hint);
+  });
+
+  test('fails for a 3xx without a Location', () => {
+    expect(checkHttpRedirect({ status: 302, location: undefined, url }).received).toBe('HTTP 302 without a Location header');
+  });
+
+  test('passes for anything but a 3xx', () => {
+    expect(checkHttpRedirect({ status: 200, location: undefined, url }).ok).toBe(true);
   });
 });
 

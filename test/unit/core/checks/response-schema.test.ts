@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
-import { checkResponseSchema } from '../../../../mock-server/core/checks/response-schema.js';
+import { checkResponseSchema, validateResponse } from '../../../../mock-server/core/checks/response-schema.js';
 
 const schemas = getSchemaRegistry();
 const NEW = 'produce/v2/newInstance.response.schema.json';
@@ -12,7 +12,7 @@ describe('response.schema', () => {
 
   test.for([
     ['a missing instanceId', { resultCode: '000000' }, '/instanceId: required', 'Add instanceId'],
-    ['a numeric resultCode', { resultCode: 0, instanceId: 'i' }, '/resultCode: type', 'documented type'],
+    ['a numeric resultCode', { resultCode: 0, instanceId: 'i' }, '/resultCode: type', 'JSON string of six digits'],
     ['a too long instanceId', { resultCode: '000000', instanceId: 'x'.repeat(65) }, '/instanceId: maxLength', 'Shorten instanceId'],
   ] as const)('names the pointer and the rule for %s', ([, value, received, hint]) => {
     const r = checkResponseSchema(schemas, NEW, value);
@@ -28,5 +28,12 @@ describe('response.schema', () => {
 
   test('an unknown schema is a warning about koomock, not a seller failure', () => {
     expect(checkResponseSchema(schemas, 'produce/v2/nothing.response.schema.json', {})).toMatchObject({ ok: false, severity: 'warn' });
+  });
+});
+
+describe('validateResponse', () => {
+  test('returns the pointers it flagged, so result.code can stay quiet about /resultCode', () => {
+    expect(validateResponse(schemas, NEW, { resultCode: 0, instanceId: 'i' }).pointers).toEqual(['/resultCode']);
+    expect(validateResponse(schemas, NEW, { resultCode: '000000', instanceId: 'i' }).pointers).toEqual([]);
   });
 });

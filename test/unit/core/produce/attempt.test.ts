@@ -38,7 +38,9 @@ describe('one attempt', () => {
       '✔ transport.timeout',
       '✔ http.status',
       '✔ http.content-type',
+      '✔ body.size',
       '✔ body.json',
+      '✔ body.object',
       '✔ response.schema',
       '✔ result.code',
       '✔ response.body-sign',
@@ -58,11 +60,19 @@ describe('one attempt', () => {
     ['a wrong Body-Sign', jsonResult({ resultCode: '000000', instanceId: 'i' }, { headers: { 'body-sign': 'sign_type="HMAC-SHA256", signature="AAAA"' } }), '✗ response.body-sign'],
     ['a refused connection', { kind: 'error', error: 'refused', message: 'ECONNREFUSED', durationMs: 1 } as TransportResult, '✗ transport.reachable'],
     ['a timeout', { kind: 'error', error: 'timeout', message: 'timeout', durationMs: 20_000 } as TransportResult, '✗ transport.timeout'],
-  ] as const)('%s fails the attempt', async ([, answer, failing]) => {
+    ['a reset', { kind: 'error', error: 'reset', message: 'ECONNRESET', durationMs: 1 } as TransportResult, '✗ transport.reset'],
+    ['an answer that is not HTTP', { kind: 'error', error: 'protocol', message: 'Invalid header token', durationMs: 1 } as TransportResult, '✗ http.protocol'],
+    ['a redirect', jsonResult('moved', { status: 302, headers: { location: '/elsewhere', 'content-type': 'text/plain' } }), '✗ http.redirect'],
+    ['HTTP 500 with an HTML page', jsonResult('<html>oops</html>', { status: 500, headers: { 'content-type': 'text/html' } }), '✗ http.status'],
+    ['a body cut off at the cap', { ...jsonResult('{"resultCode":"0000'), truncated: true } as TransportResult, '✗ body.size'],
+    ['an array', jsonResult([]), '✗ body.object'],
+    ['resultCode as a number', jsonResult({ resultCode: 0, instanceId: 'i' }), '✗ response.schema'],
+    ['a missing resultCode', jsonResult({ instanceId: 'i' }), '✗ response.schema'],
+  ] as const)('%s fails the attempt on that one check', async ([, answer, failing]) => {
     const { d } = deps(answer);
     const record = await runAttempt(newInstance, d, { attempt: 1 });
     expect(record.outcome).toBe('failed');
-    expect(ids(record.checks)).toContain(failing);
+    expect(ids(record.checks).filter((c) => c.startsWith('✗'))).toEqual([failing]);
   });
 
   test('a changed instanceId is reported but does not fail the call for the marketplace', async () => {

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { SCENARIOS_DIR } from '../../../mock-server/adapters/scenario-files.js';
+import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
+import { DEFAULT_CATALOG } from '../../../mock-server/config/defaults.js';
+import type { Scenario, SendStep } from '../../../mock-server/core/scenario/model.js';
+import { parseScenario } from '../../../mock-server/core/scenario/parse.js';
+import { ATTACK_NAMES } from '../../../mock-server/core/security/attack-names.js';
+
+const DIR = join(SCENARIOS_DIR, 'security');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const schemas = getSchemaRegistry();
+const parse = (file: string): Scenario => parseScenario(readFileSync(join(DIR, file), 'utf8'), { file: `scenarios/security/${file}`, schemas, catalog: DEFAULT_CATALOG });
+const sends = (scenario: Scenario): SendStep[] => scenario.steps.filter((s): s is SendStep => s.kind === 'send');
+
+describe('the shipped security suite (scenarios/security/)', () => {
+  test('holds one scenario per attack, named after it', () => {
+    expect(FILES.map((f) => basename(f, '.yaml'))).toEqual([...ATTACK_NAMES].sort());
+  });
+
+  test.for(FILES)('%s: order, a valid newInstance, the attack, then a valid call proving it changed nothing', (file) => {
+    const scenario = parse(file);
+    const attack = basename(file, '.yaml');
+    expect(scenario).toMatchObject({ id: `security-${attack}`, group: 'security' });
+    expect(scenario.titleZh).toMatch(/\p{Script=Han}/u);
+    expect(scenario.description?.length).toBeGreaterThan(40);
+    const steps = sends(scenario);
+    expect(steps[0]).toMatchObject({ activity: 'newInstance' });
+    expect(steps[0]?.attack).toBeUndefined();
+    const forged = steps.filter((s) => s.attack !== undefined);
+    expect(forged.map((s) => s.attack)).toEqual([attack]);
+    const last = steps.at(-1);
+    expect(last?.attack).toBeUndefined();
+    expect(last?.expect.noSideEffectOf).toBe(forged[0]?.id);
+  });
+
+  test('docs/scenarios.md and docs/security.md name every security scenario and check', () => {
+    const scenarios = readFileSync(join(SCENARIOS_DIR, '..', 'docs', 'scenarios.md'), 'utf8');
+    const security = readFileSync(join(SCENARIOS_DIR, '..', 'docs', 'security.md'), 'utf8');
+    for (const file of FILES) {
+      const scenario = parse(file);
+      expect(scenarios).toContain(`\`${scenario.id}\``);
+      expect(scenarios).toContain(scenario.titleZh ?? '(no Chinese title)');
+    }
+    for (const attack of ATTACK_NAMES) {
+      expect(security).toContain(`\`${attack}\``);
+      expect(security).toContain(`\`security.${attack}\``);
+    }
+  });
+});
