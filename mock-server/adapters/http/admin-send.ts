@@ -19,9 +19,6 @@ import type { NewExchange } from '../../core/store.js';
 import type { KoomockConfig } from '../../config/types.js';
 import type { JournaledCall } from '../runner/journal-sink.js';
 import { parseSellerUrl } from '../runner/preflight.js';
-import { runSingleCall } from '../runner/single-call.js';
-import { createStoreBackend } from '../runner/store-backend.js';
-import { createFetchTransport } from '../seller/fetch-transport.js';
 import { invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
 import type { EmulatorRuntime } from './emulator-runtime.js';
@@ -77,6 +74,12 @@ const withSellerUrl = (config: KoomockConfig, url: string | undefined): KoomockC
   url === undefined ? config : { ...config, seller: { ...config.seller, productionUrl: url } };
 
 async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInput, sellerUrl: string | undefined) {
+  // Loaded on first use: the scenario engine and undici would otherwise cost every `koomock serve` start.
+  const [{ runSingleCall }, { createStoreBackend }, { createFetchTransport }] = await Promise.all([
+    import('../runner/single-call.js'),
+    import('../runner/store-backend.js'),
+    import('../seller/fetch-transport.js'),
+  ]);
   const backend = createStoreBackend({
     url: `${req.protocol}://${req.get('host') ?? ''}`,
     store: runtime.store,
