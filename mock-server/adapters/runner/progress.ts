@@ -3,7 +3,7 @@
  * every call that ended as a production interface message, with how to restart it.
  */
 import type { EngineEvent } from '../../core/scenario/engine-types.js';
-import { isFailure } from '../../core/scenario/report.js';
+import { isFailure, isSkippedScenario } from '../../core/scenario/report.js';
 import type { Lang } from '../cli/i18n.js';
 import { formatSpan } from '../cli/reporters/format.js';
 import { toSafeText } from '../cli/reporters/safe-text.js';
@@ -11,12 +11,14 @@ import { toSafeText } from '../cli/reporters/safe-text.js';
 const TEXT = {
   en: {
     passed: '{mark} [{n}/{total}] {id}  {checks} checks · {span}',
+    skipped: '– [{n}/{total}] {id}  skipped: no check could run here (see its steps) · {span}',
     failed: '{mark} [{n}/{total}] {id}  {failed} of {checks} checks failed · {span}',
     message: '  ! {activity} gave up after {attempts} attempt(s): listed as a production interface message (生产接口消息){replay}',
     replay: '; restart it with POST {admin}/_koomock/exchanges/{id}/replay',
   },
   zh: {
     passed: '{mark} [{n}/{total}] {id}  {checks} 项检查 · {span}',
+    skipped: '– [{n}/{total}] {id}  已跳过：此环境下无法执行任何检查（见各步骤） · {span}',
     failed: '{mark} [{n}/{total}] {id}  {checks} 项检查中 {failed} 项失败 · {span}',
     message: '  ! {activity} 重试 {attempts} 次后放弃：已列入生产接口消息{replay}',
     replay: '；可用 POST {admin}/_koomock/exchanges/{id}/replay 重新发起',
@@ -37,6 +39,7 @@ export function toProgressLine(event: EngineEvent, options: { readonly lang: Lan
     const { report } = event;
     const failed = report.checks.filter(isFailure).length;
     const values = { n: event.index + 1, total: event.total, id: toSafeText(report.id, { max: 120 }), checks: report.checks.length, failed, span: formatSpan(report.durationMs) };
+    if (isSkippedScenario(report)) return fill(t.skipped, values);
     return report.status === 'passed' ? fill(t.passed, { ...values, mark: '✔' }) : fill(t.failed, { ...values, mark: '✗' });
   }
   if (event.kind === 'interface-message') {

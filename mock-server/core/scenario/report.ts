@@ -74,3 +74,10 @@ export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
     warnings: checks.filter((c) => !c.ok && c.severity === 'warn').length,
   };
 }
+
+/**
+ * A scenario that could not do its job here (e.g. a failover scenario without a second host): it
+ * ran no check and skipped steps. It does not fail the run, but a reader must not take it for a pass.
+ */
+export const isSkippedScenario = (s: ScenarioReport): boolean =>
+  s.status === 'passed' && s.checks.length === 0 && s.steps.some((step) => step.status === 'skipped');

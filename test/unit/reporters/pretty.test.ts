@@ -63,6 +63,18 @@ describe('checklist', () => {
     expect(text).toMatch(/^ {4}! response\.body-sign \(warning\)/m);
   });
 
+  test('marks a scenario that ran no check because its steps were skipped with – and (skipped), not ✔', () => {
+    const scenario = buildScenario({
+      id: 'order-query-failover',
+      title: 'Primary host down',
+      durationMs: 1,
+      steps: [{ id: 'down', title: 'faults (skipped: no fallback host)', status: 'skipped' }],
+    });
+    const out = lines(toPrettyReport(buildRunReport([scenario])));
+    expect(out).toContain('– Primary host down  order-query-failover · 1ms (skipped)');
+    expect(out.some((l) => l.startsWith('✔ Primary host down'))).toBe(false);
+  });
+
   test('marks a skipped step with – and (skipped)', () => {
     expect(lines(text)).toContain('  – Query the instance  query · queryInstance (skipped)');
   });

@@ -1,4 +1,4 @@
-import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/report.js';
+import { isFailure, isSkippedScenario, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/report.js';
 import { MESSAGES, type Lang, type Messages } from '../i18n.js';
 import { formatSpan, toAttemptsLine, toCheckTitle, toSummaryLine, toZhAdvice } from './format.js';
 import { groupChecks, type StepGroup } from './group.js';
@@ -75,10 +75,12 @@ function groupLines(group: StepGroup, ctx: Ctx): string[] {
 
 function scenarioLines(scenario: ScenarioReport, ctx: Ctx): string[] {
   const { paint } = ctx;
+  const skipped = isSkippedScenario(scenario);
   const passed = scenario.status === 'passed';
-  const mark = passed ? paint(GREEN, MARK.passed) : paint(RED, MARK.failed);
+  const mark = skipped ? paint(DIM, MARK.skipped) : passed ? paint(GREEN, MARK.passed) : paint(RED, MARK.failed);
   const tags = [safe(scenario.id, 120), formatSpan(scenario.durationMs)].join(' · ');
-  return [`${mark} ${paint(BOLD, safe(scenario.title))}  ${paint(DIM, tags)}`, ...groupChecks(scenario).flatMap((g) => groupLines(g, ctx))];
+  const note = skipped ? ` (${ctx.m.skipped})` : '';
+  return [`${mark} ${paint(BOLD, safe(scenario.title))}  ${paint(DIM, tags)}${note}`, ...groupChecks(scenario).flatMap((g) => groupLines(g, ctx))];
 }
 
 /**
