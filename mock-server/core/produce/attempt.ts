@@ -5,7 +5,7 @@ import { buildProduceRequest } from './activities.js';
 import { checkAnswer, passesPlatform } from './answer-checks.js';
 import type { BuildContext } from './build-context.js';
 import type { ProduceDeps } from './deps.js';
-import type { ProduceExchange } from './ports.js';
+import type { ProduceExchange, TransportResult } from './ports.js';
 import { keyFor } from './seller-keys.js';
 import { signProduceRequest } from './sign-request.js';
 import type { CallSpec, SigningInfo } from './types.js';
@@ -33,6 +33,12 @@ export interface AttemptContext {
 
 const capText = (text: string): string =>
   text.length <= RECORD_BODY_MAX_CHARS ? text : `${text.slice(0, RECORD_BODY_MAX_CHARS)}… (+${text.length - RECORD_BODY_MAX_CHARS} chars)`;
+
+/** What an attempt record keeps of the exchange: the answer (body text capped) or the transport error. */
+export const toRecordedExchange = (result: TransportResult): Pick<AttemptRecord, 'response' | 'error'> =>
+  result.kind === 'response'
+    ? { response: { status: result.status, headers: result.headers, body: capText(decodeBody(result.body).text), truncated: result.truncated } }
+    : { error: { error: result.error, message: result.message } };
 
 function outcomeOf(checks: readonly CheckResult[], answer: Readonly<Record<string, unknown>> | undefined, activity: string): AttemptRecord['outcome'] {
   if (!passesPlatform(checks)) return 'failed';
@@ -76,9 +82,7 @@ export async function runAttempt(spec: CallSpec, deps: ProduceDeps, context: Att
     at,
     wallAt,
     request,
-    ...(result.kind === 'response'
-      ? { response: { status: result.status, headers: result.headers, body: capText(decodeBody(result.body).text), truncated: result.truncated } }
-      : { error: { error: result.error, message: result.message } }),
+    ...toRecordedExchange(result),
     durationMs: result.durationMs,
     checks,
     outcome: outcomeOf(checks, value, signed.activity),

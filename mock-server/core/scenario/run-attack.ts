@@ -19,24 +19,10 @@ import { markExpected } from './run-checks.js';
 import { evaluateExpectations } from './run-expect.js';
 import { toSentRequest } from './run-results.js';
 import type { PreparedCall } from './run-spec.js';
-import { stepError, type ScenarioState } from './run-state.js';
+import { stepError, toProduceDeps, type ScenarioState } from './run-state.js';
 import type { StepRun } from './run-send.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** The produce dependencies of one step, journaled under the scenario and step. */
-const toProduceDeps = (state: ScenarioState, step: SendStep, spec: CallSpec, profile: ProduceDeps['profile']): ProduceDeps => {
-  const { deps } = state;
-  return {
-    transport: deps.transport,
-    clock: deps.clock,
-    random: deps.random,
-    profile,
-    keys: deps.keys,
-    schemas: deps.schemas,
-    ...(deps.journal === undefined ? {} : { sink: deps.journal({ scenario: state.scenario.id, step: step.id, spec }) }),
-  };
-};
 
 /** A forged call "ends" in success only when the seller fell for it; otherwise as a failed call of its activity would. */
 const finalOf = (activity: string, accepted: boolean): CallFinal =>

@@ -18,7 +18,7 @@ import { evaluateExpectations } from './run-expect.js';
 import { type CallSubject, type IdempotencySubject, toCallSubject, toIdempotencySubject } from './run-idempotency.js';
 import { splitAttempts, toSendStepResult } from './run-results.js';
 import { prepareCall } from './run-spec.js';
-import { stepError, type ScenarioState } from './run-state.js';
+import { stepError, toProduceDeps, type ScenarioState } from './run-state.js';
 
 /** Reported when a reference has no value although nothing failed before (docs/scenarios.md). */
 export const SCENARIO_REFERENCE = 'scenario.reference';
@@ -78,15 +78,7 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
   const probe = prepared.sameAs['instanceId'];
   const known = keyed === undefined ? undefined : memory.instances.get(keyed.key)?.instanceId;
   const previous = step.activity === 'newInstance' ? (typeof probe === 'string' ? probe : known) : undefined;
-  const produceDeps: ProduceDeps = {
-    transport: deps.transport,
-    clock: deps.clock,
-    random: deps.random,
-    profile,
-    keys: deps.keys,
-    schemas: deps.schemas,
-    ...(deps.journal === undefined ? {} : { sink: deps.journal({ scenario: state.scenario.id, step: step.id, spec }) }),
-  };
+  const produceDeps = toProduceDeps(state, step, spec, profile);
   const outcome = await call(step, spec, produceDeps, keyed, previous, state);
   await bookOutcome(spec, outcome, state, keyed ?? subject);
   if (outcome.interfaceMessage !== undefined) {

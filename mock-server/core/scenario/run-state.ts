@@ -4,9 +4,11 @@
  */
 import { scenarioError } from '../errors.js';
 import type { Order } from '../market/order.js';
+import type { ProduceDeps } from '../produce/deps.js';
+import type { CallSpec } from '../produce/types.js';
 import type { FidelityProfile } from '../profile.js';
 import type { EngineDeps, RunMemory } from './engine-types.js';
-import type { ProfileOverrides, Scenario, Step } from './model.js';
+import type { ProfileOverrides, Scenario, SendStep, Step } from './model.js';
 
 export interface ScenarioState {
   readonly scenario: Scenario;
@@ -43,3 +45,17 @@ export function stepError(scenario: Scenario, step: Step, problem: string, hint?
     step: step.id,
   });
 }
+
+/** The produce dependencies of one step, journaled under the scenario and step. */
+export const toProduceDeps = (state: ScenarioState, step: SendStep, spec: CallSpec, profile: ProduceDeps['profile']): ProduceDeps => {
+  const { deps } = state;
+  return {
+    transport: deps.transport,
+    clock: deps.clock,
+    random: deps.random,
+    profile,
+    keys: deps.keys,
+    schemas: deps.schemas,
+    ...(deps.journal === undefined ? {} : { sink: deps.journal({ scenario: state.scenario.id, step: step.id, spec }) }),
+  };
+};

@@ -7,7 +7,7 @@ import { decodeBody, parseJsonText } from '../checks/body-json.js';
 import { checkAttackInapplicable, checkForgeryRejected } from '../checks/security-forgery.js';
 import { inputError } from '../errors.js';
 import { buildProduceRequest } from '../produce/activities.js';
-import { type AttemptRecord, RECORD_BODY_MAX_CHARS, toExchange } from '../produce/attempt.js';
+import { type AttemptRecord, toExchange, toRecordedExchange } from '../produce/attempt.js';
 import type { BuildContext } from '../produce/build-context.js';
 import type { ProduceDeps } from '../produce/deps.js';
 import type { TransportRequest } from '../produce/ports.js';
@@ -38,7 +38,6 @@ interface Meta {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const capText = (text: string): string => (text.length <= RECORD_BODY_MAX_CHARS ? text : `${text.slice(0, RECORD_BODY_MAX_CHARS)}…`);
 
 async function send(request: TransportRequest, meta: Meta, deps: ProduceDeps): Promise<ForgedCall> {
   const at = deps.clock.now();
@@ -57,9 +56,7 @@ async function send(request: TransportRequest, meta: Meta, deps: ProduceDeps): P
     at,
     wallAt,
     request,
-    ...(result.kind === 'response'
-      ? { response: { status: result.status, headers: result.headers, body: capText(decodeBody(result.body).text), truncated: result.truncated } }
-      : { error: { error: result.error, message: result.message } }),
+    ...toRecordedExchange(result),
     durationMs: result.durationMs,
     checks: [check],
     // The call "succeeded" only if the seller fell for it.
