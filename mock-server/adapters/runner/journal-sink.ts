@@ -5,7 +5,9 @@
 import type { ExchangeSink, ProduceExchange, TransportRequest } from '../../core/produce/ports.js';
 import type { CallSpec } from '../../core/produce/types.js';
 import type { JournalContext } from '../../core/scenario/engine-types.js';
+import { toSentFields } from '../../core/scenario/run-results.js';
 import type { NewExchange } from '../../core/store.js';
+import { cloneJson } from '../store/guard.js';
 
 /** The JSON-safe call a journaled request was built from (never a key). */
 export interface JournaledCall {
@@ -18,17 +20,13 @@ export interface JournaledCall {
   readonly generation?: 'v1' | 'v2';
 }
 
-const toJournaledCall = (spec: CallSpec): JournaledCall => JSON.parse(JSON.stringify(spec)) as JournaledCall;
+const toJournaledCall = (spec: CallSpec): JournaledCall => cloneJson(spec) as unknown as JournaledCall;
 
-/** A queryInstance poll after a 000004 is its own call: rebuild it from its body. */
+/** A queryInstance poll after a 000004 is its own call: rebuild it from its request. */
 function callOf(exchange: ProduceExchange, spec: CallSpec): JournaledCall {
   if (exchange.activity === spec.activity) return toJournaledCall(spec);
-  let instanceId: unknown;
-  try {
-    instanceId = (JSON.parse(exchange.request.body ?? '{}') as Record<string, unknown>)['instanceId'];
-  } catch {
-    instanceId = undefined;
-  }
+  // V2 polls carry the instanceId in the body, V1 polls in the query string.
+  const instanceId = toSentFields(exchange.request)?.['instanceId'];
   return {
     activity: exchange.activity,
     url: spec.url,

@@ -37,6 +37,9 @@ const unauthorized = (ctx: EmulatorContext, debugDetail: string | undefined): Ap
  *   const auth = authenticateApig(req, ctx);
  *   if (!auth.ok) return auth.response;
  */
+/** Largest request body whose failed signature koomock diagnoses. */
+export const DIAGNOSE_MAX_BODY_BYTES = 64 * 1024;
+
 export function authenticateApig(req: ApiRequest, ctx: EmulatorContext): ApigAuthOutcome {
   return ctx.profile.apigAuth === 'off' ? identifyWithoutSignature(req, ctx) : verifySignature(req, ctx);
 }
@@ -52,7 +55,10 @@ function verifySignature(req: ApiRequest, ctx: EmulatorContext): ApigAuthOutcome
   if (verdict.ak !== undefined && seller === undefined) {
     notes.push(`no seller has AK ${verdict.ak}: use the AK/SK koomock was configured with (koomock.config sellers[].ak)`);
   }
-  const mistakes = seller !== undefined && reason === 'mismatch' ? diagnoseApigSignature(req, seller.sk).mistakes : [];
+  // Diagnosis re-signs dozens of variants: only for bodies small enough that a stranger cannot make each
+  // failed request expensive (APIG bodies may be 12 MB).
+  const diagnosable = seller !== undefined && reason === 'mismatch' && req.rawBody.length <= DIAGNOSE_MAX_BODY_BYTES;
+  const mistakes = diagnosable ? diagnoseApigSignature(req, seller.sk).mistakes : [];
   for (const m of mistakes) notes.push(`likely mistake ${m.id}: ${m.en} (${m.zh})`);
   const canonical = verdict.canonicalRequest === undefined ? [] : [`canonicalRequest:${toDebugCanonical(verdict.canonicalRequest)}`];
   // The journal keeps the diagnosis whatever the debug setting; only the answer body depends on it.

@@ -11,7 +11,7 @@ export const MAX_JOURNAL_BODY_BYTES = 64 * 1024;
 const SECRET_FIELDS = new Set(['client_secret', 'code', 'refresh_token', 'access_token', 'password', 'id_token']);
 
 /** `abcd…(40)`: enough to tell two tokens apart, not enough to use one. */
-export const maskSecret = (value: string): string => (value.length <= 4 ? '…' : `${value.slice(0, 4)}…(${value.length})`);
+export const maskToken = (value: string): string => (value.length <= 4 ? '…' : `${value.slice(0, 4)}…(${value.length})`);
 
 function maskPairs(text: string): string {
   if (!text.includes('=')) return text;
@@ -19,7 +19,7 @@ function maskPairs(text: string): string {
   let masked = false;
   for (const [name, value] of [...params]) {
     if (SECRET_FIELDS.has(name)) {
-      params.set(name, maskSecret(value));
+      params.set(name, maskToken(value));
       masked = true;
     }
   }
@@ -31,12 +31,12 @@ function maskHeaders(headers: Readonly<Record<string, string>>): Record<string, 
   for (const [name, value] of Object.entries(headers)) {
     if (name === 'authorization' && /^(basic|bearer)\s/i.test(value)) {
       const [scheme = '', credential = ''] = value.split(/\s+/, 2);
-      out[name] = `${scheme} ${maskSecret(credential)}`;
+      out[name] = `${scheme} ${maskToken(credential)}`;
     } else if (name === 'location') {
       const q = value.indexOf('?');
       out[name] = q < 0 ? value : `${value.slice(0, q + 1)}${maskPairs(value.slice(q + 1))}`;
     } else if (name === 'cookie' || name === 'set-cookie') {
-      out[name] = maskSecret(value);
+      out[name] = maskToken(value);
     } else {
       out[name] = value;
     }
@@ -48,7 +48,7 @@ function maskJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskJson);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) && typeof v === 'string' ? maskSecret(v) : maskJson(v)]),
+    Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) && typeof v === 'string' ? maskToken(v) : maskJson(v)]),
   );
 }
 

@@ -5,9 +5,9 @@
 import type { AttemptRecord } from '../produce/attempt.js';
 import type { CallOutcome } from '../produce/call-outcome.js';
 import type { CallSpec } from '../produce/types.js';
+import { findAppInfo } from '../produce/poll.js';
+import { parseJsonObject } from '../signing/canonical-json.js';
 import type { SendStepResult } from './model.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The attempts of the activity itself, and the queryInstance polls after a 000004. */
 export function splitAttempts(outcome: CallOutcome, activity: string): { main: AttemptRecord[]; polls: AttemptRecord[] } {
@@ -24,15 +24,13 @@ export function splitAttempts(outcome: CallOutcome, activity: string): { main: A
  *   toSentRequest(record); // { activity: 'newInstance', businessId: '…', orderId: 'CS1', orderLineId: 'CS1-000001' }
  */
 export function toSentRequest(record: AttemptRecord): Record<string, unknown> | undefined {
-  const { body, url } = record.request;
-  if (body !== undefined) {
-    try {
-      const parsed: unknown = JSON.parse(body);
-      return isObject(parsed) ? parsed : undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  return toSentFields(record.request);
+}
+
+/** The fields of a request as sent: its JSON body, or its V1 query parameters without the signature ones. */
+export function toSentFields(request: { readonly url: string; readonly body?: string }): Record<string, unknown> | undefined {
+  const { body, url } = request;
+  if (body !== undefined) return parseJsonObject(body);
   const q = url.indexOf('?');
   if (q < 0) return undefined;
   const params = new URLSearchParams(url.slice(q + 1));
@@ -42,13 +40,6 @@ export function toSentRequest(record: AttemptRecord): Record<string, unknown> | 
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-function firstAppInfo(body: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> | undefined {
-  const info = body?.['info'];
-  const entry: unknown = Array.isArray(info) ? info[0] : undefined;
-  const appInfo = isObject(entry) ? entry['appInfo'] : undefined;
-  return isObject(appInfo) ? appInfo : undefined;
-}
 
 /**
  * The step's result, per model.ts `SendStepResult`.
@@ -61,7 +52,10 @@ export function toSendStepResult(spec: CallSpec, outcome: CallOutcome): SendStep
   const body = last?.answer;
   const sentInstanceId = str(spec.fields?.['instanceId']);
   const instanceId = spec.activity === 'newInstance' ? (outcome.instanceId ?? last?.instanceId) : sentInstanceId;
-  const appInfo = spec.activity === 'newInstance' ? outcome.appInfo : spec.activity === 'queryInstance' ? firstAppInfo(body) : undefined;
+  // queryInstance: the appInfo of the (first) instance the step asked for, not whatever entry comes first.
+  const queried = sentInstanceId?.split(',')[0]?.trim();
+  const appInfo =
+    spec.activity === 'newInstance' ? outcome.appInfo : spec.activity === 'queryInstance' && queried ? findAppInfo(body, queried) : undefined;
   const request = last === undefined ? undefined : toSentRequest(last);
   const resultCode = str(body?.['resultCode']);
   const resultMsg = str(body?.['resultMsg']);

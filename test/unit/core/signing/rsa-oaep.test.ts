@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { constants, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { isKoomockError } from '../../../../mock-server/core/errors.js';
 import { decryptClientSecret, encryptClientSecret } from '../../../../mock-server/core/signing/rsa-oaep.js';
@@ -32,6 +32,9 @@ describe('encryptClientSecret / decryptClientSecret', () => {
     const ciphertext = encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET, hash });
     expect(Buffer.from(ciphertext, 'base64')).toHaveLength(384);
     expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash })).toEqual({ ok: true, plaintext: SECRET });
+    // Independently of koomock's own decryption: what a seller's OAEP implementation reads.
+    const plain = privateDecrypt({ key: seller.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: hash }, Buffer.from(ciphertext, 'base64'));
+    expect(plain.toString('utf8')).toBe(SECRET);
   });
 
   test('uses SHA-256 by default (D18)', () => {
