@@ -99,7 +99,8 @@ ${option('callTimeoutMs', d(p.callTimeoutMs), 'D7 call timeout (调用超时)')}
 ${option('expireTimeDigits', p.expireTimeDigits, 'D8 digits of refreshInstance.expireTime: 14 | 17')}
 ${option('pollIntervalMs', d(p.pollIntervalMs), 'D10 queryInstance polling interval (virtual time)')}
 ${option('pollWindowMs', d(p.pollWindowMs), 'D10 polling window (virtual time)')}
-${option('bodySign', p.bodySign, 'D11 V2 response Body-Sign: present (checked if sent) | strict (required)')}
+${option('bodySign', p.bodySign, 'V2 response Body-Sign: present (optional, a wrong one warns) | strict (required)')}
+${option('definitiveCodes', p.definitiveCodes, 'newInstance 000100-000107: retry (like any failure) | final (the order fails at once)')}
   # D12 retry window per activity (重试时长), virtual time; 0s = no automatic retry.
   retryWindowMs:
 ${retryWindows}

@@ -65,7 +65,8 @@ export const usagePushRoute: OpenApiRoute = {
     const body = parseJsonBody(req.rawBody);
     if (!body.ok) return toMalformedBody(ctx, body.detail);
     const result = validateUsageBatch(body.value.usage_records, {
-      now: ctx.clock.now(),
+      // The seller's own timestamps are judged against the time it can see, never koomock's virtual clock.
+      now: ctx.clock.wallNow(),
       isOnDemandInstanceOfSeller: isOnDemandInstanceOf(ctx, seller.id),
     });
     if (!result.ok) return toViolationResponse(ctx, result);

@@ -158,6 +158,14 @@ export interface SendStep extends StepBase {
    * state. `replay` sends the valid call first, then the same bytes again.
    */
   readonly attack?: AttackName;
+  /**
+   * A marketplace-side timeout made by koomock (docs/fidelity.md, "Answer rules and timing"): the
+   * answers of the first `dropAnswers` attempts are received, then dropped as if they came too late,
+   * and the call is retried with a new businessId.
+   */
+  readonly dropAnswers: number;
+  /** The step applies only to sellers whose answer has one of these result codes; otherwise it is skipped with `otherwise`. */
+  readonly onlyIf?: { readonly resultCode: readonly string[]; readonly otherwise: string };
   readonly expect: Expectation;
 }
 
@@ -290,4 +298,4 @@ export const SEND_RESULT_FIELDS = [
 export const OPEN_RESULT_FIELDS: ReadonlySet<string> = new Set(['appInfo', 'body', 'request']);
 
 /** Outcomes an expectation may name (produce/call-outcome.ts). */
-export const CALL_OUTCOMES: readonly CallFinal[] = ['success', 'order-failed', 'production-interface-message'];
+export const CALL_OUTCOMES: readonly CallFinal[] = ['success', 'refused', 'order-failed', 'production-interface-message'];

@@ -17,7 +17,7 @@ import { toTokens } from './yaml-source.js';
 /** Keys each kind of mapping allows; test/unit/core/scenario keeps these equal to the schema. */
 export const KNOWN_KEYS = {
   root: ['$schema', 'id', 'title', 'title_zh', 'description', 'group', 'debug', 'profile', 'steps'],
-  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
+  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'dropAnswers', 'onlyIf', 'expect'],
   order: ['product', 'products', 'mock', 'orderType', 'periodType', 'periodNumber', 'linearValue', 'extendParams', 'lineExtendParams'],
   extendParam: ['name', 'value'],
   expect: ['resultCode', 'fields', 'pass', 'fail', 'outcome', 'attempts', 'sameAs', 'noSideEffectOf', 'openApi'],

@@ -29,15 +29,17 @@ export function formatSpan(ms: number): string {
 /**
  * The summary line of a run.
  * @example
- *   toSummaryLine({ scenarios: 12, scenariosFailed: 1, checks: 240, checksFailed: 1, warnings: 2 }, 'en');
- *   // '12 scenarios: 11 passed, 1 failed · 240 checks, 1 failed, 2 warnings'
+ *   toSummaryLine({ scenarios: 12, scenariosFailed: 1, scenariosSkipped: 1, checks: 240, checksFailed: 1, warnings: 2 }, 'en');
+ *   // '12 scenarios: 10 passed, 1 failed, 1 skipped · 240 checks, 1 failed, 2 warnings'
  */
 export function toSummaryLine(summary: RunSummary, lang: Lang): string {
   const m = MESSAGES[lang];
   return fill(m.summary, {
     scenarios: count(m.scenarios, summary.scenarios),
-    scenariosPassed: summary.scenarios - summary.scenariosFailed,
+    // A skipped scenario is never counted as passed; its count is said only when there is one.
+    scenariosPassed: summary.scenarios - summary.scenariosFailed - (summary.scenariosSkipped ?? 0),
     scenariosFailed: summary.scenariosFailed,
+    skippedPart: (summary.scenariosSkipped ?? 0) > 0 ? fill(m.skippedPart, { n: summary.scenariosSkipped }) : '',
     checks: count(m.checks, summary.checks),
     checksFailed: summary.checksFailed,
     warnings: count(m.warnings, summary.warnings),

@@ -77,11 +77,12 @@ function stepSection(group: StepGroup, m: Messages, lang: Lang): string {
 
 function scenarioBlock(scenario: ScenarioReport, index: number, m: Messages, lang: Lang): string {
   const failed = scenario.status === 'failed';
+  const status = scenario.status;
   const ok = scenario.checks.filter((c) => c.ok).length;
   const meta = [h(scenario.id, { max: 120 }), ...(scenario.file === undefined ? [] : [h(scenario.file, { max: 200 })]), formatSpan(scenario.durationMs), `${ok}/${scenario.checks.length}`];
   return [
-    `<details class="scenario ${failed ? 'failed' : 'passed'}" id="scenario-${index}"${failed ? ' open' : ''}>`,
-    `<summary><span class="mark">${failed ? MARK.failed : MARK.passed}</span>${h(scenario.title, { max: 200 })} <span class="muted">${meta.join(' · ')}</span></summary>`,
+    `<details class="scenario ${status}" id="scenario-${index}"${failed ? ' open' : ''}>`,
+    `<summary><span class="mark">${MARK[status]}</span>${h(scenario.title, { max: 200 })} <span class="muted">${meta.join(' · ')}</span>${status === 'skipped' ? ` <span class="muted">(${h(m.skipped)})</span>` : ''}</summary>`,
     ...groupChecks(scenario).map((g) => stepSection(g, m, lang)),
     '</details>',
   ].join('\n');
@@ -104,6 +105,7 @@ function header(report: RunReport, m: Messages, lang: Lang): string {
     `<dl class="counts" id="summary">${[
       card('scenarios', m.cardScenarios, s.scenarios, ''),
       card('scenariosFailed', m.cardScenariosFailed, s.scenariosFailed, 'bad'),
+      card('scenariosSkipped', m.cardScenariosSkipped, s.scenariosSkipped ?? 0, 'warn'),
       card('checks', m.cardChecks, s.checks, ''),
       card('checksFailed', m.cardChecksFailed, s.checksFailed, 'bad'),
       card('warnings', m.cardWarnings, s.warnings, 'warn'),

@@ -8,7 +8,7 @@ const DOC = readFileSync(join(import.meta.dirname, '../../../../docs/checks.md')
 
 describe('check catalogue', () => {
   test('lists the answer checks in the order an attempt reports them, then the scenario checks', () => {
-    expect(CHECK_IDS.slice(0, 18)).toEqual([
+    expect(CHECK_IDS.slice(0, 22)).toEqual([
       'transport.reachable',
       'transport.timeout',
       'transport.reset',
@@ -23,10 +23,14 @@ describe('check catalogue', () => {
       'result.code',
       'response.body-sign',
       'response.appinfo',
+      'response.memo',
       'instance.idempotent',
       'instance.distinct',
       'order.queried',
       'order.outcome',
+      'response.instances',
+      'poll.appinfo',
+      'market.timeout',
     ]);
   });
 

@@ -150,6 +150,20 @@ describe('usage.push rules (D27)', () => {
     expect(h.store.listUsage()).toEqual([]);
   });
 
+  // The seller's timestamps are judged by the time it can see, never by koomock's virtual clock
+  // (docs/fidelity.md, "Answer rules and timing"): a suite that waited out renewals must not make a fresh push "too old".
+  test('judges begin_time against the wall clock: after 400 virtual days a push of the last hour is accepted', async () => {
+    const h = setup();
+    h.clock.advance(400 * 86_400_000);
+    const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    const wall = h.clock.wallNow();
+    const fresh = record({ begin_time: utc(wall - 3_600_000), end_time: utc(wall - 60_000), record_time: utc(wall) });
+    const res = await pushRecords(h, [fresh]);
+    expect(res.body).toMatchObject({ error_code: 'MKT.0000' });
+    const stale = record({ metering_sn: 'sn-old', begin_time: utc(wall - 22 * 86_400_000), end_time: utc(wall - 22 * 86_400_000 + 60_000), record_time: utc(wall) });
+    expect((await pushRecords(h, [stale])).body).toMatchObject({ error_code: 'MKT.9004' });
+  });
+
   test('answers 500 MKT.9001 for an instance of another seller', async () => {
     const h = createHarness();
     addOrder(h, { seller: OTHER_SELLER, chargingMode: 'ON_DEMAND', instanceId: INSTANCE });

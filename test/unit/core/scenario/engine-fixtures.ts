@@ -77,7 +77,8 @@ export function createScriptedSeller(defect: Defect, log: { record(orderId: stri
         const id = String(body['instanceId']);
         // Async provisioning finishes after the third poll.
         if (defect === 'async' && !appInfo.has(id) && received.filter((a) => a === 'queryInstance').length >= 3) appInfo.set(id, { frontEndUrl: `https://app.example/${id}` });
-        const info = appInfo.has(id) ? [{ instanceId: id, appInfo: appInfo.get(id) }] : [{ instanceId: id }];
+        // An instance still provisioning is not listed yet: the marketplace polls until it is.
+        const info = appInfo.has(id) ? [{ instanceId: id, appInfo: appInfo.get(id) }] : [];
         return answer({ resultCode: '000000', resultMsg: 'ok', info });
       }
       case 'refreshInstance':

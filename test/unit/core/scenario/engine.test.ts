@@ -68,7 +68,7 @@ describe('runScenario: a correct seller', () => {
     expect(f.clock.now()).toBe(FIXED_TIME + 32 * 86_400_000);
   });
 
-  test('polls queryInstance every 10 s after a 000004 until appInfo arrives', async () => {
+  test('polls queryInstance every 10 s after a 000004 until info[] lists the instance', async () => {
     const f = createEngineFixture('async');
     const scenario = scenarioOf(`${HEAD}${ORDER_AND_CREATE}
     expect:
