@@ -22,10 +22,9 @@ import { parseSellerUrl } from '../../app/preflight.js';
 import { invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
+import { isObject } from '../../core/is-object.js';
 
 const SEND_FIELDS = new Set(['activity', 'fields', 'set', 'sign', 'order', 'instance', 'retry', 'debug', 'sellerUrl']);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function optional<T>(body: Record<string, unknown>, name: string, test: (v: unknown) => v is T, expected: string): T | undefined {
   const v = body[name];

@@ -15,6 +15,7 @@ import {
   toMalformedBody,
   toViolationResponse,
 } from './usage-common.js';
+import { isObject } from '../is-object.js';
 
 export const MAX_LEGACY_USAGE_RECORDS = 100;
 
@@ -24,8 +25,6 @@ const CAMEL: Readonly<Record<string, string>> = {
   begin_time: 'beginTime',
   end_time: 'endTime',
 };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Expanded {
   readonly records: unknown[];

@@ -13,10 +13,9 @@ import {
   toMalformedBody,
   toViolationResponse,
 } from './usage-common.js';
+import { isObject } from '../is-object.js';
 
 export const MAX_OLD_USAGE_RECORDS = 100;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The new API's record shape, so one rule set (D27) checks both. */
 function toNewRecord(record: unknown): unknown {

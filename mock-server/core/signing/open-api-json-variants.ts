@@ -1,4 +1,5 @@
-import { isJsonObject, toCanonicalJson } from './canonical-json.js';
+import { isObject } from '../is-object.js';
+import { toCanonicalJson } from './canonical-json.js';
 
 /** How a seller's code may have re-serialised a JSON body before signing it. */
 export type JsonVariantKind = 'compact' | 'sorted' | 'spaced' | 'ascii-escaped';
@@ -54,7 +55,7 @@ export function toJsonVariants(text: string): JsonVariant[] {
 
 function serialise(value: unknown, s: Style): string {
   if (Array.isArray(value)) return `[${value.map((v) => serialise(v, s)).join(s.item)}]`;
-  if (isJsonObject(value)) {
+  if (isObject(value)) {
     const keys = Object.keys(value);
     if (s.sort) keys.sort();
     return `{${keys.map((k) => `${scalar(k, s)}${s.key}${serialise(value[k], s)}`).join(s.item)}}`;

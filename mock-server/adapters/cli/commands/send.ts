@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { closestKey } from '../../../config/suggest.js';
+import { closestName } from '../../../core/suggest.js';
 import { usageError } from '../../../core/errors.js';
 import { parseOverride } from '../../../core/produce/overrides.js';
 import { ACTIVITY_NAMES } from '../../../core/scenario/load/activities.js';
@@ -31,7 +31,7 @@ Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run.`;
 
 function checkActivity(activity: string): void {
   if (ACTIVITY_NAMES.includes(activity)) return;
-  const near = closestKey(activity, ACTIVITY_NAMES);
+  const near = closestName(activity, ACTIVITY_NAMES);
   throw usageError(`unknown activity ${JSON.stringify(activity)}${near === undefined ? '' : ` (did you mean ${near}?)`}: expected one of ${ACTIVITY_NAMES.join(', ')}`);
 }
 

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256 } from '../hmac.js';
 import { parseJsonObject, toCanonicalJson } from '../canonical-json.js';
 import type { KnownMistake, SignatureDiagnosis } from '../mistakes.js';
 import { computeUsageSignature, toUsageSigningBytes, type UsageVerifyInput } from './usage.js';
@@ -57,8 +57,6 @@ function reproduces(
 }
 
 function signVariant(ctx: UsageDiagnosisContext, correct: Uint8Array, v: UsageVariant): string {
-  const mac = createHmac('sha256', v.key ?? ctx.key)
-    .update(v.message ?? correct)
-    .digest();
+  const mac = hmacSha256(v.key ?? ctx.key, v.message ?? correct);
   return v.encode ? v.encode(mac) : mac.toString('base64');
 }

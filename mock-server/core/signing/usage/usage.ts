@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256 } from '../hmac.js';
 import { keyMissing } from '../../errors.js';
 import { type Verdict, type VerdictReason, verdictFail, verdictOk } from '../../result.js';
 import { parseJsonObject, toCanonicalJson } from '../canonical-json.js';
@@ -61,7 +61,7 @@ export const toUsageSigningBytes = (input: Omit<UsageSignatureInput, 'key'>): Bu
  *   // 'Ifmlj2ptD1ygMh+hvqazn3euGLLWwnlgYGc5u3mf7nk='
  */
 export const computeUsageSignature = (input: UsageSignatureInput): string =>
-  createHmac('sha256', input.key).update(toUsageSigningBytes(input)).digest('base64');
+  hmacSha256(input.key, toUsageSigningBytes(input)).toString('base64');
 
 /**
  * Verifies the usage-push body signature (D26): headers present and well-formed, `ts` within ±60 s,
