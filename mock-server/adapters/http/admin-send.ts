@@ -74,21 +74,9 @@ const withSellerUrl = (config: KoomockConfig, url: string | undefined): KoomockC
 
 async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInput, sellerUrl: string | undefined) {
   // Loaded on first use: the scenario engine and undici would otherwise cost every `koomock serve` start.
-  const [{ runSingleCall }, { createStoreBackend }, { createFetchTransport }] = await Promise.all([
-    import('../../app/single-call.js'),
-    import('../../app/store-backend.js'),
-    import('../seller/fetch-transport.js'),
-  ]);
-  const backend = createStoreBackend({
-    url: `${req.protocol}://${req.get('host') ?? ''}`,
-    store: runtime.store,
-    clock: runtime.context.clock,
-    sellerId: runtime.seller.id,
-    catalog: runtime.config.catalog,
-  });
-  const transport = createFetchTransport();
+  const { sendFromEmulator } = await import('../../app/single-call.js');
   try {
-    const run = await runSingleCall(input, withSellerUrl(runtime.config, sellerUrl), backend, transport);
+    const run = await sendFromEmulator(runtime, input, { url: `${req.protocol}://${req.get('host') ?? ''}`, config: withSellerUrl(runtime.config, sellerUrl) });
     const scenario = run.report.scenarios[0];
     return {
       status: scenario?.status ?? 'failed',
@@ -100,8 +88,6 @@ async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInp
     // The call could not be built (a missing field, a key not configured): the caller's input.
     if (isKoomockError(e)) throw invalid(e.message);
     throw e;
-  } finally {
-    await transport.close();
   }
 }
 

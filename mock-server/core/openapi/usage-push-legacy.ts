@@ -80,7 +80,6 @@ export const usagePushLegacyRoute: OpenApiRoute = {
   path: '/v1.0/{partner_id}/billing/bill-mgr/push-usage-data',
   auth: 'apig',
   envelope: 'mkt',
-  schemas: { request: 'openapi/usage-push-legacy.request.schema.json', response: 'openapi/usage-push-legacy.response.schema.json' },
   handle(req, params, ctx) {
     const seller = requireCaller(ctx);
     if (params.partner_id !== seller.id) {

@@ -31,7 +31,6 @@ export const usagePushOldRoute: OpenApiRoute = {
   path: '/rest/marketplace/v1/isv/usage-data',
   auth: 'apig',
   envelope: 'mkt',
-  schemas: { request: 'openapi/usage-push-old.request.schema.json', response: 'openapi/usage-push-old.response.schema.json' },
   handle(req, _params, ctx) {
     const seller = requireCaller(ctx);
     const body = parseJsonBody(req.rawBody);

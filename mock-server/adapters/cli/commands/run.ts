@@ -4,7 +4,7 @@ import { toProgressLine } from '../progress.js';
 import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

@@ -17,17 +17,19 @@ export function diagnoseUsageSignature(
   options: { readonly mode?: 'raw' | 'canonical' } = {},
 ): SignatureDiagnosis {
   const body = typeof input.body === 'string' ? input.body : new TextDecoder().decode(input.body);
+  const json = input.json ?? parseJsonObject(body);
   const ctx: UsageDiagnosisContext = {
     key: input.key,
     ts: input.ts ?? '',
     nonce: input.nonce ?? '',
     body,
+    ...(json === undefined ? {} : { json }),
     mode: options.mode ?? 'raw',
   };
   const correct = toUsageSigningBytes({ ts: ctx.ts, nonce: ctx.nonce, body: input.body });
   const expected = computeUsageSignature({ key: ctx.key, ts: ctx.ts, nonce: ctx.nonce, body: input.body });
   const accepted = new Set([expected]);
-  const parsed = ctx.mode === 'canonical' ? parseJsonObject(body) : undefined;
+  const parsed = ctx.mode === 'canonical' ? json : undefined;
   if (parsed !== undefined) {
     accepted.add(computeUsageSignature({ ...ctx, body: toCanonicalJson(parsed, { recursive: true }) }));
   }

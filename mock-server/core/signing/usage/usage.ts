@@ -22,6 +22,8 @@ export interface UsageVerifyInput {
   readonly nonce: string | undefined;
   readonly signature: string | undefined;
   readonly body: string | Uint8Array;
+  /** The body already parsed as a JSON object by the caller, so that nothing parses it again. */
+  readonly json?: Readonly<Record<string, unknown>>;
 }
 
 export interface UsageVerifyOptions {
@@ -111,7 +113,7 @@ function matchingVariant(input: UsageVerifyInput, signature: string, mode: 'raw'
   const sign = (body: string | Uint8Array) => computeUsageSignature({ key: input.key, ts: input.ts ?? '', nonce: input.nonce ?? '', body });
   if (secureEqual(sign(input.body), signature)) return 'raw';
   if (mode !== 'canonical') return undefined;
-  const parsed = parseJsonObject(new TextDecoder().decode(toBytes(input.body)));
+  const parsed = input.json ?? parseJsonObject(new TextDecoder().decode(toBytes(input.body)));
   if (parsed === undefined) return undefined;
   return secureEqual(sign(toCanonicalJson(parsed, { recursive: true })), signature) ? 'canonical' : undefined;
 }
