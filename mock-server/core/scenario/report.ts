@@ -43,6 +43,8 @@ export interface ScenarioReport {
 export interface RunSummary {
   readonly scenarios: number;
   readonly scenariosFailed: number;
+  /** Scenarios that could run no check here (see isSkippedScenario): neither passed nor failed. */
+  readonly scenariosSkipped: number;
   readonly checks: number;
   readonly checksFailed: number;
   readonly warnings: number;
@@ -69,6 +71,7 @@ export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
   return {
     scenarios: scenarios.length,
     scenariosFailed: scenarios.filter((s) => s.status === 'failed').length,
+    scenariosSkipped: scenarios.filter(isSkippedScenario).length,
     checks: checks.length,
     checksFailed: checks.filter(isFailure).length,
     warnings: checks.filter((c) => !c.ok && c.severity === 'warn').length,
@@ -81,3 +84,6 @@ export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
  */
 export const isSkippedScenario = (s: ScenarioReport): boolean =>
   s.status === 'passed' && s.checks.length === 0 && s.steps.some((step) => step.status === 'skipped');
+
+/** How a scenario is counted and shown in every report: passed, failed or skipped. */
+export const scenarioOutcome = (s: ScenarioReport): 'passed' | 'failed' | 'skipped' => (isSkippedScenario(s) ? 'skipped' : s.status);
