@@ -11,16 +11,14 @@
  */
 import { type Request, Router } from 'express';
 import { isKoomockError } from '../../core/errors.js';
-import type { InstanceRecord } from '../../core/market/instance.js';
-import type { Order } from '../../core/market/order.js';
 import { ACTIVITY_NAMES } from '../../core/scenario/activities.js';
 import type { SingleCallInput } from '../../core/scenario/run-single.js';
-import type { NewExchange } from '../../core/store.js';
 import type { KoomockConfig } from '../../config/types.js';
 import type { JournaledCall } from '../runner/journal-sink.js';
 import { parseSellerUrl } from '../runner/preflight.js';
 import { invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
+import { parseRunnerExchange, parseRunnerInstance, parseRunnerOrder } from './admin/runner-input.js';
 import type { EmulatorRuntime } from './emulator-runtime.js';
 
 const SEND_FIELDS = new Set(['activity', 'fields', 'set', 'sign', 'order', 'instance', 'retry', 'debug', 'sellerUrl']);
@@ -118,11 +116,6 @@ function journaledCall(runtime: EmulatorRuntime, idText: string): JournaledCall 
   return call as unknown as JournaledCall;
 }
 
-function checkKeyed(body: Record<string, unknown>, what: string, id: string, actual: unknown): void {
-  if (actual !== id) throw invalid(`the ${what} in the body (${JSON.stringify(actual)}) differs from the one in the path (${JSON.stringify(id)})`);
-  if (typeof body['sellerId'] !== 'string') throw invalid(`the ${what} needs a sellerId`);
-}
-
 /**
  * @example router.use(createAdminSendRouter(runtime));
  */
@@ -154,26 +147,15 @@ export function createAdminSendRouter(runtime: EmulatorRuntime): Router {
     res.json({ sellerId: runtime.seller.id, catalog: runtime.config.catalog });
   });
   router.put('/runner/orders/:orderId', (req, res) => {
-    const body = readJsonObject(req);
-    const info = body['orderInfo'];
-    checkKeyed(body, 'orderId', String(req.params['orderId']), isObject(info) ? info['orderId'] : undefined);
-    if (!isObject(info) || !Array.isArray(info['orderLine']) || typeof body['status'] !== 'string') throw invalid('an order needs orderInfo.orderLine and status');
-    store.putOrder(body as unknown as Order);
+    store.putOrder(parseRunnerOrder(readJsonObject(req), String(req.params['orderId'])));
     res.json({ stored: req.params['orderId'] });
   });
   router.put('/runner/instances/:instanceId', (req, res) => {
-    const body = readJsonObject(req);
-    checkKeyed(body, 'instanceId', String(req.params['instanceId']), body['instanceId']);
-    if (typeof body['state'] !== 'string' || !Array.isArray(body['history'])) throw invalid('an instance needs state and history');
-    store.putInstance(body as unknown as InstanceRecord);
+    store.putInstance(parseRunnerInstance(readJsonObject(req), String(req.params['instanceId'])));
     res.json({ stored: req.params['instanceId'] });
   });
   router.post('/runner/exchanges', (req, res) => {
-    const body = readJsonObject(req);
-    if (body['direction'] !== 'outbound' || typeof body['operation'] !== 'string' || !isObject(body['request']) || typeof body['startedAt'] !== 'number' || !Array.isArray(body['verdicts'])) {
-      throw invalid('an exchange needs direction "outbound", operation, request, startedAt and verdicts');
-    }
-    res.status(201).json({ id: store.appendExchange(body as unknown as NewExchange) });
+    res.status(201).json({ id: store.appendExchange(parseRunnerExchange(readJsonObject(req))) });
   });
   return router;
 }
