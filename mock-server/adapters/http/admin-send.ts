@@ -16,7 +16,7 @@ import type { SingleCallInput } from '../../core/scenario/run-single.js';
 import type { KoomockConfig } from '../../config/types.js';
 import type { JournaledCall } from '../runner/journal-sink.js';
 import { parseSellerUrl } from '../runner/preflight.js';
-import { invalid, notFound } from './admin/errors.js';
+import { forbidden, invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
 import { parseRunnerExchange, parseRunnerInstance, parseRunnerOrder } from './admin/runner-input.js';
 import type { EmulatorRuntime } from './emulator-runtime.js';
@@ -67,6 +67,17 @@ export function parseSendBody(body: Record<string, unknown>): { input: SingleCal
     ...(sellerUrl === undefined ? {} : { sellerUrl }),
   };
 }
+
+/** The same address, ignoring a trailing slash and the case of scheme and host. */
+const sameUrl = (a: string, b: string | undefined): boolean => {
+  if (b === undefined) return false;
+  try {
+    const norm = (u: string) => new URL(u).href.replace(/\/+$/, '');
+    return norm(a) === norm(b);
+  } catch {
+    return false;
+  }
+};
 
 const withSellerUrl = (config: KoomockConfig, url: string | undefined): KoomockConfig =>
   url === undefined ? config : { ...config, seller: { ...config.seller, productionUrl: url } };
@@ -119,18 +130,28 @@ function journaledCall(runtime: EmulatorRuntime, idText: string): JournaledCall 
 /**
  * @example router.use(createAdminSendRouter(runtime));
  */
-export function createAdminSendRouter(runtime: EmulatorRuntime): Router {
+export function createAdminSendRouter(runtime: EmulatorRuntime, options: { readonly tokenSet?: boolean } = {}): Router {
   const router = Router({ caseSensitive: true });
   const { store } = runtime;
+  // Without an admin token anyone who reaches the port could make koomock sign with the seller's
+  // keys: calls then go only to the configured seller, never to an address named in the request.
+  const allowUrl = (url: string | undefined, what: string): void => {
+    if (url === undefined || options.tokenSet === true || sameUrl(url, runtime.config.seller.productionUrl)) return;
+    throw forbidden(
+      `${what} ${JSON.stringify(url.slice(0, 200))} is not the configured seller (seller.productionUrl): koomock signs calls to another address only when the admin API has a token (server.adminToken, --admin-token)`,
+    );
+  };
 
   router.post('/send', async (req, res) => {
     const { input, sellerUrl } = parseSendBody(readJsonObject(req));
+    allowUrl(sellerUrl, 'sellerUrl');
     res.json(await send(runtime, req, input, sellerUrl));
   });
 
   router.post('/exchanges/:id/replay', async (req, res) => {
     const id = String(req.params['id']);
     const call = journaledCall(runtime, id);
+    allowUrl(call.url, 'the journaled call went to');
     const input: SingleCallInput = {
       activity: call.activity,
       ...(call.fields === undefined ? {} : { fields: call.fields }),

@@ -7,6 +7,7 @@ import type { ResetScope } from '../../../core/store.js';
 import { createAdminSendRouter } from '../admin-send.js';
 import type { EmulatorRuntime } from '../emulator-runtime.js';
 import { requireAdminToken } from './auth.js';
+import { refuseBrowserRequests } from './browser-guard.js';
 import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
 import { createAdminFaultsRouter } from './faults.js';
@@ -38,6 +39,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
   const router = Router({ caseSensitive: true });
   const { store } = runtime;
 
+  router.use(refuseBrowserRequests());
   router.get('/health', (_req, res) => {
     const body: HealthState = { status: 'ok', uptimeMs: Date.now() - startedAt };
     res.json(body);
@@ -100,7 +102,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
   });
 
   router.use('/faults', createAdminFaultsRouter(runtime.faults, { hostNames: runtime.config.server.hostNames, hosts: () => runtime.hosts }));
-  router.use(createAdminSendRouter(runtime));
+  router.use(createAdminSendRouter(runtime, { tokenSet: options.token !== undefined && options.token !== '' }));
 
   router.use((req, res) => {
     const what = req.path === '/console' || req.path.startsWith('/console/')
