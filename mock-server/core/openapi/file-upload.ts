@@ -59,8 +59,10 @@ function readFields(parts: readonly MultipartPart[]): Fields | string {
 function toNewFile(fields: Fields, parts: readonly MultipartPart[], base: { eventId: string; sellerId: string; receivedAt: number }): NewFile | string {
   if (fields.type === 'CHARACTERS') {
     const characters = fields.characters ?? '';
-    if (characters === '' || characters.length > 1024) {
-      return `type CHARACTERS needs characters of 1-1024 characters, received ${characters.length}`;
+    // Characters are code points: an emoji is one character, not two UTF-16 units.
+    const count = [...characters].length;
+    if (count === 0 || count > 1024) {
+      return `type CHARACTERS needs characters of 1-1024 characters, received ${count}`;
     }
     return { ...base, type: 'CHARACTERS', content: characters };
   }

@@ -13,7 +13,7 @@ import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.j
 import { createAdminFaultsRouter } from './faults.js';
 import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
-import { parseExchangeQuery, toFileSummary } from './records.js';
+import { parseExchangeQuery, sendFileContent, toFileSummary } from './records.js';
 import type { ClockState, ExchangeList, FileList, HealthState, InstanceList, OrderList, ResetResult, UsageList } from './types.js';
 
 export interface AdminRouterOptions {
@@ -72,6 +72,10 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
   router.get('/files', (req, res) => {
     const body: FileList = { files: store.listFiles(queryText(req, 'eventId')).map(toFileSummary) };
     res.json(body);
+  });
+
+  router.get('/files/:id/content', async (req, res) => {
+    await sendFileContent(store, String(req.params.id), res);
   });
 
   router.get('/exchanges', (req, res) => {
