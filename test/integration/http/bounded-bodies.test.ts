@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
-import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
 import { parseBoundedJson } from '../../../mock-server/core/bounded-json.js';
 import { OPEN_API_ROUTES } from '../../../mock-server/core/openapi/routes.js';
 import { computeUsageSignature } from '../../../mock-server/core/signing/index.js';
