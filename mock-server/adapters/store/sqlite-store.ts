@@ -3,7 +3,7 @@
  * before the call returns, so a usage push that was acknowledged survives `kill -9` and power
  * loss (NORMAL only protects against the former).
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { KoomockError } from '../../core/errors.js';
@@ -22,6 +22,7 @@ import type {
   StoredProduct,
   StoredUsageRecord,
 } from '../../core/store.js';
+import { lockStateFile } from './db-lock.js';
 import { guardStore } from './guard.js';
 import { byteLength } from './shared.js';
 import { CONFIG_TABLES, JOURNAL_GUARDS, migrate, STATE_TABLES } from './sqlite-schema.js';
@@ -72,18 +73,34 @@ function toStoredFile(r: FileRow): StoredFile {
     : { ...base, type: 'CHARACTERS', content: String(r.content) };
 }
 
-function open(path: string): Database.Database {
+/** The state file and its -wal and -shm companions hold the generated SK: owner only. */
+function restrictFiles(path: string): void {
+  // SQLite creates -wal and -shm with the mode of the database file, so it is created 0600 first.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
+function open(path: string): { db: Database.Database; release: () => void } {
   let db: Database.Database | undefined;
+  let release = (): void => {};
   try {
-    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:' && !path.startsWith('file:')) {
+      // Folders koomock creates for its state are the owner's only.
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      release = lockStateFile(path);
+      restrictFiles(path);
+    }
     db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     migrate(db, path);
-    return db;
+    return { db, release };
   } catch (e) {
     db?.close();
+    release();
     if (e instanceof KoomockError) throw e;
     const reason = e instanceof Error ? e.message : String(e);
     throw new KoomockError(
@@ -100,7 +117,7 @@ function open(path: string): Database.Database {
  * @example const store = createSqliteStore('.koomock/state.db'); try { ... } finally { store.close(); }
  */
 export function createSqliteStore(path: string): Store {
-  const db = open(path);
+  const { db, release } = open(path);
   const q = (sql: string) => db.prepare(sql);
   const get = {
     setting: q('SELECT value FROM settings WHERE key = ?').pluck(),
@@ -283,6 +300,9 @@ export function createSqliteStore(path: string): Store {
 
       reset: (scope: ResetScope = 'state') => reset(scope),
     },
-    () => db.close(),
+    () => {
+      db.close();
+      release();
+    },
   );
 }
