@@ -109,6 +109,8 @@ ${option('apigAuth', p.apigAuth, 'D20 APIG AK/SK verification of Open API calls:
 ${option('usageSignature', p.usageSignature, 'D26 usage push signature: raw | canonical')}
 ${option('rateLimitPerSecond', p.rateLimitPerSecond, 'D30 Open API requests per second per seller (0 = no limit)')}
 ${option('debug', p.debug, 'D21 error bodies include the canonical request the emulator built')}
+${option('transportGiveUpAfter', p.transportGiveUpAfter, 'stop retrying after this many identical transport failures in a row (0 = never)')}
+${option('apigLockout', p.apigLockout, 'APIG locks an AK for 5 min after 5 failed signatures: on | off')}
 `;
 }
 
