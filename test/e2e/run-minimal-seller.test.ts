@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadShippedScenarios } from '../../mock-server/adapters/scenario-files.js';
-import type { RunReport } from '../../mock-server/core/scenario/report.js';
+import { loadShippedScenarios } from '../../mock-server/app/scenario-files.js';
+import type { RunReport } from '../../mock-server/core/scenario/run/report.js';
 import { reserveFreePort } from '../support/faulty-sellers.js';
 import { startMinimalSeller } from '../support/minimal-seller/index.js';
 import { linesOf, runCli } from '../support/run-cli.js';
@@ -44,7 +44,7 @@ describe('koomock run against a minimal seller written from the docs', () => {
     expect(report.scenarios.map((s) => s.id)).toEqual(shipped);
     expect(report.scenarios.filter((s) => s.status !== 'passed').map((s) => `${s.id} ${s.status}`)).toEqual(['async-provisioning skipped', 'order-query-failover skipped']);
     expect(report.summary).toMatchObject({ scenarios: shipped.length, scenariosFailed: 0, scenariosSkipped: 2, checksFailed: 0, warnings: 0 });
-    expect(linesOf(stdout).at(-1)).toMatch(new RegExp(`^${shipped.length} scenarios: ${shipped.length - 2} passed, 0 failed, 2 skipped · \\d+ checks, 0 failed, 0 warnings$`));
+    expect(linesOf(stdout).at(-1)).toMatch(new RegExp(`^${shipped.length} scenarios: ${shipped.length - 2} passed, 2 skipped, 0 failed · \\d+ checks, 0 failed, 0 warnings$`));
   });
 
   it('passes it too when provisioning asynchronously (000004, then polling): async-provisioning then runs and passes', async ({ dir }) => {

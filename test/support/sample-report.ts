@@ -15,7 +15,7 @@ import {
   type RunReport,
   type ScenarioReport,
   type StepReport,
-} from '../../mock-server/core/scenario/report.js';
+} from '../../mock-server/core/scenario/run/report.js';
 import { FIXED_TIME } from './fixed-clock.js';
 
 /** Seller text that tries to run script, rewrite a terminal or break XML. */
@@ -192,3 +192,19 @@ export const passingRun = (count = 3): RunReport =>
 /** `passing` clean scenarios, then one failing hostile one. */
 export const failingRun = (passing = 2, body: string = HOSTILE_BODY): RunReport =>
   buildRunReport([...Array.from({ length: passing }, (_, i) => passingScenario(`newinstance-basic-${i + 1}`)), failingScenario('newinstance-retry', body)]);
+
+/** A failover scenario that could run no check here (no second host): its steps are skipped. */
+export const skippedScenario = (): ScenarioReport =>
+  buildScenario({
+    id: 'order-query-failover',
+    title: 'Primary host down',
+    durationMs: 1,
+    steps: [
+      { id: 'down', title: 'faults (skipped: no fallback host)', status: 'skipped' },
+      { id: 'query', title: 'Query the order', status: 'skipped' },
+    ],
+  });
+
+/** `passing` clean scenarios, then one skipped scenario: nothing failed, one skipped. */
+export const skippingRun = (passing = 2): RunReport =>
+  buildRunReport([...Array.from({ length: passing }, (_, i) => passingScenario(`newinstance-basic-${i + 1}`)), skippedScenario()]);

@@ -4,9 +4,8 @@
  */
 import type { ApiRequest, ApiResponse } from '../../core/http-types.js';
 import { isConnectionReset } from '../../core/openapi/faults.js';
-import { toErrorResponse } from '../../core/openapi/responses.js';
-import { splitTarget, toHostName } from '../http/request.js';
-import { toWireResponse, type WireResponse } from '../http/wire-body.js';
+import { splitTarget, toHostName } from '../../core/http-request.js';
+import { toWireResponse, type WireResponse } from '../../core/wire-body.js';
 
 /**
  * The request as the server would have received it: a real client sends `Host` (from the URL) and
@@ -37,9 +36,5 @@ const toResponse = (wire: WireResponse): Response =>
  */
 export function toFetchResponse(response: ApiResponse): Response {
   if (isConnectionReset(response)) return Response.error();
-  try {
-    return toResponse(toWireResponse(response));
-  } catch {
-    return toResponse(toWireResponse(toErrorResponse('MKT.0999')));
-  }
+  return toResponse(toWireResponse(response));
 }

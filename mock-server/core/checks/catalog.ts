@@ -1,3 +1,5 @@
+import { ATTACK_NAMES, securityCheckId } from './attack-names.js';
+import { ATTACK_TEXTS } from './attack-texts.js';
 import { BODY_JSON } from './body-json.js';
 import { BODY_OBJECT } from './body-object.js';
 import { BODY_SIZE } from './body-size.js';
@@ -18,10 +20,12 @@ import { RESPONSE_MEMO } from './response-memo.js';
 import { RESPONSE_BODY_SIGN } from './response-body-sign.js';
 import { RESPONSE_SCHEMA } from './response-schema.js';
 import { RESULT_CODE } from './result-code.js';
-import { SECURITY_CHECKS } from './security-forgery.js';
 import { TRANSPORT_REACHABLE } from './transport-reachable.js';
 import { TRANSPORT_RESET } from './transport-reset.js';
 import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
+
+/** Every `security.*` check id with what it verifies. */
+const SECURITY_CHECKS: Readonly<Record<string, string>> = Object.fromEntries(ATTACK_NAMES.map((a) => [securityCheckId(a), ATTACK_TEXTS[a].title]));
 
 /** Every check id koomock's produce side reports, with what it verifies (docs/checks.md has the long form). */
 export const CHECKS: Readonly<Record<string, string>> = {
@@ -48,6 +52,7 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [POLL_APPINFO]: 'the instance polled after 000004 comes with appInfo (a warning when not)',
   [MARKET_TIMEOUT]: 'koomock dropped this answer on purpose: a marketplace-side timeout, then a retry',
   [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
+  'run.deadline': "the scenario ran before the run's deadline (--deadline)",
   ...SECURITY_CHECKS,
 };
 

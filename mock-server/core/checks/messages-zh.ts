@@ -1,11 +1,17 @@
 import { CHECK_IDS } from './catalog.js';
-import { SECURITY_CHECK_MESSAGES_ZH } from './security-forgery.js';
+import { ATTACK_NAMES, securityCheckId } from './attack-names.js';
+import { ATTACK_TEXTS } from './attack-texts.js';
 
 /** Chinese text per check id: what it verifies, and what a seller does to pass. */
 export interface CheckTextZh {
   readonly title: string;
   readonly hint: string;
 }
+
+/** Chinese title and hint per `security.*` id. */
+const SECURITY_CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = Object.fromEntries(
+  ATTACK_NAMES.map((a) => [securityCheckId(a), { title: ATTACK_TEXTS[a].titleZh, hint: `koomock 发送了${ATTACK_TEXTS[a].sendsZh}。卖家应当：${ATTACK_TEXTS[a].mustZh}。验签失败时返回 HTTP 200 和 resultCode 000001，且不做任何修改。` }]),
+);
 
 /**
  * Chinese titles and hints, keyed by check id, for reporters that show Chinese next to (or
@@ -21,6 +27,10 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
   'transport.timeout': {
     title: '在调用超时时间内返回完整应答',
     hint: '请在超时时间内（默认 20 秒，较早的欧洲站文档为 5 秒）返回应答。耗时的开通操作请放到后台执行：newInstance 可以先返回 000004，云商店随后轮询 queryInstance。',
+  },
+  'run.deadline': {
+    title: '场景在本次运行的截止时间（--deadline）之前执行',
+    hint: '卖家服务无应答时，每次调用都要等到调用超时：请先修复因 transport.* 失败的场景，或用 --deadline 给本次运行更多时间。',
   },
   'transport.reset': {
     title: '应答完整返回之前连接没有被关闭或重置',

@@ -1,9 +1,8 @@
+import { isObject } from '../is-object.js';
 import type { CheckResult } from '../result.js';
 import { cut } from './cut.js';
 
 export const RESPONSE_INSTANCES = 'response.instances';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A queryInstance answer lists, in `info[]`, every instance asked for that the marketplace knows

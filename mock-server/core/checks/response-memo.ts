@@ -1,9 +1,8 @@
+import { isObject } from '../is-object.js';
 import type { CheckResult } from '../result.js';
 import { cut } from './cut.js';
 
 export const RESPONSE_MEMO = 'response.memo';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The memo strings of an answer: `appInfo.memo` at the top (newInstance) and in `info[].appInfo` (queryInstance). */
 function memos(value: Readonly<Record<string, unknown>>): { path: string; memo: unknown }[] {

@@ -5,9 +5,9 @@ import type { CallOutcome } from './call-outcome.js';
 import type { ProduceDeps } from './deps.js';
 import { giveUp } from './give-up.js';
 import { pollPolicy, waitUntil } from './retry-policy.js';
+import { earlyStop } from './transport-give-up.js';
 import type { CallSpec } from './types.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../is-object.js';
 
 /** The `info[]` entry of `instanceId` in a queryInstance answer, if the seller sent one. */
 function findEntry(answer: Readonly<Record<string, unknown>> | undefined, instanceId: string): Record<string, unknown> | undefined {
@@ -51,11 +51,20 @@ export async function pollForAppInfo(
   const { attempts, instanceId, startedAt } = state;
   const query = queryOf(spec, instanceId);
   const pollStart = clock.now();
+  const polls: AttemptRecord[] = [];
+  let stopNote: string | undefined;
   for (let k = 1; ; k += 1) {
     const next = pollStart + k * intervalMs;
     if (next - pollStart > windowMs) break;
+    const stop = earlyStop(polls, { giveUpAfter: deps.profile.transportGiveUpAfter, startedAt: pollStart, windowMs, intervalMs, what: 'polled' });
+    if (stop !== undefined) {
+      waitUntil(clock, stop.lastPlannedAt);
+      stopNote = stop.note;
+      break;
+    }
     waitUntil(clock, next);
     const record = await runAttempt(query, deps, { attempt: k });
+    polls.push(record);
     const listed = record.outcome === 'success' && findEntry(record.answer, instanceId) !== undefined;
     attempts.push(listed ? withPollChecks(record, instanceId) : record);
     if (listed) {
@@ -63,7 +72,8 @@ export async function pollForAppInfo(
       return { activity: spec.activity, attempts, final: 'success', instanceId, ...(appInfo === undefined ? {} : { appInfo }), startedAt, endedAt: clock.now() };
     }
   }
-  const reason = `newInstance answered 000004 but queryInstance did not list instanceId ${JSON.stringify(instanceId)} in info[] within ${Math.round(windowMs / 60_000)} min`;
+  const within = stopNote === undefined ? `within ${Math.round(windowMs / 60_000)} min` : `(${stopNote})`;
+  const reason = `newInstance answered 000004 but queryInstance did not list instanceId ${JSON.stringify(instanceId)} in info[] ${within}`;
   return giveUp(spec, attempts, reason, startedAt, clock.now(), instanceId);
 }
 

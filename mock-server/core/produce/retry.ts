@@ -4,6 +4,7 @@ import type { ProduceDeps } from './deps.js';
 import { giveUp } from './give-up.js';
 import { confirmWithQuery, pollForAppInfo } from './poll.js';
 import { ORDER_FAILING_ACTIVITIES, retryPolicy, waitUntil } from './retry-policy.js';
+import { earlyStop } from './transport-give-up.js';
 import type { CallSpec } from './types.js';
 
 export interface CallOptions {
@@ -27,10 +28,11 @@ function idempotencyKeyOf(spec: CallSpec, deps: ProduceDeps, given: string | und
 /**
  * One produce call with the marketplace's retries (D10, D12–D15): failed attempts are repeated every
  * retry interval on the VIRTUAL clock within the activity's window, each with a fresh businessId,
- * nonce and timestamp. A newInstance 000004 switches to polling queryInstance until `info[].appInfo`
- * arrives; a newInstance 000000 is followed by one queryInstance, as on the platform. A refusal
- * (changeInstanceCheck non-000000) ends the call at once, `refused`. When the window runs out, newInstance/upgradeInstance end `order-failed` (the caller fails
- * and refunds the order), every other activity a `production-interface-message`.
+ * nonce and timestamp. A newInstance 000004 switches to polling queryInstance until `info[]` lists
+ * the instance; a newInstance 000000 is followed by one queryInstance, as on the platform. A refusal
+ * (changeInstanceCheck non-000000) ends the call at once, `refused`. When the window runs out,
+ * newInstance/upgradeInstance end `order-failed` (the caller fails and refunds the order), every
+ * other activity a `production-interface-message`.
  * @example
  *   const outcome = await runProduceCall({ activity: 'newInstance', url, fields: { orderId, orderLineId } }, deps);
  *   outcome.final; // 'success' | 'order-failed' | 'production-interface-message'
@@ -43,6 +45,7 @@ export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options:
   const isNew = spec.activity === 'newInstance';
   const idemKey = idempotencyKeyOf(spec, deps, options.idempotencyKey);
   let firstInstanceId = options.previousInstanceId;
+  let stopNote: string | undefined;
   for (let n = 1; ; n += 1) {
     const record = await runAttempt(spec, deps, {
       attempt: n,
@@ -76,9 +79,16 @@ export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options:
     }
     const next = startedAt + n * intervalMs;
     if (windowMs <= 0 || next - startedAt > windowMs) break;
+    const stop = earlyStop(attempts, { giveUpAfter: deps.profile.transportGiveUpAfter, startedAt, windowMs, intervalMs, what: 'retried' });
+    if (stop !== undefined) {
+      waitUntil(clock, stop.lastPlannedAt);
+      stopNote = stop.note;
+      break;
+    }
     waitUntil(clock, next);
   }
   const last = attempts[attempts.length - 1] as AttemptRecord;
-  const reason = `no attempt succeeded within ${Math.round(windowMs / 60_000)} min (${attempts.length} attempt(s)); last: ${summariseFailure(last.checks)}`;
+  const within = `no attempt succeeded within ${Math.round(windowMs / 60_000)} min (${attempts.length} attempt(s))`;
+  const reason = `${stopNote === undefined ? within : `no attempt succeeded: ${stopNote}`}; last: ${summariseFailure(last.checks)}`;
   return giveUp(spec, attempts, reason, startedAt, clock.now(), firstInstanceId);
 }

@@ -10,13 +10,14 @@ import { buildProduceRequest } from '../produce/activities.js';
 import { type AttemptRecord, toExchange, toRecordedExchange } from '../produce/attempt.js';
 import type { BuildContext } from '../produce/build-context.js';
 import type { ProduceDeps } from '../produce/deps.js';
-import type { TransportRequest } from '../produce/ports.js';
+import type { TransportRequest } from '../ports.js';
 import { signProduceRequest } from '../produce/sign-request.js';
 import type { CallSpec, SigningInfo } from '../produce/types.js';
 import type { CheckResult } from '../result.js';
-import type { AttackName } from './attack-names.js';
+import type { AttackName } from '../checks/attack-names.js';
 import { createAttackTools } from './attack-tools.js';
 import { ATTACKS } from './attacks.js';
+import { isObject } from '../is-object.js';
 
 /** A forged call as sent and judged; `record` is undefined when the attack did not apply (nothing sent). */
 export interface ForgedCall {
@@ -35,8 +36,6 @@ interface Meta {
   readonly businessId?: string;
   readonly attempt: number;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 
 async function send(request: TransportRequest, meta: Meta, deps: ProduceDeps): Promise<ForgedCall> {

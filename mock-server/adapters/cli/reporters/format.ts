@@ -1,6 +1,6 @@
 import { CHECKS } from '../../../core/checks/catalog.js';
 import { CHECK_MESSAGES_ZH } from '../../../core/checks/messages-zh.js';
-import type { ReportedAttempt, RunSummary } from '../../../core/scenario/report.js';
+import type { ReportedAttempt, RunSummary } from '../../../core/scenario/run/report.js';
 import { count, fill, MESSAGES, type Lang } from '../i18n.js';
 import { toSafeText } from './safe-text.js';
 
@@ -29,17 +29,18 @@ export function formatSpan(ms: number): string {
 /**
  * The summary line of a run.
  * @example
- *   toSummaryLine({ scenarios: 12, scenariosFailed: 1, scenariosSkipped: 1, checks: 240, checksFailed: 1, warnings: 2 }, 'en');
- *   // '12 scenarios: 10 passed, 1 failed, 1 skipped · 240 checks, 1 failed, 2 warnings'
+ *   toSummaryLine({ scenarios: 12, scenariosFailed: 1, scenariosSkipped: 0, checks: 240, checksFailed: 1, warnings: 2 }, 'en');
+ *   // '12 scenarios: 11 passed, 1 failed · 240 checks, 1 failed, 2 warnings'
+ *   // with 1 skipped: '12 scenarios: 10 passed, 1 skipped, 1 failed · ...'
  */
 export function toSummaryLine(summary: RunSummary, lang: Lang): string {
   const m = MESSAGES[lang];
+  const skipped = summary.scenariosSkipped;
   return fill(m.summary, {
     scenarios: count(m.scenarios, summary.scenarios),
-    // A skipped scenario is never counted as passed; its count is said only when there is one.
-    scenariosPassed: summary.scenarios - summary.scenariosFailed - (summary.scenariosSkipped ?? 0),
+    scenariosPassed: summary.scenarios - summary.scenariosFailed - skipped,
+    scenariosSkipped: skipped === 0 ? '' : fill(m.summarySkipped, { n: skipped }),
     scenariosFailed: summary.scenariosFailed,
-    skippedPart: (summary.scenariosSkipped ?? 0) > 0 ? fill(m.skippedPart, { n: summary.scenariosSkipped }) : '',
     checks: count(m.checks, summary.checks),
     checksFailed: summary.checksFailed,
     warnings: count(m.warnings, summary.warnings),

@@ -29,7 +29,6 @@ pre { background: var(--bg2); border: 1px solid var(--line); border-radius: 4px;
 .scenario.failed { border-left: 4px solid var(--bad); }
 .scenario.passed { border-left: 4px solid var(--ok); }
 .scenario.skipped { border-left: 4px solid var(--muted); }
-.scenario.skipped > summary .mark { color: var(--muted); }
 .muted { color: var(--muted); font-weight: 400; }
 .mark { display: inline-block; width: 1.2em; font-weight: 700; }
 .passed > .mark, tr.passed .mark, .step.passed > h3 .mark, .scenario.passed > summary .mark { color: var(--ok); }
