@@ -4,7 +4,7 @@ import { reserveFreePort, startReferenceSeller, type SellerCredentials } from '.
 import { linesOf, runCli } from '../support/run-cli.js';
 
 /*
- * `koomock send ACTIVITY` (the built CLI, spawned) against the reference seller: one signed call,
+ * `koomock send ACTIVITY` (in process through main(argv, io)) against the reference seller: one signed call,
  * the request as sent, the answer, the checklist, the documented exit codes. Then the same call
  * through the admin API (`POST /_koomock/send`) and a replay of a journaled exchange.
  */
