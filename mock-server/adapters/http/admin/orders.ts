@@ -5,7 +5,7 @@
 import type { CatalogProduct, ChargingMode, PeriodType } from '../../../core/market/catalog.js';
 import { getMockOrder } from '../../../core/market/mock-orders.js';
 import { createOrder, type ExtendParam, ORDER_TYPES, type Order, type OrderStatus, type OrderType } from '../../../core/market/order.js';
-import type { EmulatorRuntime } from '../emulator-runtime.js';
+import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { invalid, notFound } from './errors.js';
 import type { CreateOrderRequest } from './types.js';
 
