@@ -86,7 +86,7 @@ describe('POST /_koomock/send and /_koomock/exchanges/{id}/replay', () => {
     const seller = await startReferenceSeller({ ...CREDS, emulatorUrl: emulator.url });
     const post = async (path: string, body: unknown = {}) => {
       const res = await fetch(`${emulator.url}/_koomock${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as Record<string, any> };
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     try {
       const sent = await post('/send', { activity: 'newInstance', sellerUrl: seller.produceUrl });
@@ -98,7 +98,7 @@ describe('POST /_koomock/send and /_koomock/exchanges/{id}/replay', () => {
 
       const replay = await post(`/exchanges/${id}/replay`);
       expect(replay.status).toBe(200);
-      expect(replay.body).toMatchObject({ replayOf: id, status: 'passed', result: { instanceId: sent.body['result'].instanceId } });
+      expect(replay.body).toMatchObject({ replayOf: id, status: 'passed', result: { instanceId: (sent.body['result'] as { instanceId: string }).instanceId } });
       const [again] = replay.body['exchangeIds'] as number[];
       expect(again).toBeGreaterThan(id as number);
       const resent = await emulator.admin.getExchange(again as number);
