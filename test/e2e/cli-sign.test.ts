@@ -15,7 +15,6 @@ const V2_ROW = rowAt(PRODUCE.v2, 0);
 
 /** `tempFile(name, content)` writes a file in a folder removed after the test; returns its path. */
 const it = test.extend<{ tempFile: (name: string, content: string | Uint8Array) => string }>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern
   tempFile: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'koomock-cli-'));
     await use((name, content) => {
