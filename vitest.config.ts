@@ -1,13 +1,15 @@
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 /*
- * Three projects (npm scripts in package.json):
+ * Four projects (npm scripts in package.json, docs/testing.md):
  * - unit: pure and in-memory tests, on threads sharing their module cache (no per-file isolation):
  *   no unit test mocks modules, stubs globals or changes process state.
- * - integration: real servers, SQLite files, child processes and the CLI (in process through
- *   main(argv, io), plus a few smoke tests of the built binary); each file in its own worker, as
- *   msw patches globals.
+ * - integration: real servers, SQLite files, child processes, msw (which patches globals): each file
+ *   in a fresh worker.
+ * - e2e: the CLI (in process through main(argv, io), plus smoke tests of the built binary) and the
+ *   reference seller, each file in a fresh worker.
  * - browser: the HTML report in headless Chromium (npm run test:browser), outside the fast loop.
+ * integration and e2e build dist/ first when it is missing or stale (test/support/build-once.ts).
  */
 
 /**
@@ -28,15 +30,8 @@ export default defineConfig({
     env: { PACT_DO_NOT_TRACK: 'true' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', isolate: false } },
-      {
-        extends: true,
-        test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          pool: 'threads',
-          globalSetup: ['test/support/build-once.ts'],
-        },
-      },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], pool: 'forks' } },
     ],
   },
