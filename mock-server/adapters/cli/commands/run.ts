@@ -72,7 +72,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         },
       });
       const toStdout = specs.some((s) => s.file === '-');
-      const color = shouldUseColor(process.stdout, io.env);
+      const color = shouldUseColor(io, io.env);
       await writeReports(report, toStdout ? specs : [{ kind: 'pretty', file: '-' }, ...specs], {
         lang: shared.lang,
         cwd: io.cwd,
