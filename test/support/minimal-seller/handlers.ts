@@ -17,7 +17,8 @@ export type MinimalSellerDefect =
   | 'wrong-body-sign'
   | 'raw-memo'
   | 'expire-14-only'
-  | 'async-without-appinfo';
+  | 'async-without-appinfo'
+  | 'sold-out';
 
 export interface SellerContext {
   readonly store: Store;
@@ -48,6 +49,7 @@ async function newInstance(body: Record<string, unknown>, ctx: SellerContext): P
   const orderLineId = str(body['orderLineId']);
   const businessId = str(body['businessId']);
   if (orderId === undefined || orderLineId === undefined || businessId === undefined) return invalid('orderId, orderLineId and businessId are required');
+  if (ctx.defect === 'sold-out') return { resultCode: '000106', resultMsg: 'sold out' };
   const known = ctx.store.byKey.get(`${orderId}|${orderLineId}`);
   if (known !== undefined) return answerFor(ctx, ctx.store.byId.get(known) as Instance);
   const fetched = await fetchOrder(ctx, orderId, orderLineId);
@@ -67,8 +69,11 @@ async function newInstance(body: Record<string, unknown>, ctx: SellerContext): P
     released: false,
   }));
   ctx.store.byKey.set(`${orderId}|${orderLineId}`, instance.instanceId);
-  if (ctx.async) setTimeout(() => void (instance.appInfo = appInfoFor(instance.instanceId)), 30);
-  else instance.appInfo = appInfoFor(instance.instanceId);
+  const provision = (): void => {
+    instance.appInfo = appInfoFor(instance.instanceId);
+  };
+  if (ctx.async) setTimeout(provision, 30);
+  else provision();
   return answerFor(ctx, instance);
 }
 

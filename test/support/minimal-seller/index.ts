@@ -47,9 +47,9 @@ const readBody = (req: IncomingMessage): Promise<string | undefined> =>
   });
 
 /** JSON with every non-ASCII character as a \uXXXX escape (the memo rule), unless told otherwise. */
-const toJson = (value: unknown, escape: boolean): string => {
+const toJson = (value: unknown, asciiOnly: boolean): string => {
   const text = JSON.stringify(value);
-  return escape ? text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+  return asciiOnly ? text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 };
 
 function parse(text: string): Record<string, unknown> | undefined {

@@ -110,6 +110,19 @@ describe('usage.push body signature (D26)', () => {
     expect(res.body).toMatchObject({ error_code: 'MKT.0102', extra_info: expect.stringContaining('likely mistake hex-instead-of-base64') });
   });
 
+  test('accepts a body signed without sorting its keys, and reports it: usage.signature warns "not sorted before signing"', async () => {
+    const h = setup();
+    const unsorted = JSON.stringify({ usage_records: [record()] });
+    expect((await push(h, unsorted)).body).toMatchObject({ error_code: 'MKT.0000' });
+    expect(lastExchange(h).verdicts).toContainEqual(
+      expect.objectContaining({ id: 'usage.signature', ok: false, severity: 'warn', received: 'signature over the raw body, but the body was not sorted before signing' }),
+    );
+    const sorted = setup();
+    const text = toCanonicalJson(JSON.parse(unsorted.replace('sn-0001', 'sn-0002')), { recursive: true });
+    expect((await push(sorted, text)).body).toMatchObject({ error_code: 'MKT.0000' });
+    expect(lastExchange(sorted).verdicts).toContainEqual(expect.objectContaining({ id: 'usage.signature', ok: true }));
+  });
+
   test('accepts a signature over the key-sorted body only in canonical mode', async () => {
     // record() lists instance_id before begin_time: not key-sorted.
     const unsorted = JSON.stringify({ usage_records: [record()] });
