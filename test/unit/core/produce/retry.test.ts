@@ -102,6 +102,39 @@ describe('retry engine', () => {
     expect(outcome.orderFailure?.reason).toContain('queryInstance did not list instanceId "i9" in info[]');
   });
 
+  test('dropAnswers: the first answer arrives, is dropped (market.timeout), and the retry must return the instance it created', async () => {
+    const { d, transport } = deps((req) =>
+      activityOf(req) === 'newInstance'
+        ? jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i-first' })
+        : jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [{ instanceId: 'i-first', appInfo: { frontEndUrl: 'https://app.example' } }] }),
+    );
+    const outcome = await runProduceCall(newInstance, d, { dropAnswers: 1 });
+    expect(outcome).toMatchObject({ final: 'success', instanceId: 'i-first' });
+    expect(outcome.attempts.map((a) => `${a.activity}@${a.at}:${a.outcome}`)).toEqual(['newInstance@0:failed', `newInstance@${3 * MIN}:success`, `queryInstance@${3 * MIN}:success`]);
+    expect(outcome.attempts[0]?.checks.find((c) => c.id === 'market.timeout')).toMatchObject({ ok: true });
+    expect(outcome.attempts[1]?.checks.find((c) => c.id === 'instance.idempotent')).toMatchObject({ ok: true });
+    expect(new Set(transport.requests.slice(0, 2).map((r) => bodyOf(r).businessId)).size).toBe(2);
+  });
+
+  test('dropAnswers: a retry that returns another instance than the dropped attempt created fails instance.idempotent', async () => {
+    const { d } = deps((req, i) =>
+      activityOf(req) === 'newInstance' ? jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: `i-${i}` }) : jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [] }),
+    );
+    const outcome = await runProduceCall(newInstance, d, { dropAnswers: 1 });
+    expect(outcome.attempts[1]?.checks.find((c) => c.id === 'instance.idempotent')).toMatchObject({ ok: false });
+  });
+
+  test('changeInstanceCheck answered 000002 is a refusal: one attempt, outcome refused, result.code passes', async () => {
+    const { d, transport } = deps(() => jsonResult({ resultCode: '000002', resultMsg: 'too many users' }));
+    const outcome = await runProduceCall(
+      { activity: 'changeInstanceCheck', url: SELLER_URL, fields: { instanceId: 'i1', productInfo: { productId: 'p', skuCode: 's', productName: 'n', linearValue: 5 } } },
+      d,
+    );
+    expect(outcome.final).toBe('refused');
+    expect(transport.requests).toHaveLength(1);
+    expect(outcome.attempts[0]?.checks.find((c) => c.id === 'result.code')).toMatchObject({ ok: true });
+  });
+
   test('polling ends when info[] lists the instance without appInfo: accepted, poll.appinfo warns', async () => {
     const { d } = deps((req) =>
       activityOf(req) === 'newInstance'
