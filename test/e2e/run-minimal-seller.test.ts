@@ -23,13 +23,13 @@ const it = test.extend('dir', async ({}, { onCleanup }) => {
   return dir;
 });
 
-async function runDefaultSuite(dir: string, async: boolean): Promise<{ code: number; stdout: string; stderr: string; report: RunReport }> {
+async function runDefaultSuite(dir: string, async: boolean): Promise<{ code: number; stdout: string; stderr: string; report: RunReport; usagePushes: readonly string[] }> {
   const port = await reserveFreePort();
-  const seller = await startMinimalSeller({ ...CREDS, orderHosts: [`http://127.0.0.1:${port}`], async });
+  const seller = await startMinimalSeller({ ...CREDS, orderHosts: [`http://127.0.0.1:${port}`], async, pushUsage: true });
   try {
     const file = join(dir, 'report.json');
     const run = await runCli(['run', '--seller-url', seller.produceUrl, ...keyArgs, '--port', String(port), '--report', `json=${file}`], { timeoutMs: 60_000 });
-    return { ...run, report: JSON.parse(readFileSync(file, 'utf8')) as RunReport };
+    return { ...run, report: JSON.parse(readFileSync(file, 'utf8')) as RunReport, usagePushes: [...seller.usagePushes] };
   } finally {
     await seller.close();
   }
@@ -38,12 +38,16 @@ async function runDefaultSuite(dir: string, async: boolean): Promise<{ code: num
 describe('koomock run against a minimal seller written from the docs', () => {
   it('passes the whole default suite with exit 0 (synchronous provisioning: async-provisioning is skipped, not passed)', async ({ dir }) => {
     const shipped = loadShippedScenarios().map((s) => s.id);
-    const { code, stdout, stderr, report } = await runDefaultSuite(dir, false);
+    const { code, stdout, stderr, report, usagePushes } = await runDefaultSuite(dir, false);
     expect(stderr).not.toContain('✗');
     expect(code).toBe(0);
     expect(report.scenarios.map((s) => s.id)).toEqual(shipped);
     expect(report.scenarios.filter((s) => s.status !== 'passed').map((s) => `${s.id} ${s.status}`)).toEqual(['async-provisioning skipped', 'order-query-failover skipped']);
     expect(report.summary).toMatchObject({ scenarios: shipped.length, scenariosFailed: 0, scenariosSkipped: 2, checksFailed: 0, warnings: 0 });
+    // The seller pushed usage with its own (wall-clock) times while the suite ran, after the renewal
+    // scenarios had moved koomock's virtual clock on by many months: accepted, never MKT.9004.
+    expect(usagePushes.length).toBeGreaterThan(0);
+    expect(new Set(usagePushes)).toEqual(new Set(['MKT.0000']));
     expect(linesOf(stdout).at(-1)).toMatch(new RegExp(`^${shipped.length} scenarios: ${shipped.length - 2} passed, 2 skipped, 0 failed · \\d+ checks, 0 failed, 0 warnings$`));
   });
 

@@ -23,11 +23,15 @@ export interface MinimalSellerOptions {
   /** Provision in the background (newInstance 000004, then queryInstance). Default false. */
   readonly async?: boolean;
   readonly defect?: MinimalSellerDefect;
+  /** Push one usage record (wall-clock times) for an on-demand instance whenever its newInstance is re-sent. */
+  readonly pushUsage?: boolean;
 }
 
 export interface MinimalSeller {
   /** The production interface address to give koomock. */
   readonly produceUrl: string;
+  /** error_code of every usage push made so far (with `pushUsage`). */
+  readonly usagePushes: readonly string[];
   close(): Promise<void>;
 }
 
@@ -67,7 +71,16 @@ function parse(text: string): Record<string, unknown> | undefined {
  *   const seller = await startMinimalSeller({ keys, ak, sk, orderHosts: [emulatorUrl] });
  */
 export async function startMinimalSeller(options: MinimalSellerOptions): Promise<MinimalSeller> {
-  const ctx: SellerContext = { store: new Store(), orderHosts: options.orderHosts, creds: { ak: options.ak, sk: options.sk }, async: options.async === true, defect: options.defect };
+  const usagePushes: string[] = [];
+  const ctx: SellerContext = {
+    store: new Store(),
+    orderHosts: options.orderHosts,
+    creds: { ak: options.ak, sk: options.sk },
+    async: options.async === true,
+    defect: options.defect,
+    usageKey: options.keys.basic,
+    ...(options.pushUsage === true ? { usagePushes } : {}),
+  };
   const nonces = new NonceBook();
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -103,6 +116,7 @@ export async function startMinimalSeller(options: MinimalSellerOptions): Promise
   const { port } = server.address() as AddressInfo;
   return {
     produceUrl: `http://127.0.0.1:${port}${PRODUCE_PATH}`,
+    usagePushes,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -4,6 +4,7 @@ export interface Instance {
   readonly instanceId: string;
   readonly orderId: string;
   readonly orderLineId: string;
+  readonly onDemand: boolean;
   readonly linearValue?: number;
   /** Set once provisioning finished. */
   appInfo?: { frontEndUrl: string; userName: string; password: string; memo: string };
