@@ -216,3 +216,35 @@ describe('runScenarios', () => {
     expect(valid.ok ? [] : valid.violations).toEqual([]);
   });
 });
+
+describe('runScenario: a step that applies only to some sellers (onlyIf)', () => {
+  const ADAPTIVE = `${HEAD}${ORDER_AND_CREATE}
+    onlyIf: { resultCode: "000004", otherwise: "this seller provisions synchronously" }
+    expect:
+      resultCode: "000004"
+`;
+
+  test('a seller that answers 000000 makes the step not applicable: skipped, never passed, its checks still run', async () => {
+    const f = createEngineFixture();
+    const report = await runScenario(scenarioOf(ADAPTIVE), f.deps);
+    expect(report.status).toBe('skipped');
+    expect(report.steps.find((s) => s.id === 'create')).toMatchObject({ status: 'skipped', title: 'send newInstance (not applicable: this seller provisions synchronously)' });
+    expect(failedIds(report.checks)).toEqual([]);
+    expect(report.checks.some((c) => c.id === 'result.code' && c.ok)).toBe(true);
+    // The expectation written for asynchronous sellers was not evaluated.
+    expect(report.checks.some((c) => c.id === 'expect.result-code')).toBe(false);
+  });
+
+  test('a seller that answers 000004 gets the step judged as written', async () => {
+    const f = createEngineFixture('async');
+    const report = await runScenario(scenarioOf(ADAPTIVE), f.deps);
+    expect(report.status).toBe('passed');
+    expect(report.checks.find((c) => c.id === 'expect.result-code')).toMatchObject({ ok: true });
+  });
+
+  test('runScenarios counts a skipped scenario as skipped, not as passed', async () => {
+    const f = createEngineFixture();
+    const run = await runScenarios([scenarioOf(ADAPTIVE)], f.deps, { version: 'test' });
+    expect(run.summary).toMatchObject({ scenarios: 1, scenariosFailed: 0, scenariosSkipped: 1 });
+  });
+});
