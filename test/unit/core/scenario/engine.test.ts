@@ -248,3 +248,33 @@ describe('runScenario: a step that applies only to some sellers (onlyIf)', () =>
     expect(run.summary).toMatchObject({ scenarios: 1, scenariosFailed: 0, scenariosSkipped: 1 });
   });
 });
+
+describe('runScenario: order.queried on re-sends', () => {
+  const RESEND = `${HEAD}${ORDER_AND_CREATE}
+    expect:
+      pass: [order.queried]
+  - wait: 1h
+  - id: resend
+    send: newInstance
+    with: { orderId: "\${order.orderId}", orderLineId: "\${order.orderLineId}" }
+    expect:
+      sameAs: { instanceId: "\${create.instanceId}" }
+      pass: [order.queried]
+`;
+
+  test('a seller that answers a re-send from its records, without a second order query, passes: not queried again', async () => {
+    const f = createEngineFixture('query-once');
+    const report = await runScenario(scenarioOf(RESEND), f.deps);
+    expect(failedIds(report.checks)).toEqual([]);
+    expect(report.checks.filter((c) => c.id === 'order.queried').map((c) => [c.step, c.ok, c.received?.startsWith('not queried again') === true])).toEqual([
+      ['create', true, false],
+      ['resend', true, true],
+    ]);
+  });
+
+  test('a seller that never queried the order line still fails the first call and the re-send', async () => {
+    const f = createEngineFixture('no-order-query');
+    const report = await runScenario(scenarioOf(RESEND), f.deps);
+    expect(report.checks.filter((c) => c.id === 'order.queried').map((c) => c.ok)).toEqual([false, false]);
+  });
+});
