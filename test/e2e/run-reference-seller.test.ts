@@ -65,7 +65,10 @@ describe('koomock run against the reference seller', () => {
     expect(junit).toContain('<testsuite');
     expect(junit).not.toContain('<failure');
     expect(junit).toMatch(/<skipped message="step create was skipped: [^"]*not applicable: this seller provisions synchronously/);
-    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/<html/i);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html).toMatch(/<html/i);
+    expect(html.match(/<details class="scenario skipped"/g)).toHaveLength(2);
+    expect(html).toContain('<dd data-count="scenariosSkipped">2</dd>');
   });
 
   it('runs only the scenarios named by --only, with the checklist in Chinese', async ({ reference }) => {
