@@ -1,5 +1,5 @@
 /**
- * The OAuth clients the fake OneAccess knows (open-api.md §6, D29). In the real flow the marketplace
+ * The OAuth clients the fake OneAccess knows (open-api.md §6, docs/fidelity.md#d29). In the real flow the marketplace
  * hands the seller `clientId`/`clientSecret` through applicationSync; koomock takes them from its
  * config or the admin API, which build a directory with `createOAuthClientDirectory`.
  */

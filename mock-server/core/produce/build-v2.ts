@@ -12,7 +12,7 @@ const GENERAL_CONTENT_TYPE = 'application/json;charset=utf-8';
 
 /**
  * Builds an unsigned V2 basic (or orderNotify) request: POST to the production address with the
- * canonical JSON body of D2 (top-level keys sorted, compact, string values).
+ * canonical JSON body of docs/fidelity.md#d2 (top-level keys sorted, compact, string values).
  * @example
  *   buildV2Request('newInstance', { activity: 'newInstance', url, fields: { orderId: 'CS1', orderLineId: 'CS1-000001' } }, ctx);
  */
