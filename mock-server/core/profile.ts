@@ -75,7 +75,10 @@ export const DEFAULT_PROFILE: FidelityProfile = Object.freeze({
   debug: false,
 }) as FidelityProfile;
 
-/** Profile with some options changed; unknown option names are the caller's bug (typed). */
+/**
+ * Profile with some options changed; unknown option names are the caller's bug (typed).
+ * @internal Exported for the tests.
+ */
 export const withProfile = (overrides: Partial<FidelityProfile>): FidelityProfile => ({
   ...DEFAULT_PROFILE,
   ...overrides,

@@ -142,6 +142,7 @@ const SPECS: readonly MockSpec[] = [
 /** The nine mock orders' `orderInfo`, by order id. */
 export const MOCK_ORDER_INFOS: ReadonlyMap<string, OrderInfo> = new Map(SPECS.map((s) => [s.orderId, toMockOrderInfo(s)]));
 
+/** @internal Exported for the tests. */
 export const MOCK_ORDER_IDS: readonly string[] = SPECS.map((s) => s.orderId);
 
 export const isMockOrderId = (orderId: string): boolean => MOCK_ORDER_INFOS.has(orderId);

@@ -54,6 +54,7 @@ export const DEFAULT_OAUTH_USER: OAuthUserInfo = Object.freeze({
  * @example
  *   const oauthClients = createOAuthClientDirectory([{ clientId: 'app-1', clientSecret: 's3cret' }]);
  *   createOpenApi({ ...ctx, oauthClients });
+ * @internal Exported for the tests.
  */
 export function createOAuthClientDirectory(clients: readonly OAuthClient[]): OAuthClientDirectory {
   return { byId: (clientId) => clients.find((c) => c.clientId === clientId) };

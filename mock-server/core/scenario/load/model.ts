@@ -289,5 +289,3 @@ export const SEND_RESULT_FIELDS = [
 /** Results whose inner fields are free (seller data), so paths below them are not checked. */
 export const OPEN_RESULT_FIELDS: ReadonlySet<string> = new Set(['appInfo', 'body', 'request']);
 
-/** Outcomes an expectation may name (produce/call-outcome.ts). */
-export const CALL_OUTCOMES: readonly CallFinal[] = ['success', 'order-failed', 'production-interface-message'];

@@ -63,6 +63,7 @@ export function validateScenario(text: string, options: ParseScenarioOptions): S
  * @example
  *   const scenario = parseScenario(readFileSync(path, 'utf8'), { file: path, schemas: getSchemaRegistry() });
  *   scenario.steps[0]?.kind; // 'order'
+ * @internal Exported for the tests.
  */
 export function parseScenario(text: string, options: ParseScenarioOptions): Scenario {
   const result = validateScenario(text, options);
