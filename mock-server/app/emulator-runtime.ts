@@ -60,7 +60,10 @@ function createRestartableClock(store: Store) {
     now: () => inner.now(),
     advance: (ms) => inner.advance(ms),
   };
-  return { clock, offset: () => inner.offset(), restart: () => void (inner = createPersistentClock(store)) };
+  const restart = (): void => {
+    inner = createPersistentClock(store);
+  };
+  return { clock, offset: () => inner.offset(), restart };
 }
 
 /** The configured seller as the fake Open APIs know it. */

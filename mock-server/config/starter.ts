@@ -109,6 +109,8 @@ ${option('apigAuth', p.apigAuth, 'APIG AK/SK verification of Open API calls: on 
 ${option('usageSignature', p.usageSignature, 'usage push signature: raw | canonical (docs/fidelity.md#d26)')}
 ${option('rateLimitPerSecond', p.rateLimitPerSecond, 'Open API requests per second per seller (0 = no limit) (docs/fidelity.md#d30)')}
 ${option('debug', p.debug, 'error bodies include the canonical request the emulator built (docs/fidelity.md#d21)')}
+${option('transportGiveUpAfter', p.transportGiveUpAfter, 'stop retrying after this many identical transport failures in a row (0 = never)')}
+${option('apigLockout', p.apigLockout, 'APIG locks an AK for 5 min after 5 failed signatures: on | off')}
 `;
 }
 

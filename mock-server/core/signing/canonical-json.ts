@@ -1,4 +1,6 @@
 import { isObject } from '../is-object.js';
+import { parseBoundedJsonObject } from '../bounded-json.js';
+
 /**
  * The canonical JSON of docs/fidelity.md#d2, as the official Java demo reproduces it
  * (TreeMap over the top-level keys, nulls dropped, compact Jackson output):
@@ -31,10 +33,7 @@ function canonicalValue(value: unknown, recursive: boolean, top: boolean): unkno
  * Used where a signing scheme re-serialises a body it received.
  */
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(text);
-    return isObject(v) ? v : undefined;
-  } catch {
-    return undefined;
-  }
+  // Bounded: the canonical form is built recursively, so a deeply nested body must not reach it.
+  const parsed = parseBoundedJsonObject(text);
+  return parsed.ok ? parsed.value : undefined;
 }

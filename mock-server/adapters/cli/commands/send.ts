@@ -66,7 +66,7 @@ export const registerSend: RegisterCommand = (program: Command, io: CliIo, setEx
       );
       for (const exchange of run.exchanges) io.out([...toExchangeLines(exchange), ''].join('\n'));
       if (run.result?.instanceId !== undefined && activity === 'newInstance') io.out(`instanceId: ${toSafeText(run.result.instanceId, { max: 120 })}\n`);
-      io.out(toReportText(run.report, 'pretty', { lang: shared.lang, color: shouldUseColor(process.stdout, io.env) }).replace(/\n$/, ''));
+      io.out(toReportText(run.report, 'pretty', { lang: shared.lang, color: shouldUseColor(io, io.env) }).replace(/\n$/, ''));
       setExit(toExitCode(run.report));
     });
 };

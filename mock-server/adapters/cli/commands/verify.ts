@@ -209,6 +209,6 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
   finishGroup(verify, 'scheme');
 
   function readBody(arg: string | undefined): Promise<Uint8Array> {
-    return readBytesArg(required(arg, '--body', 'the body, e.g. @body.json'), '--body', io.cwd);
+    return readBytesArg(required(arg, '--body', 'the body, e.g. @body.json'), '--body', io);
   }
 };

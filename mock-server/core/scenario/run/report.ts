@@ -44,6 +44,8 @@ export interface ScenarioReport {
 export interface RunSummary {
   readonly scenarios: number;
   readonly scenariosFailed: number;
+  /** Scenarios that could run no check here (see isSkippedScenario): neither passed nor failed. */
+  readonly scenariosSkipped: number;
   readonly checks: number;
   readonly checksFailed: number;
   readonly warnings: number;
@@ -70,6 +72,7 @@ export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
   return {
     scenarios: scenarios.length,
     scenariosFailed: scenarios.filter((s) => s.status === 'failed').length,
+    scenariosSkipped: scenarios.filter(isSkippedScenario).length,
     checks: checks.length,
     checksFailed: checks.filter(isFailure).length,
     warnings: checks.filter((c) => !c.ok && c.severity === 'warn').length,
@@ -89,3 +92,6 @@ export interface StepRun {
   readonly checks: readonly ReportedCheck[];
   readonly result?: SendStepResult;
 }
+
+/** How a scenario is counted and shown in every report: passed, failed or skipped. */
+export const scenarioOutcome = (s: ScenarioReport): 'passed' | 'failed' | 'skipped' => (isSkippedScenario(s) ? 'skipped' : s.status);
