@@ -11,6 +11,8 @@ export interface NamedStep {
   readonly line: number;
   /** The step's `attack`, when it sends a forged call. */
   readonly attack?: string;
+  /** The activity of a send step. */
+  readonly send?: string;
 }
 
 export interface ReferenceScope {

@@ -1,4 +1,5 @@
 import type { CatalogProduct } from '../market/catalog.js';
+import { checkFollows } from './check-follows.js';
 import { checkOrderStep } from './check-order.js';
 import type { NamedStep } from './check-references.js';
 import { checkSendStep } from './check-send.js';
@@ -27,7 +28,7 @@ function collectNamedSteps(raw: RawScenario, locate: (pointer: string) => Source
       });
       return;
     }
-    steps.set(step.id, { index, kind: kindOf(step), line: locate(toPointer(['steps', index])).line, ...(step.attack === undefined ? {} : { attack: step.attack }) });
+    steps.set(step.id, { index, kind: kindOf(step), line: locate(toPointer(['steps', index])).line, ...(step.attack === undefined ? {} : { attack: step.attack }), ...(step.send === undefined ? {} : { send: step.send }) });
   });
   return { steps, findings };
 }
@@ -59,7 +60,7 @@ export function checkScenario(raw: RawScenario, locate: (pointer: string) => Sou
   const generation = generationOf(raw);
   raw.steps.forEach((step, index) => {
     const scope = { steps, current: index };
-    if (step.order !== undefined) findings.push(...checkOrderStep(step.order, index, catalog));
+    if (step.order !== undefined) findings.push(...checkOrderStep(step.order, index, catalog), ...checkFollows(step.order, index, scope));
     else if (step.send !== undefined) findings.push(...checkSendStep(step, index, generation, scope), ...checkSetKeys(step, index), ...checkOpenApiExpect(step.expect?.openApi?.operation, index));
     else if (step.faults !== undefined) findings.push(...checkFaultsStep(step.faults, index, { steps, current: index }));
     else findings.push(...checkWait(step, index));

@@ -50,7 +50,16 @@ export interface ExtendParamSpec {
 /** A new order koomock places as the buyer, one line per product (select-products.ts picks them). */
 export interface CatalogOrderSpec {
   readonly source: 'catalog';
+  /**
+   * With `follows`: empty (the followed line's product) or the one new product. Otherwise at
+   * least one.
+   */
   readonly products: readonly ProductSelector[];
+  /**
+   * Id of the step whose order line this follow-on order follows (an order step, or the send step
+   * that created the instance); its buyer, product, expiry and price carry over (follow-on.ts).
+   */
+  readonly follows?: string;
   readonly orderType: OrderType;
   readonly periodType?: PeriodType;
   readonly periodNumber?: number;

@@ -11,6 +11,8 @@ export interface RawOrder {
   readonly product?: string;
   readonly products?: readonly string[];
   readonly mock?: string;
+  /** `${step}`: the step whose order line a follow-on order follows. */
+  readonly follows?: string;
   readonly orderType?: string;
   readonly periodType?: string;
   readonly periodNumber?: number;

@@ -19,6 +19,7 @@ import type {
   TemplateValue,
 } from './model.js';
 import type { AttackName } from '../security/attack-names.js';
+import { toFollowedStep } from './references.js';
 import type { RawExpect, RawExtendParam, RawOrder, RawScenario, RawStep } from './raw.js';
 import { toFaultRule, toFaultsTitle } from './faults-step.js';
 import { parsePath } from './references.js';
@@ -50,6 +51,7 @@ function toOrder(raw: RawOrder): OrderStep['order'] {
     source: 'catalog',
     products: (raw.products ?? (raw.product === undefined ? [] : [raw.product])).map(toSelector),
     orderType: (raw.orderType ?? 'NEW') as OrderType,
+    ...(raw.follows === undefined ? {} : { follows: toFollowedStep(raw.follows) }),
     ...(raw.periodType === undefined ? {} : { periodType: raw.periodType as PeriodType }),
     ...(raw.periodNumber === undefined ? {} : { periodNumber: raw.periodNumber }),
     ...(raw.linearValue === undefined ? {} : { linearValue: raw.linearValue }),
@@ -93,7 +95,9 @@ function defaultTitle(raw: RawStep): string {
   if (raw.order !== undefined) {
     const o = raw.order;
     if (o.mock !== undefined) return `order mock ${o.mock}`;
-    return `order ${o.orderType ?? 'NEW'} ${(o.products ?? [o.product ?? '']).join(' + ')}`;
+    const products = (o.products ?? (o.product === undefined ? [] : [o.product])).join(' + ');
+    const follows = o.follows === undefined ? '' : ` following ${toFollowedStep(o.follows)}`;
+    return `order ${o.orderType ?? 'NEW'}${products === '' ? '' : ` ${products}`}${follows}`;
   }
   if (raw.send !== undefined) {
     const detail = [raw.with?.['scene'], raw.with?.['status']].find((v) => typeof v === 'string' && !v.includes('${'));
