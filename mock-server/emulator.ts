@@ -4,7 +4,7 @@
  */
 import { createAdminClient, type AdminClient } from './adapters/http/admin/client.js';
 import { createApp } from './adapters/http/app.js';
-import { createEmulatorRuntime, type EmulatorRuntime } from './adapters/http/emulator-runtime.js';
+import { createEmulatorRuntime, type EmulatorRuntime } from './app/emulator-runtime.js';
 import { type HostListeners, startHostListeners } from './adapters/http/host-listeners.js';
 import { listen, type RunningServer } from './adapters/http/server.js';
 import { createMemoryStore } from './adapters/store/memory-store.js';

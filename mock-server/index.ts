@@ -37,9 +37,9 @@ export type { Exchange, ResetScope, Store, StoredUsageRecord } from './core/stor
 export type { KoomockConfig, KoomockConfigInput } from './config/types.js';
 export type { FidelityProfile } from './core/profile.js';
 export { KoomockError, type KoomockErrorCode } from './core/errors.js';
-export { runSuite, selectScenarios, type RunSuiteOptions } from './adapters/runner/run-suite.js';
+export { runSuite, selectScenarios, type RunSuiteOptions } from './app/run-suite.js';
 export { resolveConfig } from './config/load.js';
-export type { RunReport, ScenarioReport, ReportedCheck } from './core/scenario/report.js';
+export type { RunReport, ScenarioReport, ReportedCheck } from './core/scenario/run/report.js';
 export type { CheckResult, Verdict } from './core/result.js';
 export type { FaultPlan } from './core/openapi/fault-plan.js';
 export type { FaultAction, FaultRule, FaultRuleInput, FaultScope } from './core/openapi/fault-rule.js';

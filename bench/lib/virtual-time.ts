@@ -2,7 +2,7 @@
  * How much virtual time a run covered, read from its report: the suite waits in virtual time
  * (retry intervals, polling, days between a purchase and its renewal), not in wall time.
  */
-import type { RunReport } from '../../mock-server/core/scenario/report.js';
+import type { RunReport } from '../../mock-server/core/scenario/run/report.js';
 
 export interface VirtualSpans {
   /** Sum over scenarios of (last attempt − first attempt), ms of virtual time. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { configError, isKoomockError } from '../core/errors.js';
-import { getSchemaRegistry, SCHEMAS_DIR } from '../adapters/schemas-fs.js';
+import { getSchemaRegistry, SCHEMAS_DIR } from './schemas-fs.js';
 import { buildConfig } from './build.js';
 import { toDefaultInput } from './defaults.js';
 import { CONFIG_FILE_VARIABLE, toEnvLayers } from './env.js';

@@ -6,7 +6,7 @@ import { PRODUCE_VECTORS, rowAt } from '../support/signing-vectors.js';
 /*
  * `koomock aes …` spawned as a seller runs it (build first: npx tsc -p tsconfig.build.json).
  * The field vectors of produce-api.md §7 (IV abcdefghijklmnop); the derived keys themselves are
- * covered by the unit tests of core/signing/aes-v1.
+ * covered by the unit tests of core/signing/v1/aes.
  */
 
 const FIELDS = PRODUCE_VECTORS.aesFields;

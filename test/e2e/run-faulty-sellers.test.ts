@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { RunReport } from '../../mock-server/core/scenario/report.js';
-import { isFailure } from '../../mock-server/core/scenario/report.js';
+import type { RunReport } from '../../mock-server/core/scenario/run/report.js';
+import { isFailure } from '../../mock-server/core/scenario/run/report.js';
 import { reserveFreePort, type SellerCredentials, type SellerDefect, startFaultySeller } from '../support/faulty-sellers.js';
 import { linesOf, runCli } from '../support/run-cli.js';
 

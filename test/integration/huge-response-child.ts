@@ -4,7 +4,7 @@
  * sampled every 50 ms meanwhile. Prints one JSON line: peak RSS, the failed checks, timings.
  * Usage: node --import tsx huge-response-child.ts
  */
-import { getSchemaRegistry } from '../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../mock-server/config/schemas-fs.js';
 import { createFetchTransport } from '../../mock-server/adapters/seller/fetch-transport.js';
 import { runAttempt } from '../../mock-server/core/produce/attempt.js';
 import { withProfile } from '../../mock-server/core/profile.js';

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../mock-server/config/schemas-fs.js';
 import { createFetchTransport } from '../../mock-server/adapters/seller/fetch-transport.js';
 import { type AttemptRecord, runAttempt } from '../../mock-server/core/produce/attempt.js';
 import type { ProduceDeps } from '../../mock-server/core/produce/deps.js';

@@ -5,15 +5,15 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../mock-server/config/schemas-fs.js';
 import { createFetchTransport } from '../../mock-server/adapters/seller/fetch-transport.js';
 import { CHECK_IDS } from '../../mock-server/core/checks/catalog.js';
 import { passesPlatform } from '../../mock-server/core/produce/answer-checks.js';
 import { type AttemptRecord, runAttempt, toExchange } from '../../mock-server/core/produce/attempt.js';
 import type { ProduceDeps } from '../../mock-server/core/produce/deps.js';
-import type { SellerTransport } from '../../mock-server/core/produce/ports.js';
+import type { SellerTransport } from '../../mock-server/core/ports.js';
 import { withProfile } from '../../mock-server/core/profile.js';
-import { computeBodySign, toBodySignHeader } from '../../mock-server/core/signing/body-sign.js';
+import { computeBodySign, toBodySignHeader } from '../../mock-server/core/signing/body-sign/body-sign.js';
 import { createTestSeller, type SellerBehaviour, type TestSeller } from '../support/test-seller.js';
 import { createTestClock, createTestRandom, TEST_KEYS } from '../unit/core/produce/support.js';
 

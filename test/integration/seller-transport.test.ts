@@ -2,12 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createFetchTransport, MAX_BODY_BYTES } from '../../mock-server/adapters/seller/fetch-transport.js';
-import { getSchemaRegistry } from '../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../mock-server/config/schemas-fs.js';
 import type { ProduceDeps } from '../../mock-server/core/produce/deps.js';
-import type { TransportResult } from '../../mock-server/core/produce/ports.js';
+import type { TransportResult } from '../../mock-server/core/ports.js';
 import { runProduceCall } from '../../mock-server/core/produce/retry.js';
 import { withProfile } from '../../mock-server/core/profile.js';
-import { verifyV2Signature } from '../../mock-server/core/signing/v2-body.js';
+import { verifyV2Signature } from '../../mock-server/core/signing/produce/v2.js';
 import { createTestSeller, jsonAnswer, sellerTest } from '../support/test-seller.js';
 import { createTestClock, createTestRandom, TEST_KEYS } from '../unit/core/produce/support.js';
 

@@ -15,7 +15,7 @@ import {
   type RunReport,
   type ScenarioReport,
   type StepReport,
-} from '../../mock-server/core/scenario/report.js';
+} from '../../mock-server/core/scenario/run/report.js';
 import { FIXED_TIME } from './fixed-clock.js';
 
 /** Seller text that tries to run script, rewrite a terminal or break XML. */

@@ -13,15 +13,15 @@ import { type Request, Router } from 'express';
 import { isKoomockError } from '../../core/errors.js';
 import type { InstanceRecord } from '../../core/market/instance.js';
 import type { Order } from '../../core/market/order.js';
-import { ACTIVITY_NAMES } from '../../core/scenario/activities.js';
-import type { SingleCallInput } from '../../core/scenario/run-single.js';
+import { ACTIVITY_NAMES } from '../../core/scenario/load/activities.js';
+import type { SingleCallInput } from '../../core/scenario/load/single-call.js';
 import type { NewExchange } from '../../core/store.js';
 import type { KoomockConfig } from '../../config/types.js';
-import type { JournaledCall } from '../runner/journal-sink.js';
-import { parseSellerUrl } from '../runner/preflight.js';
+import type { JournaledCall } from '../../app/journal-sink.js';
+import { parseSellerUrl } from '../../app/preflight.js';
 import { invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
-import type { EmulatorRuntime } from './emulator-runtime.js';
+import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
 
 const SEND_FIELDS = new Set(['activity', 'fields', 'set', 'sign', 'order', 'instance', 'retry', 'debug', 'sellerUrl']);
 
@@ -76,8 +76,8 @@ const withSellerUrl = (config: KoomockConfig, url: string | undefined): KoomockC
 async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInput, sellerUrl: string | undefined) {
   // Loaded on first use: the scenario engine and undici would otherwise cost every `koomock serve` start.
   const [{ runSingleCall }, { createStoreBackend }, { createFetchTransport }] = await Promise.all([
-    import('../runner/single-call.js'),
-    import('../runner/store-backend.js'),
+    import('../../app/single-call.js'),
+    import('../../app/store-backend.js'),
     import('../seller/fetch-transport.js'),
   ]);
   const backend = createStoreBackend({

@@ -7,10 +7,10 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Req
 import { isAdminHost } from './admin/auth.js';
 import { adminErrorHandler } from './admin/errors.js';
 import { createAdminRouter } from './admin/router.js';
-import type { EmulatorRuntime } from './emulator-runtime.js';
+import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
 import { isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
-import { toApiRequest, toHostName } from './request.js';
+import { toApiRequest, toHostName } from '../../core/http-request.js';
 import { sendApiResponse } from './send.js';
 
 export interface AppOptions {

@@ -7,7 +7,7 @@
 import type { Socket } from 'node:net';
 import { usageError } from '../../core/errors.js';
 import { createApp } from './app.js';
-import type { EmulatorRuntime } from './emulator-runtime.js';
+import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
 import { listen, type RunningServer } from './server.js';
 
 export interface HostListenersOptions {

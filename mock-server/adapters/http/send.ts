@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import type { ApiResponse } from '../../core/http-types.js';
 import { isConnectionReset } from '../../core/openapi/faults.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
-import { toWireResponse, type WireResponse } from './wire-body.js';
+import { toWireResponse, type WireResponse } from '../../core/wire-body.js';
 
 function write(res: ServerResponse, wire: WireResponse): void {
   const bodiless = wire.status === 204 || wire.status === 304 || wire.status < 200;

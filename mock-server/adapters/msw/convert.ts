@@ -5,8 +5,8 @@
 import type { ApiRequest, ApiResponse } from '../../core/http-types.js';
 import { isConnectionReset } from '../../core/openapi/faults.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
-import { splitTarget, toHostName } from '../http/request.js';
-import { toWireResponse, type WireResponse } from '../http/wire-body.js';
+import { splitTarget, toHostName } from '../../core/http-request.js';
+import { toWireResponse, type WireResponse } from '../../core/wire-body.js';
 
 /**
  * The request as the server would have received it: a real client sends `Host` (from the URL) and

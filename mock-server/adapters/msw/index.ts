@@ -15,7 +15,7 @@ import type { Clock, Random } from '../../core/ports.js';
 import type { Store } from '../../core/store.js';
 import { resolveConfig } from '../../config/load.js';
 import type { KoomockConfigInput } from '../../config/types.js';
-import { createEmulatorRuntime, type EmulatorRuntime } from '../http/emulator-runtime.js';
+import { createEmulatorRuntime, type EmulatorRuntime } from '../../app/emulator-runtime.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { toApiRequestFromFetch, toFetchResponse } from './convert.js';
 

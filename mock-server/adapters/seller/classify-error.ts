@@ -1,4 +1,4 @@
-import type { TransportErrorKind } from '../../core/produce/ports.js';
+import type { TransportErrorKind } from '../../core/ports.js';
 
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',

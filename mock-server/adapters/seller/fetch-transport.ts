@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { ANSWER_MAX_BYTES } from '../../core/checks/body-size.js';
-import type { SellerTransport, TransportRequest, TransportResult } from '../../core/produce/ports.js';
+import type { SellerTransport, TransportRequest, TransportResult } from '../../core/ports.js';
 import { classifyTransportError } from './classify-error.js';
 
 /** The largest answer body koomock reads (produce answers are small JSON objects); `body.size` reports more. */

@@ -1,3 +1,5 @@
+import { ATTACK_NAMES, securityCheckId } from './attack-names.js';
+import { ATTACK_TEXTS } from './attack-texts.js';
 import { BODY_JSON } from './body-json.js';
 import { BODY_OBJECT } from './body-object.js';
 import { BODY_SIZE } from './body-size.js';
@@ -14,10 +16,12 @@ import { RESPONSE_APPINFO } from './response-appinfo.js';
 import { RESPONSE_BODY_SIGN } from './response-body-sign.js';
 import { RESPONSE_SCHEMA } from './response-schema.js';
 import { RESULT_CODE } from './result-code.js';
-import { SECURITY_CHECKS } from './security-forgery.js';
 import { TRANSPORT_REACHABLE } from './transport-reachable.js';
 import { TRANSPORT_RESET } from './transport-reset.js';
 import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
+
+/** Every `security.*` check id with what it verifies. */
+const SECURITY_CHECKS: Readonly<Record<string, string>> = Object.fromEntries(ATTACK_NAMES.map((a) => [securityCheckId(a), ATTACK_TEXTS[a].title]));
 
 /** Every check id koomock's produce side reports, with what it verifies (docs/checks.md has the long form). */
 export const CHECKS: Readonly<Record<string, string>> = {

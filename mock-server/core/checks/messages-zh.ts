@@ -1,11 +1,17 @@
 import { CHECK_IDS } from './catalog.js';
-import { SECURITY_CHECK_MESSAGES_ZH } from './security-forgery.js';
+import { ATTACK_NAMES, securityCheckId } from './attack-names.js';
+import { ATTACK_TEXTS } from './attack-texts.js';
 
 /** Chinese text per check id: what it verifies, and what a seller does to pass. */
 export interface CheckTextZh {
   readonly title: string;
   readonly hint: string;
 }
+
+/** Chinese title and hint per `security.*` id. */
+const SECURITY_CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = Object.fromEntries(
+  ATTACK_NAMES.map((a) => [securityCheckId(a), { title: ATTACK_TEXTS[a].titleZh, hint: `koomock 发送了${ATTACK_TEXTS[a].sendsZh}。卖家应当：${ATTACK_TEXTS[a].mustZh}。验签失败时返回 HTTP 200 和 resultCode 000001，且不做任何修改。` }]),
+);
 
 /**
  * Chinese titles and hints, keyed by check id, for reporters that show Chinese next to (or

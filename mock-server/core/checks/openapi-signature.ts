@@ -3,7 +3,7 @@
  * fake Open APIs during a step failed signature verification (APIG AK/SK, usage push body), the
  * report shows what koomock signed and which known mistake reproduces the seller's signature.
  */
-import type { SignatureDiagnosisRecord } from '../openapi/signature-diagnosis.js';
+import type { SignatureDiagnosisRecord } from '../signing/diagnosis-record.js';
 import type { CheckResult } from '../result.js';
 import { toDebugCanonical } from '../signing/index.js';
 

@@ -1,4 +1,4 @@
-import type { OrderQueryLog } from '../produce/ports.js';
+import type { OrderQueryLog } from '../ports.js';
 import type { CheckResult } from '../result.js';
 import { cut } from './cut.js';
 

@@ -3,23 +3,13 @@
  * passes; any other rejection passes with a warning; accepting it fails (replay: a warning, since
  * nonce caching is optional on the platform).
  */
-import type { TransportResult } from '../produce/ports.js';
+import type { TransportResult } from '../ports.js';
 import type { CheckResult } from '../result.js';
-import { ATTACK_NAMES, type AttackName, securityCheckId } from '../security/attack-names.js';
-import { ATTACK_TEXTS } from '../security/attack-texts.js';
-import { ATTACKS } from '../security/attacks.js';
+import { acceptedSeverity, type AttackName, securityCheckId } from './attack-names.js';
+import { ATTACK_TEXTS } from './attack-texts.js';
 import { cut, quoted } from './cut.js';
-import type { CheckTextZh } from './messages-zh.js';
 
 const AUTH_FAILED = '000001';
-
-/** Every `security.*` check id with what it verifies (merged into CHECKS). */
-export const SECURITY_CHECKS: Readonly<Record<string, string>> = Object.fromEntries(ATTACK_NAMES.map((a) => [securityCheckId(a), ATTACK_TEXTS[a].title]));
-
-/** Chinese title and hint per `security.*` id (merged into CHECK_MESSAGES_ZH). */
-export const SECURITY_CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = Object.fromEntries(
-  ATTACK_NAMES.map((a) => [securityCheckId(a), { title: ATTACK_TEXTS[a].titleZh, hint: `koomock 发送了${ATTACK_TEXTS[a].sendsZh}。卖家应当：${ATTACK_TEXTS[a].mustZh}。验签失败时返回 HTTP 200 和 resultCode 000001，且不做任何修改。` }]),
-);
 
 export interface ForgeryAnswer {
   readonly attack: AttackName;
@@ -61,7 +51,7 @@ export function checkForgeryRejected(input: ForgeryAnswer): CheckResult {
   const code = value?.['resultCode'];
   if (code === AUTH_FAILED) return { id, ok: true, expected, received: got };
   if (isAccepted(activity, code)) {
-    const severity = ATTACKS[attack].acceptedSeverity;
+    const severity = acceptedSeverity(attack);
     const what = attack === 'replay' ? `the same signed ${activity} twice` : `a forged ${activity} (${detail})`;
     const intro = attack === 'replay' ? 'The seller accepted the same signed call twice (a warning only). Fix: ' : `The seller accepted ${text.sends}. Fix: `;
     return {

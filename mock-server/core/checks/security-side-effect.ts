@@ -5,8 +5,8 @@
  * valid one for the same order line succeeds with an instanceId the forged call was not given.
  */
 import type { CheckResult } from '../result.js';
-import { type AttackName, securityCheckId } from '../security/attack-names.js';
-import { ATTACK_TEXTS } from '../security/attack-texts.js';
+import { type AttackName, securityCheckId } from './attack-names.js';
+import { ATTACK_TEXTS } from './attack-texts.js';
 import { cut } from './cut.js';
 
 export interface SideEffectInput {

@@ -1,4 +1,4 @@
-import type { TransportErrorKind, TransportResult } from '../produce/ports.js';
+import type { TransportErrorKind, TransportResult } from '../ports.js';
 import type { CheckResult } from '../result.js';
 import { cut } from './cut.js';
 

@@ -1,4 +1,4 @@
-import type { TransportResult } from '../produce/ports.js';
+import type { TransportResult } from '../ports.js';
 import type { CheckResult } from '../result.js';
 
 export const TRANSPORT_TIMEOUT = 'transport.timeout';

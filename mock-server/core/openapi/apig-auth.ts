@@ -8,7 +8,7 @@ import type { CheckResult } from '../result.js';
 import { diagnoseApigSignature, parseApigAuthorization, toDebugCanonical, verifyApigRequest } from '../signing/index.js';
 import type { EmulatorContext, SellerAccount } from './context.js';
 import { toApigErrorBody } from './error-codes.js';
-import { toDiagnosisRecord } from './signature-diagnosis.js';
+import { toDiagnosisRecord } from '../signing/diagnosis-record.js';
 
 export type ApigAuthOutcome =
   | { readonly ok: true; readonly caller: SellerAccount; readonly verdict: CheckResult }

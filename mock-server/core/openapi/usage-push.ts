@@ -7,7 +7,7 @@ import { validateUsageBatch } from '../market/usage-rules.js';
 import { diagnoseUsageSignature, verifyUsageSignature } from '../signing/index.js';
 import type { SellerAccount } from './context.js';
 import { type OpenApiContext, type OpenApiRoute, report, requireCaller } from './request-context.js';
-import { toDiagnosisRecord } from './signature-diagnosis.js';
+import { toDiagnosisRecord } from '../signing/diagnosis-record.js';
 import { toErrorResponse } from './responses.js';
 import { acceptUsage, isOnDemandInstanceOf, parseJsonBody, toMalformedBody, toViolationResponse } from './usage-common.js';
 

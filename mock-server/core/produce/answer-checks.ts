@@ -16,7 +16,7 @@ import { checkTransportTimeout } from '../checks/transport-timeout.js';
 import type { FidelityProfile } from '../profile.js';
 import type { CheckResult } from '../result.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
-import type { TransportError, TransportResponse, TransportResult } from './ports.js';
+import type { TransportError, TransportResponse, TransportResult } from '../ports.js';
 import type { ProduceFamily } from './types.js';
 
 /** Checks koomock reports but the marketplace itself would not fail the call on. */

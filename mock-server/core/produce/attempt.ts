@@ -5,7 +5,7 @@ import { buildProduceRequest } from './activities.js';
 import { checkAnswer, passesPlatform } from './answer-checks.js';
 import type { BuildContext } from './build-context.js';
 import type { ProduceDeps } from './deps.js';
-import type { ProduceExchange, TransportResult } from './ports.js';
+import type { ProduceExchange, TransportResult } from '../ports.js';
 import { keyFor } from './seller-keys.js';
 import { signProduceRequest } from './sign-request.js';
 import type { CallSpec, SigningInfo } from './types.js';

@@ -1,7 +1,7 @@
 import type { Clock, Random } from '../ports.js';
 import type { FidelityProfile } from '../profile.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
-import type { ExchangeSink, SellerTransport } from './ports.js';
+import type { ExchangeSink, SellerTransport } from '../ports.js';
 import type { SellerKeys } from './types.js';
 
 /** Everything one produce call needs from outside the core. */

@@ -3,7 +3,7 @@
  * `replay` changes nothing: the engine sends the valid request first and then the same bytes again.
  */
 import type { FidelityProfile } from '../profile.js';
-import type { AttackName } from './attack-names.js';
+import { acceptedSeverity, type AttackName } from '../checks/attack-names.js';
 import { bodyChangedAfterSigning, signatureOfOtherActivity, wrongKey } from './attacks-signature.js';
 import { nonceMissing, signatureMissing, timestampInSeconds, timestampMissing, timestampStale } from './attacks-params.js';
 import type { Attack } from './forgery.js';
@@ -40,5 +40,5 @@ export const ATTACKS: Readonly<Record<AttackName, AttackSpec>> = {
       profile.timestampUnit === 'seconds' ? 'the profile sends timestamps in seconds (timestampUnit: seconds), so a valid call already carries one' : undefined,
   },
   'signature-of-other-activity': forged(signatureOfOtherActivity),
-  replay: { forge: identity, acceptedSeverity: 'warn', replaysValidCall: true },
+  replay: { forge: identity, acceptedSeverity: acceptedSeverity('replay'), replaysValidCall: true },
 };

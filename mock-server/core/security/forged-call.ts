@@ -10,11 +10,11 @@ import { buildProduceRequest } from '../produce/activities.js';
 import { type AttemptRecord, toExchange, toRecordedExchange } from '../produce/attempt.js';
 import type { BuildContext } from '../produce/build-context.js';
 import type { ProduceDeps } from '../produce/deps.js';
-import type { TransportRequest } from '../produce/ports.js';
+import type { TransportRequest } from '../ports.js';
 import { signProduceRequest } from '../produce/sign-request.js';
 import type { CallSpec, SigningInfo } from '../produce/types.js';
 import type { CheckResult } from '../result.js';
-import type { AttackName } from './attack-names.js';
+import type { AttackName } from '../checks/attack-names.js';
 import { createAttackTools } from './attack-tools.js';
 import { ATTACKS } from './attacks.js';
 

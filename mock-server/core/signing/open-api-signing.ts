@@ -10,7 +10,7 @@ export {
   signApigRequest,
   toApigAuthorization,
   toDebugCanonical,
-} from './apig.js';
+} from './apig/apig.js';
 export {
   APIG_ALGORITHM,
   type ApigCanonicalParts,
@@ -21,11 +21,11 @@ export {
   toApigCanonicalUri,
   toApigStringToSign,
   UNSIGNED_PAYLOAD,
-} from './apig-canonical.js';
-export { parseSdkDate, toSdkDate } from './apig-date.js';
-export { APIG_MISTAKES, diagnoseApigSignature } from './apig-diagnose.js';
-export { type ApigRequest, type ApigVerdict, type ApigVerifyContext, type ApigVerifyOptions, verifyApigRequest } from './apig-verify.js';
-export { encodeRfc3986 } from './rfc3986.js';
+} from './apig/canonical.js';
+export { parseSdkDate, toSdkDate } from './apig/sdk-date.js';
+export { APIG_MISTAKES, diagnoseApigSignature } from './apig/diagnose.js';
+export { type ApigRequest, type ApigVerdict, type ApigVerifyContext, type ApigVerifyOptions, verifyApigRequest } from './apig/verify.js';
+export { encodeRfc3986 } from './apig/rfc3986.js';
 export {
   computeUsageSignature,
   toUsageSigningBytes,
@@ -34,6 +34,6 @@ export {
   type UsageVerifyInput,
   type UsageVerifyOptions,
   verifyUsageSignature,
-} from './usage.js';
-export { diagnoseUsageSignature } from './usage-diagnose.js';
-export { USAGE_MISTAKES } from './usage-mistakes.js';
+} from './usage/usage.js';
+export { diagnoseUsageSignature } from './usage/diagnose.js';
+export { USAGE_MISTAKES } from './usage/mistakes.js';

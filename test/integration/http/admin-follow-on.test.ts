@@ -47,7 +47,7 @@ describe('admin API: follow-on orders (POST /_koomock/orders with follows)', () 
     expect(line(change.body)).toMatchObject({ expireTime: line(order).expireTime, periodType: 'month', periodNumber: 1 });
     expect(line(change.body).productInfo[0].linearValue).toBe(30);
     const stored = await fetch(`${emulator.url}/_koomock/orders/${change.body.orderInfo.orderId}`);
-    expect((await stored.json()).orderInfo).toEqual(change.body.orderInfo);
+    expect(((await stored.json()) as any).orderInfo).toEqual(change.body.orderInfo);
   });
 
   test.for([
@@ -63,12 +63,12 @@ describe('admin API: follow-on orders (POST /_koomock/orders with follows)', () 
     const emulator = await startEmulator();
     try {
       await provisioned(emulator);
-      const before = (await (await fetch(`${emulator.url}/_koomock/orders`)).json()).orders.length;
+      const before = ((await (await fetch(`${emulator.url}/_koomock/orders`)).json()) as any).orders.length;
       const answer = await post(emulator, body);
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe('INPUT_INVALID');
       expect(answer.body.error.message).toMatch(message);
-      expect((await (await fetch(`${emulator.url}/_koomock/orders`)).json()).orders.length).toBe(before);
+      expect(((await (await fetch(`${emulator.url}/_koomock/orders`)).json()) as any).orders.length).toBe(before);
     } finally {
       await emulator.close();
     }

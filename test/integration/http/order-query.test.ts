@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
 import { it, MOCK_ORDER_QUERY, ORDER_QUERY, signedFetch, signRequest } from './support.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'order-query-mockperiodyearnew.json'));

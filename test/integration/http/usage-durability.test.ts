@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { createSqliteStore } from '../../../mock-server/adapters/store/sqlite-store.js';
 import { createInstanceRecord } from '../../../mock-server/core/market/instance.js';
 import { createOrder } from '../../../mock-server/core/market/order.js';
-import { createCryptoRandom } from '../../../mock-server/adapters/random.js';
+import { createCryptoRandom } from '../../../mock-server/app/random.js';
 import { DEFAULT_CATALOG, DEFAULT_SELLER } from '../../../mock-server/config/defaults.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 import { USAGE_KEY, usagePush, usageRecord, VECTOR3 } from './support.js';

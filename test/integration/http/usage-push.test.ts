@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
 import { createOnDemandInstance, it, USAGE_KEY, usagePush, usageRecord } from './support.js';
 
 const expectErrorEnvelope = (body: unknown) =>

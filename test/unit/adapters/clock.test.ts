@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createPersistentClock, createSystemClock, createVirtualClock } from '../../../mock-server/adapters/clock.js';
+import { createPersistentClock, createSystemClock, createVirtualClock } from '../../../mock-server/app/clock.js';
 import { createMemoryStore } from '../../../mock-server/adapters/store/memory-store.js';
 import { isKoomockError } from '../../../mock-server/core/errors.js';
 

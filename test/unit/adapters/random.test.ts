@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createCryptoRandom } from '../../../mock-server/adapters/random.js';
+import { createCryptoRandom } from '../../../mock-server/app/random.js';
 
 describe('crypto random', () => {
   test('returns the requested number of bytes as a plain Uint8Array', () => {

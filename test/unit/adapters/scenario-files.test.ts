@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findScenarioFiles, loadScenarios, toDisplayName } from '../../../mock-server/adapters/scenario-files.js';
+import { findScenarioFiles, loadScenarios, toDisplayName } from '../../../mock-server/app/scenario-files.js';
 import { KoomockError } from '../../../mock-server/core/errors.js';
-import { problemsOf } from '../../../mock-server/core/scenario/problems.js';
+import { problemsOf } from '../../../mock-server/core/scenario/load/problems.js';
 
 const root = mkdtempSync(join(tmpdir(), 'koomock-scenarios-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

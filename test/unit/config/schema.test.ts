@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
 import { DEFAULT_CATALOG, toDefaultInput } from '../../../mock-server/config/defaults.js';
 import { CONFIG_FILE_VARIABLE, CONFIG_VARIABLES } from '../../../mock-server/config/env.js';
 import { CONFIG_FLAGS } from '../../../mock-server/config/flags.js';

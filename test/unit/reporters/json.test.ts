@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { toJsonReport } from '../../../mock-server/adapters/cli/reporters/json.js';
-import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
-import type { RunReport } from '../../../mock-server/core/scenario/report.js';
+import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
+import type { RunReport } from '../../../mock-server/core/scenario/run/report.js';
 import { buildRunReport, failingRun, HOSTILE_TEXT, passingRun } from '../../support/sample-report.js';
 
 const SCHEMA = 'report.schema.json';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { escapeXml, toJunitXml } from '../../../mock-server/adapters/cli/reporters/junit.js';
-import { isFailure, type RunReport } from '../../../mock-server/core/scenario/report.js';
+import { isFailure, type RunReport } from '../../../mock-server/core/scenario/run/report.js';
 import { buildRunReport, buildScenario, failed, failingRun, HOSTILE, HOSTILE_TEXT, ok, passingRun } from '../../support/sample-report.js';
 import { assertXmlChars, findAll, parseXml, type XmlElement } from './parse-xml.js';
 

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SCENARIOS_DIR } from '../../../mock-server/adapters/scenario-files.js';
-import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
+import { SCENARIOS_DIR } from '../../../mock-server/app/scenario-files.js';
+import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
 import { DEFAULT_CATALOG } from '../../../mock-server/config/defaults.js';
-import type { Scenario, SendStep } from '../../../mock-server/core/scenario/model.js';
-import { parseScenario } from '../../../mock-server/core/scenario/parse.js';
-import { ATTACK_NAMES } from '../../../mock-server/core/security/attack-names.js';
+import type { Scenario, SendStep } from '../../../mock-server/core/scenario/load/model.js';
+import { parseScenario } from '../../../mock-server/core/scenario/load/parse.js';
+import { ATTACK_NAMES } from '../../../mock-server/core/checks/attack-names.js';
 
 const DIR = join(SCENARIOS_DIR, 'security');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();

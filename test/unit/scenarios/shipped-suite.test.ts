@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadShippedScenarios, SCENARIOS_DIR } from '../../../mock-server/adapters/scenario-files.js';
-import { getSchemaRegistry } from '../../../mock-server/adapters/schemas-fs.js';
+import { loadShippedScenarios, SCENARIOS_DIR } from '../../../mock-server/app/scenario-files.js';
+import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
 import { DEFAULT_CATALOG } from '../../../mock-server/config/defaults.js';
-import type { Scenario } from '../../../mock-server/core/scenario/model.js';
-import { parseScenario } from '../../../mock-server/core/scenario/parse.js';
-import { selectProducts } from '../../../mock-server/core/scenario/select-products.js';
+import type { Scenario } from '../../../mock-server/core/scenario/load/model.js';
+import { parseScenario } from '../../../mock-server/core/scenario/load/parse.js';
+import { selectProducts } from '../../../mock-server/core/scenario/run/select-products.js';
 
 const FILES = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort();
 const schemas = getSchemaRegistry();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadSchemaFiles } from '../../../mock-server/adapters/schemas-fs.js';
+import { loadSchemaFiles } from '../../../mock-server/config/schemas-fs.js';
 import { createSchemaRegistry } from '../../../mock-server/core/schemas/registry.js';
 
 describe('the shipped schemas', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect } from 'vitest';
-import { SCHEMAS_DIR } from '../../../mock-server/adapters/schemas-fs.js';
+import { SCHEMAS_DIR } from '../../../mock-server/config/schemas-fs.js';
 import { createSchemaRegistry, type SchemaRegistry, type SchemaResult } from '../../../mock-server/core/schemas/registry.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { addRunOptions, toSharedRunOptions } from '../../runner/command-options.js';
-import { toProgressLine } from '../../runner/progress.js';
-import { runSuite, selectScenarios } from '../../runner/run-suite.js';
+import { addRunOptions, toSharedRunOptions } from '../command-options.js';
+import { toProgressLine } from '../progress.js';
+import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
 import type { RegisterCommand } from './index.js';

@@ -4,8 +4,8 @@ import { describeSource } from '../../../config/describe.js';
 import { loadConfig } from '../../../config/load.js';
 import { maskSecret } from '../../../config/secrets.js';
 import type { KoomockConfig } from '../../../config/types.js';
-import { parseFallbackPort, toFallbackHostPorts } from '../../http/fallback-host.js';
-import type { SellerCredentials } from '../../http/seller-credentials.js';
+import { parseFallbackPort, toFallbackHostPorts } from '../../../app/fallback-host.js';
+import type { SellerCredentials } from '../../../app/seller-credentials.js';
 import type { RunningServer } from '../../http/server.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
@@ -68,7 +68,7 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
       const loaded = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
       const hostPorts = toFallbackHostPorts(loaded.config, parseFallbackPort(opts['fallbackPort']));
       // Loaded here, not at the top, so other commands never load express and SQLite.
-      const { startServer } = await import('../../http/start-server.js');
+      const { startServer } = await import('../../../app/start-server.js');
       const started = await startServer(loaded, { hostPorts });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.

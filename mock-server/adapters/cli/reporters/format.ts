@@ -1,6 +1,6 @@
 import { CHECKS } from '../../../core/checks/catalog.js';
 import { CHECK_MESSAGES_ZH } from '../../../core/checks/messages-zh.js';
-import type { ReportedAttempt, RunSummary } from '../../../core/scenario/report.js';
+import type { ReportedAttempt, RunSummary } from '../../../core/scenario/run/report.js';
 import { count, fill, MESSAGES, type Lang } from '../i18n.js';
 import { toSafeText } from './safe-text.js';
 

@@ -1,4 +1,4 @@
-import type { ReportedCheck, ScenarioReport, StepReport } from '../../../core/scenario/report.js';
+import type { ReportedCheck, ScenarioReport, StepReport } from '../../../core/scenario/run/report.js';
 
 /** A step with its checks, or (when `step` is undefined) checks whose step id names no step. */
 export interface StepGroup {

@@ -1,4 +1,4 @@
-import { isFailure, type ReportedAttempt, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/report.js';
+import { isFailure, type ReportedAttempt, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/run/report.js';
 import { fill, MESSAGES, type Lang, type Messages } from '../i18n.js';
 import { formatSpan, toAttemptResult, toAttemptsLine, toCheckTitle, toSummaryLine, toZhAdvice } from './format.js';
 import { groupChecks, type StepGroup } from './group.js';

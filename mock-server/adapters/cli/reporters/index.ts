@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { closestKey } from '../../../config/suggest.js';
 import { KoomockError, usageError } from '../../../core/errors.js';
-import type { RunReport } from '../../../core/scenario/report.js';
+import type { RunReport } from '../../../core/scenario/run/report.js';
 import type { Lang } from '../i18n.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE } from '../io.js';
 import { toHtmlReport } from './html.js';

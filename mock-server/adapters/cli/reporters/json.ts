@@ -1,4 +1,4 @@
-import type { RunReport } from '../../../core/scenario/report.js';
+import type { RunReport } from '../../../core/scenario/run/report.js';
 
 // A profile is open-ended; a bigint in it must not make the whole report unwritable.
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? value.toString() : value);

@@ -1,4 +1,4 @@
-import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/report.js';
+import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/run/report.js';
 import { toSafeText } from './safe-text.js';
 
 // Everything outside XML 1.0's Char production: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF.

@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import { secureEqual } from '../../../core/signing/secure-equal.js';
-import { toHostName } from '../request.js';
+import { toHostName } from '../../../core/http-request.js';
 import { sendAdminError } from './errors.js';
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]', '']);

@@ -2,7 +2,7 @@
  * Virtual time over the admin API: read it, move it forward. Wall time (signatures, X-Sdk-Date) is
  * never moved (DECISIONS.md, "Virtual time").
  */
-import type { ClockReading } from '../emulator-runtime.js';
+import type { ClockReading } from '../../../app/emulator-runtime.js';
 import { invalid } from './errors.js';
 import type { ClockState } from './types.js';
 

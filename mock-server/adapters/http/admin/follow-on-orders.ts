@@ -7,7 +7,7 @@ import type { CatalogProduct } from '../../../core/market/catalog.js';
 import { createFollowOnOrder, isFollowOnType, toFollowedLine } from '../../../core/market/follow-on.js';
 import { getMockOrder } from '../../../core/market/mock-orders.js';
 import type { Order } from '../../../core/market/order.js';
-import type { EmulatorRuntime } from '../emulator-runtime.js';
+import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { invalid } from './errors.js';
 import type { CreateOrderRequest, FollowsRequest } from './types.js';
 

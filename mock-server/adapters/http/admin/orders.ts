@@ -6,7 +6,7 @@ import type { CatalogProduct, ChargingMode, PeriodType } from '../../../core/mar
 import { getMockOrder } from '../../../core/market/mock-orders.js';
 import { createOrder, type ExtendParam, ORDER_TYPES, type Order, type OrderStatus, type OrderType } from '../../../core/market/order.js';
 import { isFollowOnType } from '../../../core/market/follow-on.js';
-import type { EmulatorRuntime } from '../emulator-runtime.js';
+import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { createAdminFollowOn, parseFollows } from './follow-on-orders.js';
 import { invalid, notFound } from './errors.js';
 import type { CreateOrderRequest } from './types.js';

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import type { ResetScope } from '../../../core/store.js';
 import { createAdminSendRouter } from '../admin-send.js';
-import type { EmulatorRuntime } from '../emulator-runtime.js';
+import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { requireAdminToken } from './auth.js';
 import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';

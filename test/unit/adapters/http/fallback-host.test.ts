@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseFallbackPort, toFallbackHostPorts } from '../../../../mock-server/adapters/http/fallback-host.js';
+import { parseFallbackPort, toFallbackHostPorts } from '../../../../mock-server/app/fallback-host.js';
 import { resolveConfig } from '../../../../mock-server/config/load.js';
 
 const config = (hostNames?: string[]) => resolveConfig(hostNames === undefined ? {} : { server: { hostNames } }, { cwd: process.cwd(), label: 'test' });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createEmulatorRuntime } from '../../../../mock-server/adapters/http/emulator-runtime.js';
-import { createOpenApiControl, toRuntimeSource } from '../../../../mock-server/adapters/runner/open-api-control.js';
+import { createEmulatorRuntime } from '../../../../mock-server/app/emulator-runtime.js';
+import { createOpenApiControl, toRuntimeSource } from '../../../../mock-server/app/open-api-control.js';
 import { createMemoryStore } from '../../../../mock-server/adapters/store/memory-store.js';
 import { resolveConfig } from '../../../../mock-server/config/load.js';
 import type { NewExchange } from '../../../../mock-server/core/store.js';

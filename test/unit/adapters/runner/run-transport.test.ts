@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createRunTransport } from '../../../../mock-server/adapters/runner/run-transport.js';
-import type { TransportResult } from '../../../../mock-server/core/produce/ports.js';
+import { createRunTransport } from '../../../../mock-server/app/run-transport.js';
+import type { TransportResult } from '../../../../mock-server/core/ports.js';
 import { createFixedClock } from '../../../support/fixed-clock.js';
 
 const OK: TransportResult = { kind: 'response', status: 200, headers: {}, body: new Uint8Array(), truncated: false, durationMs: 1 };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkOrderOutcome } from '../../../../mock-server/core/checks/order-outcome.js';
 import { checkOrderQueried } from '../../../../mock-server/core/checks/order-queried.js';
-import type { OrderQueryLog } from '../../../../mock-server/core/produce/ports.js';
+import type { OrderQueryLog } from '../../../../mock-server/core/ports.js';
 
 /** A log holding queries of order CS1 line CS1-000001 at the given times. */
 const logAt = (...times: number[]): OrderQueryLog => ({

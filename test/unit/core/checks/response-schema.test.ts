@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import { checkResponseSchema, validateResponse } from '../../../../mock-server/core/checks/response-schema.js';
 
 const schemas = getSchemaRegistry();

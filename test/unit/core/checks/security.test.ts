@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkAttackInapplicable, checkForgeryRejected, type ForgeryAnswer } from '../../../../mock-server/core/checks/security-forgery.js';
 import { checkNoSideEffect, type SideEffectInput } from '../../../../mock-server/core/checks/security-side-effect.js';
-import type { TransportResult } from '../../../../mock-server/core/produce/ports.js';
+import type { TransportResult } from '../../../../mock-server/core/ports.js';
 import { jsonResult } from '../produce/support.js';
 
 const json = (value: Record<string, unknown>): Pick<ForgeryAnswer, 'result' | 'value'> => ({ result: jsonResult(value), value });

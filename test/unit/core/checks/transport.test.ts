@@ -3,7 +3,7 @@ import { checkHttpProtocol } from '../../../../mock-server/core/checks/http-prot
 import { checkTransportReachable } from '../../../../mock-server/core/checks/transport-reachable.js';
 import { checkTransportReset } from '../../../../mock-server/core/checks/transport-reset.js';
 import { checkTransportTimeout } from '../../../../mock-server/core/checks/transport-timeout.js';
-import type { TransportErrorKind, TransportResult } from '../../../../mock-server/core/produce/ports.js';
+import type { TransportErrorKind, TransportResult } from '../../../../mock-server/core/ports.js';
 
 const ok: TransportResult = { kind: 'response', status: 200, headers: {}, body: new Uint8Array(), truncated: false, durationMs: 12 };
 const failed = (error: TransportErrorKind, message = 'boom', partial?: { status: number; bytes: number }): TransportResult => ({

@@ -3,7 +3,7 @@
  * randomness; the APIG vector 3 keys as the calling seller; requests signed the way a seller's SDK does.
  */
 import { expect } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import { createMemoryStore } from '../../../../mock-server/adapters/store/memory-store.js';
 import type { ApiRequest, ApiResponse } from '../../../../mock-server/core/http-types.js';
 import { createOrder } from '../../../../mock-server/core/market/order.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ApiRequest } from '../../../../mock-server/core/http-types.js';
-import { readSignatureDiagnosis } from '../../../../mock-server/core/openapi/signature-diagnosis.js';
+import { readSignatureDiagnosis } from '../../../../mock-server/core/signing/diagnosis-record.js';
 import {
   computeApigSignature,
   diagnoseApigSignature,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import { isKoomockError } from '../../../../mock-server/core/errors.js';
 import { buildProduceRequest } from '../../../../mock-server/core/produce/activities.js';
 import type { BuildContext } from '../../../../mock-server/core/produce/build-context.js';

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import { runAttempt } from '../../../../mock-server/core/produce/attempt.js';
 import type { ProduceDeps } from '../../../../mock-server/core/produce/deps.js';
-import type { ProduceExchange, TransportResult } from '../../../../mock-server/core/produce/ports.js';
+import type { ProduceExchange, TransportResult } from '../../../../mock-server/core/ports.js';
 import { withProfile } from '../../../../mock-server/core/profile.js';
-import { computeBodySign, toBodySignHeader } from '../../../../mock-server/core/signing/body-sign.js';
+import { computeBodySign, toBodySignHeader } from '../../../../mock-server/core/signing/body-sign/body-sign.js';
 import { createScriptedTransport, createTestClock, createTestRandom, jsonResult, SELLER_URL, TEST_KEYS } from './support.js';
 
 const schemas = getSchemaRegistry();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import type { ProduceDeps } from '../../../../mock-server/core/produce/deps.js';
-import type { TransportRequest, TransportResult } from '../../../../mock-server/core/produce/ports.js';
+import type { TransportRequest, TransportResult } from '../../../../mock-server/core/ports.js';
 import { runProduceCall } from '../../../../mock-server/core/produce/retry.js';
 import { withProfile } from '../../../../mock-server/core/profile.js';
 import { createScriptedTransport, createTestClock, createTestRandom, jsonResult, SELLER_URL, TEST_KEYS } from './support.js';

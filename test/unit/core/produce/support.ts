@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock, Random } from '../../../../mock-server/core/ports.js';
-import type { TransportRequest, TransportResult, SellerTransport } from '../../../../mock-server/core/produce/ports.js';
+import type { TransportRequest, TransportResult, SellerTransport } from '../../../../mock-server/core/ports.js';
 import type { SellerKeys } from '../../../../mock-server/core/produce/types.js';
 
 /** Wall clock fixed at the §6.1 doc example's timestamp unless told; virtual clock from 0. */

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { SellerTransport, TransportRequest, TransportResult } from '../../../../mock-server/core/produce/ports.js';
+import type { SellerTransport, TransportRequest, TransportResult } from '../../../../mock-server/core/ports.js';
 import { withProfile } from '../../../../mock-server/core/profile.js';
-import { runScenario } from '../../../../mock-server/core/scenario/engine.js';
-import { isFailure, type ReportedCheck } from '../../../../mock-server/core/scenario/report.js';
+import { runScenario } from '../../../../mock-server/core/scenario/run/engine.js';
+import { isFailure, type ReportedCheck } from '../../../../mock-server/core/scenario/run/report.js';
 import { verifyV2Signature } from '../../../../mock-server/core/signing/index.js';
 import { createEngineFixture, ORDER_AND_CREATE, scenarioOf } from './engine-fixtures.js';
 

@@ -5,12 +5,12 @@
 import type { InstanceRecord } from '../../../../mock-server/core/market/instance.js';
 import type { Order } from '../../../../mock-server/core/market/order.js';
 import type { ProductionInterfaceMessage } from '../../../../mock-server/core/produce/call-outcome.js';
-import type { SellerTransport, TransportRequest, TransportResult } from '../../../../mock-server/core/produce/ports.js';
+import type { SellerTransport, TransportRequest, TransportResult } from '../../../../mock-server/core/ports.js';
 import { DEFAULT_PROFILE } from '../../../../mock-server/core/profile.js';
-import type { EngineDeps } from '../../../../mock-server/core/scenario/engine-types.js';
-import type { Scenario } from '../../../../mock-server/core/scenario/model.js';
-import { parseScenario } from '../../../../mock-server/core/scenario/parse.js';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
+import type { EngineDeps } from '../../../../mock-server/core/scenario/run/engine-types.js';
+import type { Scenario } from '../../../../mock-server/core/scenario/load/model.js';
+import { parseScenario } from '../../../../mock-server/core/scenario/load/parse.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import { DEFAULT_CATALOG } from '../../../../mock-server/config/defaults.js';
 import { createFixedClock, type FixedClock } from '../../../support/fixed-clock.js';
 import { createSeqRandom } from '../../../support/seq-random.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { runScenario } from '../../../../mock-server/core/scenario/engine.js';
+import { runScenario } from '../../../../mock-server/core/scenario/run/engine.js';
 import { isKoomockError } from '../../../../mock-server/core/errors.js';
 import type { Order } from '../../../../mock-server/core/market/order.js';
 import { FIXED_TIME } from '../../../support/fixed-clock.js';

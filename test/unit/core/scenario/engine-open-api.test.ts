@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { inputError, isKoomockError } from '../../../../mock-server/core/errors.js';
 import type { FaultRuleInput, FaultScope } from '../../../../mock-server/core/openapi/fault-rule.js';
-import { runScenario } from '../../../../mock-server/core/scenario/engine.js';
-import type { OpenApiControl } from '../../../../mock-server/core/scenario/engine-types.js';
+import { runScenario } from '../../../../mock-server/core/scenario/run/engine.js';
+import type { OpenApiControl } from '../../../../mock-server/core/scenario/run/engine-types.js';
 import type { Exchange, NewExchange } from '../../../../mock-server/core/store.js';
 import { createEngineFixture, ORDER_AND_CREATE, scenarioOf } from './engine-fixtures.js';
 

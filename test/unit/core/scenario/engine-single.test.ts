@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { runScenario } from '../../../../mock-server/core/scenario/engine.js';
-import { splitAssignments, toSingleCallScenario } from '../../../../mock-server/core/scenario/run-single.js';
+import { runScenario } from '../../../../mock-server/core/scenario/run/engine.js';
+import { splitAssignments, toSingleCallScenario } from '../../../../mock-server/core/scenario/load/single-call.js';
 import { createEngineFixture } from './engine-fixtures.js';
 
 describe('toSingleCallScenario', () => {

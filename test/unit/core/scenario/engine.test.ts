@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
-import { runScenario, runScenarios } from '../../../../mock-server/core/scenario/engine.js';
-import type { EngineEvent } from '../../../../mock-server/core/scenario/engine-types.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
+import { runScenario, runScenarios } from '../../../../mock-server/core/scenario/run/engine.js';
+import type { EngineEvent } from '../../../../mock-server/core/scenario/run/engine-types.js';
 import type { CheckResult } from '../../../../mock-server/core/result.js';
-import { isFailure } from '../../../../mock-server/core/scenario/report.js';
+import { isFailure } from '../../../../mock-server/core/scenario/run/report.js';
 import { FIXED_TIME } from '../../../support/fixed-clock.js';
 import { createEngineFixture, type Defect, ORDER_AND_CREATE, scenarioOf } from './engine-fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
-import type { FaultsStep, SendStep } from '../../../../mock-server/core/scenario/model.js';
-import { parseScenario, validateScenario } from '../../../../mock-server/core/scenario/parse.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
+import type { FaultsStep, SendStep } from '../../../../mock-server/core/scenario/load/model.js';
+import { parseScenario, validateScenario } from '../../../../mock-server/core/scenario/load/parse.js';
 
 const schemas = getSchemaRegistry();
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
-import type { SendStep } from '../../../../mock-server/core/scenario/model.js';
-import { parseScenario, validateScenario } from '../../../../mock-server/core/scenario/parse.js';
-import type { ScenarioProblem } from '../../../../mock-server/core/scenario/problems.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
+import type { SendStep } from '../../../../mock-server/core/scenario/load/model.js';
+import { parseScenario, validateScenario } from '../../../../mock-server/core/scenario/load/parse.js';
+import type { ScenarioProblem } from '../../../../mock-server/core/scenario/load/problems.js';
 
 const schemas = getSchemaRegistry();
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import { DEFAULT_CATALOG } from '../../../../mock-server/config/defaults.js';
 import { KoomockError } from '../../../../mock-server/core/errors.js';
-import type { SendStep } from '../../../../mock-server/core/scenario/model.js';
-import { MAX_SCENARIO_CHARS, parseScenario, validateScenario } from '../../../../mock-server/core/scenario/parse.js';
-import { problemsOf, type ScenarioProblem } from '../../../../mock-server/core/scenario/problems.js';
+import type { SendStep } from '../../../../mock-server/core/scenario/load/model.js';
+import { MAX_SCENARIO_CHARS, parseScenario, validateScenario } from '../../../../mock-server/core/scenario/load/parse.js';
+import { problemsOf, type ScenarioProblem } from '../../../../mock-server/core/scenario/load/problems.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'scenarios');
 const read = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePath, parseTemplate, resolveTemplate } from '../../../../mock-server/core/scenario/references.js';
+import { parsePath, parseTemplate, resolveTemplate } from '../../../../mock-server/core/scenario/load/references.js';
 
 const RESULTS = {
   order: { orderId: 'CS1', expireAt: 1_700_000_000_000, lines: [{ orderLineId: 'CS1-000001' }, { orderLineId: 'CS1-000002' }] },

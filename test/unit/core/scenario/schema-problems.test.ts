@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SCHEMAS_DIR } from '../../../../mock-server/adapters/schemas-fs.js';
-import { ACTIVITY_NAMES } from '../../../../mock-server/core/scenario/activities.js';
-import { MOCK_ORDER_IDS } from '../../../../mock-server/core/scenario/model.js';
-import { KNOWN_KEYS } from '../../../../mock-server/core/scenario/schema-problems.js';
+import { SCHEMAS_DIR } from '../../../../mock-server/config/schemas-fs.js';
+import { ACTIVITY_NAMES } from '../../../../mock-server/core/scenario/load/activities.js';
+import { MOCK_ORDER_IDS } from '../../../../mock-server/core/scenario/load/model.js';
+import { KNOWN_KEYS } from '../../../../mock-server/core/scenario/load/schema-problems.js';
 
 type Json = { readonly [key: string]: Json } & Record<string, unknown>;
 const schema = JSON.parse(readFileSync(join(SCHEMAS_DIR, 'scenario.schema.json'), 'utf8')) as Json;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CATALOG } from '../../../../mock-server/config/defaults.js';
-import type { ProductSelector } from '../../../../mock-server/core/scenario/model.js';
-import { selectProducts } from '../../../../mock-server/core/scenario/select-products.js';
+import type { ProductSelector } from '../../../../mock-server/core/scenario/load/model.js';
+import { selectProducts } from '../../../../mock-server/core/scenario/run/select-products.js';
 
 const mode = (chargingMode: 'PERIOD' | 'ONE_TIME' | 'ON_DEMAND' | 'ON_DEMAND_PKG'): ProductSelector => ({ kind: 'chargingMode', chargingMode });
 

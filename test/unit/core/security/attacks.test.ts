@@ -3,7 +3,7 @@ import { buildProduceRequest } from '../../../../mock-server/core/produce/activi
 import { signProduceRequest } from '../../../../mock-server/core/produce/sign-request.js';
 import type { SignedRequest } from '../../../../mock-server/core/produce/types.js';
 import { withProfile } from '../../../../mock-server/core/profile.js';
-import { ATTACK_NAMES, type AttackName } from '../../../../mock-server/core/security/attack-names.js';
+import { ATTACK_NAMES, type AttackName } from '../../../../mock-server/core/checks/attack-names.js';
 import { createAttackTools, WRONG_KEY } from '../../../../mock-server/core/security/attack-tools.js';
 import { ATTACKS } from '../../../../mock-server/core/security/attacks.js';
 import { STALE_BY_MS } from '../../../../mock-server/core/security/forgery.js';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { getSchemaRegistry } from '../../../../mock-server/adapters/schemas-fs.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import type { ProduceDeps } from '../../../../mock-server/core/produce/deps.js';
-import type { ProduceExchange, TransportRequest, TransportResult } from '../../../../mock-server/core/produce/ports.js';
+import type { ProduceExchange, TransportRequest, TransportResult } from '../../../../mock-server/core/ports.js';
 import { withProfile } from '../../../../mock-server/core/profile.js';
 import { replayCall, sendForgedCall } from '../../../../mock-server/core/security/forged-call.js';
 import { verifyV2Signature } from '../../../../mock-server/core/signing/index.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { KoomockError } from '../../../../mock-server/core/errors.js';
-import { decryptV1Field, encryptV1Field } from '../../../../mock-server/core/signing/aes-v1.js';
+import { decryptV1Field, encryptV1Field } from '../../../../mock-server/core/signing/v1/aes.js';
 
 const KEY = 'testAccessKey123';
 const VALUE_256 = 'abcdefghijklmnop1xYuLrdjn7qeWzXPhaG6cQ==';

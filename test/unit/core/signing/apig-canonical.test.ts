@@ -5,9 +5,9 @@ import {
   toApigCanonicalQuery,
   toApigCanonicalUri,
   toSignedHeaderList,
-} from '../../../../mock-server/core/signing/apig-canonical.js';
-import { parseSdkDate, toSdkDate } from '../../../../mock-server/core/signing/apig-date.js';
-import { decodeUriComponentSafe, encodeRfc3986 } from '../../../../mock-server/core/signing/rfc3986.js';
+} from '../../../../mock-server/core/signing/apig/canonical.js';
+import { parseSdkDate, toSdkDate } from '../../../../mock-server/core/signing/apig/sdk-date.js';
+import { decodeUriComponentSafe, encodeRfc3986 } from '../../../../mock-server/core/signing/apig/rfc3986.js';
 
 describe('RFC 3986 encoding', () => {
   test.for([

@@ -1,8 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { type ApigSignInput, signApigRequest } from '../../../../mock-server/core/signing/apig.js';
-import { APIG_MISTAKES, diagnoseApigSignature } from '../../../../mock-server/core/signing/apig-diagnose.js';
-import type { ApigRequest } from '../../../../mock-server/core/signing/apig-verify.js';
+import { type ApigSignInput, signApigRequest } from '../../../../mock-server/core/signing/apig/apig.js';
+import { APIG_MISTAKES, diagnoseApigSignature } from '../../../../mock-server/core/signing/apig/diagnose.js';
+import type { ApigRequest } from '../../../../mock-server/core/signing/apig/verify.js';
 import { apigVector, receivedFromVector, toReceived } from './apig-fixtures.js';
 
 const v1 = apigVector('vector 1');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApigSigned } from '../../../../mock-server/core/signing/apig.js';
-import type { ApigRequest } from '../../../../mock-server/core/signing/apig-verify.js';
+import type { ApigSigned } from '../../../../mock-server/core/signing/apig/apig.js';
+import type { ApigRequest } from '../../../../mock-server/core/signing/apig/verify.js';
 
 /** Shape of test/fixtures/openapi-signing-vectors.json. */
 export interface ApigVector {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { signApigRequest, toApigAuthorization } from '../../../../mock-server/core/signing/apig.js';
-import { sha256Hex } from '../../../../mock-server/core/signing/apig-canonical.js';
-import { verifyApigRequest } from '../../../../mock-server/core/signing/apig-verify.js';
+import { signApigRequest, toApigAuthorization } from '../../../../mock-server/core/signing/apig/apig.js';
+import { sha256Hex } from '../../../../mock-server/core/signing/apig/canonical.js';
+import { verifyApigRequest } from '../../../../mock-server/core/signing/apig/verify.js';
 import { receivedFromVector, signedAt, VECTORS } from './apig-fixtures.js';
 
 const rows = VECTORS.apig.map((v) => [v.name, v] as const);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type ApigSignInput, signApigRequest, toDebugCanonical } from '../../../../mock-server/core/signing/apig.js';
-import { toSdkDate } from '../../../../mock-server/core/signing/apig-date.js';
-import { type ApigRequest, verifyApigRequest } from '../../../../mock-server/core/signing/apig-verify.js';
+import { type ApigSignInput, signApigRequest, toDebugCanonical } from '../../../../mock-server/core/signing/apig/apig.js';
+import { toSdkDate } from '../../../../mock-server/core/signing/apig/sdk-date.js';
+import { type ApigRequest, verifyApigRequest } from '../../../../mock-server/core/signing/apig/verify.js';
 import { apigVector, signedAt, toReceived } from './apig-fixtures.js';
 
 // Vectors 3a/3c (order query and usage push) as the starting point of every negative test.

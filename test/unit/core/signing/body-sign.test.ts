@@ -7,7 +7,7 @@ import {
   parseBodySignHeader,
   toBodySignHeader,
   verifyBodySign,
-} from '../../../../mock-server/core/signing/body-sign.js';
+} from '../../../../mock-server/core/signing/body-sign/body-sign.js';
 import vectors from '../../../fixtures/produce-signing-vectors.json' with { type: 'json' };
 
 const [vector] = vectors.bodySign;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { computeKitSignature, diagnoseKitSignature, type KitVerifyInput, verifyKitSignature } from '../../../../mock-server/core/signing/kit.js';
-import { listProduceMistakeIds } from '../../../../mock-server/core/signing/produce-mistakes.js';
+import { computeKitSignature, diagnoseKitSignature, type KitVerifyInput, verifyKitSignature } from '../../../../mock-server/core/signing/kit/kit.js';
+import { listProduceMistakeIds } from '../../../../mock-server/core/signing/produce/mistakes.js';
 import vectors from '../../../fixtures/produce-signing-vectors.json' with { type: 'json' };
 
 const vector = vectors.kit.find((v) => v.name.includes('tenantSync'));

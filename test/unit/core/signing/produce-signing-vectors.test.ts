@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { decryptV1Field, deriveAesKey, encryptV1Field } from '../../../../mock-server/core/signing/aes-v1.js';
-import { computeBodySign, toBodySignHeader, verifyBodySign } from '../../../../mock-server/core/signing/body-sign.js';
-import { computeKitSignature, verifyKitSignature } from '../../../../mock-server/core/signing/kit.js';
-import { createSha1Prng } from '../../../../mock-server/core/signing/sha1prng.js';
-import { computeV1AuthToken, toV1Message, verifyV1AuthToken } from '../../../../mock-server/core/signing/v1-auth-token.js';
-import { computeV2Signature, verifyV2Signature } from '../../../../mock-server/core/signing/v2-body.js';
+import { decryptV1Field, deriveAesKey, encryptV1Field } from '../../../../mock-server/core/signing/v1/aes.js';
+import { computeBodySign, toBodySignHeader, verifyBodySign } from '../../../../mock-server/core/signing/body-sign/body-sign.js';
+import { computeKitSignature, verifyKitSignature } from '../../../../mock-server/core/signing/kit/kit.js';
+import { createSha1Prng } from '../../../../mock-server/core/signing/v1/sha1prng.js';
+import { computeV1AuthToken, toV1Message, verifyV1AuthToken } from '../../../../mock-server/core/signing/v1/auth-token.js';
+import { computeV2Signature, verifyV2Signature } from '../../../../mock-server/core/signing/produce/v2.js';
 import vectors from '../../../fixtures/produce-signing-vectors.json' with { type: 'json' };
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');

@@ -1,7 +1,7 @@
 import { constants, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { isKoomockError } from '../../../../mock-server/core/errors.js';
-import { decryptClientSecret, encryptClientSecret } from '../../../../mock-server/core/signing/rsa-oaep.js';
+import { decryptClientSecret, encryptClientSecret } from '../../../../mock-server/core/signing/kit/rsa-oaep.js';
 
 const rsaPair = (modulusLength: number) =>
   generateKeyPairSync('rsa', {

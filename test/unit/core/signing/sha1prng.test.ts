@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { createSha1Prng } from '../../../../mock-server/core/signing/sha1prng.js';
+import { createSha1Prng } from '../../../../mock-server/core/signing/v1/sha1prng.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import type { UsageVerifyInput } from '../../../../mock-server/core/signing/usage.js';
-import { diagnoseUsageSignature } from '../../../../mock-server/core/signing/usage-diagnose.js';
-import { USAGE_MISTAKES } from '../../../../mock-server/core/signing/usage-mistakes.js';
+import type { UsageVerifyInput } from '../../../../mock-server/core/signing/usage/usage.js';
+import { diagnoseUsageSignature } from '../../../../mock-server/core/signing/usage/diagnose.js';
+import { USAGE_MISTAKES } from '../../../../mock-server/core/signing/usage/mistakes.js';
 import { VECTORS } from './apig-fixtures.js';
 
 const vector = VECTORS.usage[0]!;

@@ -8,7 +8,7 @@ import {
   type UsageVerifyInput,
   type UsageVerifyOptions,
   verifyUsageSignature,
-} from '../../../../mock-server/core/signing/usage.js';
+} from '../../../../mock-server/core/signing/usage/usage.js';
 import { VECTORS } from './apig-fixtures.js';
 
 const vector = VECTORS.usage[0]!;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { KoomockError } from '../../../../mock-server/core/errors.js';
-import { computeV1AuthToken, diagnoseV1AuthToken, verifyV1AuthToken } from '../../../../mock-server/core/signing/v1-auth-token.js';
+import { computeV1AuthToken, diagnoseV1AuthToken, verifyV1AuthToken } from '../../../../mock-server/core/signing/v1/auth-token.js';
 import vectors from '../../../fixtures/produce-signing-vectors.json' with { type: 'json' };
 
 const [vector] = vectors.v1AuthToken;

@@ -1,13 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { listProduceMistakeIds } from '../../../../mock-server/core/signing/produce-mistakes.js';
+import { listProduceMistakeIds } from '../../../../mock-server/core/signing/produce/mistakes.js';
 import {
   computeV2Signature,
   diagnoseV2Signature,
   type V2VerifyInput,
   verifyV2Signature,
-} from '../../../../mock-server/core/signing/v2-body.js';
+} from '../../../../mock-server/core/signing/produce/v2.js';
 import vectors from '../../../fixtures/produce-signing-vectors.json' with { type: 'json' };
 
 const [vector] = vectors.v2;

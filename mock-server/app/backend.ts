@@ -1,0 +1,31 @@
+/**
+ * The emulator a run plays against, whether koomock started it in this process or connects to a
+ * running one (`--emulator-url`): where the seller's Open API calls go, and the ports the engine
+ * writes the marketplace state through.
+ */
+import type { CatalogProduct } from '../core/market/catalog.js';
+import type { ProductionInterfaceMessage } from '../core/produce/call-outcome.js';
+import type { Clock } from '../core/ports.js';
+import type { OpenApiControl, OrderQuerySource, ScenarioMarket } from '../core/scenario/run/engine-types.js';
+import type { JournalWriter } from './journal-sink.js';
+
+export interface EmulatorBackend {
+  /** Base URL of the fake Open APIs (the seller's order query goes here). */
+  readonly url: string;
+  /** The seller account whose orders a run places. */
+  readonly sellerId: string;
+  readonly catalog: readonly CatalogProduct[];
+  /** Virtual time shared with the emulator (its journal records with it). */
+  readonly clock: Clock;
+  readonly market: ScenarioMarket;
+  readonly orderQueries: OrderQuerySource;
+  /** Fault rules and the inbound journal (`faults:` steps, `expect.openApi`, `openapi.signature`). */
+  readonly openApi?: OpenApiControl;
+  readonly journal: JournalWriter;
+  /** Calls that ended as production interface messages during this run. */
+  readonly interfaceMessages: readonly ProductionInterfaceMessage[];
+  /** Brings the emulator up to date (virtual time) before the seller is called. */
+  sync(): Promise<void>;
+  /** Stops what this process started; a connected emulator keeps running. */
+  close(): Promise<void>;
+}

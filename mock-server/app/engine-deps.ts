@@ -1,0 +1,43 @@
+/**
+ * Engine dependencies over an emulator backend and a seller transport; shared by `koomock run`,
+ * `koomock send` and the admin API's send and replay.
+ */
+import type { SellerTransport } from '../core/ports.js';
+import type { SellerKeys } from '../core/produce/types.js';
+import type { EngineDeps, EngineEvent } from '../core/scenario/run/engine-types.js';
+import type { KoomockConfig } from '../config/types.js';
+import { createCryptoRandom } from './random.js';
+import { getSchemaRegistry } from '../config/schemas-fs.js';
+import type { EmulatorBackend } from './backend.js';
+
+/** The seller's keys per category, as the produce side signs with them. */
+export const toSellerKeys = (config: KoomockConfig): SellerKeys => ({
+  basic: config.seller.keys.basic,
+  general: config.seller.keys.general,
+  kit: config.seller.keys.kit,
+  v1: config.seller.keys.v1,
+});
+
+/**
+ * @example
+ *   const deps = toEngineDeps(config, backend, transport, (e) => io.err(toProgressLine(e) ?? ''));
+ */
+export function toEngineDeps(config: KoomockConfig, backend: EmulatorBackend, transport: SellerTransport, onEvent?: (event: EngineEvent) => void): EngineDeps {
+  return {
+    sellerUrl: config.seller.productionUrl,
+    sellerId: backend.sellerId,
+    catalog: backend.catalog,
+    profile: config.profile,
+    keys: toSellerKeys(config),
+    transport,
+    clock: backend.clock,
+    random: createCryptoRandom(),
+    schemas: getSchemaRegistry(),
+    market: backend.market,
+    orderQueries: backend.orderQueries,
+    ...(backend.openApi === undefined ? {} : { openApi: backend.openApi }),
+    journal: backend.journal.journalFor,
+    exchangeIdOf: backend.journal.exchangeIdOf,
+    ...(onEvent === undefined ? {} : { onEvent }),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * One signed call, judged like a scenario step: `koomock send`, `POST /_koomock/send` and replays
+ * of journaled exchanges all come through here.
+ */
+import type { SellerTransport } from '../core/ports.js';
+import { playScenario } from '../core/scenario/run/engine.js';
+import type { SendStepResult } from '../core/scenario/load/model.js';
+import { type RunReport, summarise } from '../core/scenario/run/report.js';
+import { type SingleCallInput, toSingleCallScenario } from '../core/scenario/load/single-call.js';
+import type { KoomockConfig } from '../config/types.js';
+import type { EmulatorBackend } from './backend.js';
+import { toEngineDeps } from './engine-deps.js';
+import { createRecordingTransport, type RecordedExchange } from './run-transport.js';
+import { KOOMOCK_VERSION } from './version.js';
+
+export interface SingleCallRun {
+  /** A run of one scenario, for the reporters. */
+  readonly report: RunReport;
+  readonly result?: SendStepResult;
+  /** Every exchange with the seller, in order (the call, and queryInstance polls after a 000004). */
+  readonly exchanges: readonly RecordedExchange[];
+}
+
+/**
+ * @example
+ *   const run = await runSingleCall({ activity: 'queryInstance', instance: 'i-1' }, config, backend, transport);
+ *   run.report.summary.checksFailed; // 0
+ */
+export async function runSingleCall(input: SingleCallInput, config: KoomockConfig, backend: EmulatorBackend, transport: SellerTransport): Promise<SingleCallRun> {
+  const recording = createRecordingTransport(transport);
+  const deps = toEngineDeps(config, backend, recording);
+  const started = deps.clock.wallNow();
+  const scenario = toSingleCallScenario({ generation: config.profile.generation, ...input });
+  const { report, results } = await playScenario(scenario, deps);
+  const result = results[input.stepId ?? 'send'] as SendStepResult | undefined;
+  return {
+    report: {
+      tool: 'koomock',
+      version: KOOMOCK_VERSION,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Math.max(0, deps.clock.wallNow() - started),
+      sellerUrl: config.seller.productionUrl,
+      profile: { ...config.profile },
+      scenarios: [report],
+      summary: summarise([report]),
+    },
+    ...(result === undefined ? {} : { result }),
+    exchanges: recording.exchanges,
+  };
+}

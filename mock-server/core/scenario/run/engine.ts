@@ -1,0 +1,133 @@
+/**
+ * The scenario engine: plays the marketplace against a seller, step by step, on the virtual clock,
+ * and says check by check whether KooGallery would accept what the seller did. Pure: the seller,
+ * the marketplace state, the journal and time come in through `EngineDeps`.
+ */
+import { createRunMemory, type EngineDeps, type RunMemory } from './engine-types.js';
+import type { Scenario, Step } from '../load/model.js';
+import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport, type StepReport, summarise } from './report.js';
+import { checkOpenApiDuring, closeScenarioFaults, openStepWindow, runFaultsStep } from './open-api.js';
+import { runOrderStep } from './order.js';
+import { runSendStep } from './send.js';
+import { type ScenarioState, toScenarioProfile } from './state.js';
+
+const passed = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'passed', attempts: [] });
+const skippedStep = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'skipped', attempts: [] });
+
+export interface ScenarioPlay {
+  readonly report: ScenarioReport;
+  /** Step id -> OrderStepResult or SendStepResult (steps that ran). */
+  readonly results: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Runs one scenario. Seller mistakes end up as failed checks; a scenario koomock cannot run (a
+ * catalog without the ordered product, fields a builder refuses) throws SCENARIO_INVALID.
+ * @example
+ *   const report = await runScenario(scenario, deps);
+ *   report.status; // 'passed' | 'failed'
+ */
+export async function runScenario(scenario: Scenario, deps: EngineDeps, memory: RunMemory = createRunMemory()): Promise<ScenarioReport> {
+  return (await playScenario(scenario, deps, memory)).report;
+}
+
+/**
+ * Like `runScenario`, with the step results too (a single `send` wants the instanceId it got).
+ * @example
+ *   const { report, results } = await playScenario(toSingleCallScenario({ activity: 'newInstance' }), deps);
+ */
+export async function playScenario(scenario: Scenario, deps: EngineDeps, memory: RunMemory = createRunMemory()): Promise<ScenarioPlay> {
+  const startedWall = deps.clock.wallNow();
+  const state: ScenarioState = {
+    scenario,
+    deps,
+    memory,
+    profile: toScenarioProfile(deps.profile, scenario.profile),
+    results: {},
+    orders: new Map(),
+  };
+  const steps: StepReport[] = [];
+  const checks: ReportedCheck[] = [];
+  // Set when a faults step cannot do its job here (no host to fail over to): the rest is skipped.
+  let skipReason: string | undefined;
+  try {
+    for (const step of scenario.steps) {
+      if (skipReason !== undefined) {
+        steps.push(skippedStep(step));
+        continue;
+      }
+      if (step.kind === 'wait') {
+        deps.clock.advance(step.ms);
+        steps.push(passed(step));
+        continue;
+      }
+      if (step.kind === 'order') {
+        state.results[step.id] = await runOrderStep(step, state);
+        steps.push(passed(step));
+        continue;
+      }
+      if (step.kind === 'faults') {
+        const run = await runFaultsStep(step, state);
+        steps.push(run.report);
+        skipReason = run.skipReason;
+        continue;
+      }
+      const window = await openStepWindow(state, step);
+      const run = await runSendStep(step, state, checks.some(isFailure));
+      if (run.result !== undefined) state.results[step.id] = run.result;
+      const openApiChecks = await checkOpenApiDuring(step, window, state);
+      steps.push(openApiChecks.some(isFailure) && run.report.status === 'passed' ? { ...run.report, status: 'failed' } : run.report);
+      checks.push(...run.checks, ...openApiChecks);
+    }
+  } catch (e) {
+    // The scenario's rules must not outlive it; the first error is still the one to report.
+    await closeScenarioFaults(state).catch(() => undefined);
+    throw e;
+  }
+  await closeScenarioFaults(state);
+  const report: ScenarioReport = {
+    id: scenario.id,
+    title: scenario.title,
+    file: scenario.file,
+    status: checks.some(isFailure) ? 'failed' : 'passed',
+    durationMs: Math.max(0, deps.clock.wallNow() - startedWall),
+    steps,
+    checks,
+  };
+  return { report, results: state.results };
+}
+
+export interface RunOptions {
+  /** koomock's version, for the report. */
+  readonly version: string;
+}
+
+/**
+ * Runs scenarios one after the other (they share the seller, so never in parallel) into the report
+ * every reporter takes. Re-sends across scenarios still probe idempotency: the run remembers instances.
+ * @example
+ *   const report = await runScenarios(loadShippedScenarios(), deps, { version: '0.1.0' });
+ *   report.summary.checksFailed; // 0
+ */
+export async function runScenarios(scenarios: readonly Scenario[], deps: EngineDeps, options: RunOptions): Promise<RunReport> {
+  const startedWall = deps.clock.wallNow();
+  const memory = createRunMemory();
+  const reports: ScenarioReport[] = [];
+  const total = scenarios.length;
+  for (const [index, scenario] of scenarios.entries()) {
+    deps.onEvent?.({ kind: 'scenario-start', id: scenario.id, title: scenario.title, index, total });
+    const report = await runScenario(scenario, deps, memory);
+    reports.push(report);
+    deps.onEvent?.({ kind: 'scenario-end', report, index, total });
+  }
+  return {
+    tool: 'koomock',
+    version: options.version,
+    startedAt: new Date(startedWall).toISOString(),
+    durationMs: Math.max(0, deps.clock.wallNow() - startedWall),
+    sellerUrl: deps.sellerUrl,
+    profile: { ...deps.profile },
+    scenarios: reports,
+    summary: summarise(reports),
+  };
+}

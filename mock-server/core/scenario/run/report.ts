@@ -1,0 +1,83 @@
+import type { CheckResult } from '../../result.js';
+
+/** A check as reported: which step produced it. */
+export interface ReportedCheck extends CheckResult {
+  /** Step id within its scenario, e.g. `create` or `create#2` for a re-send. */
+  readonly step: string;
+}
+
+/** One HTTP exchange summarised for a report (full bodies live in the journal). */
+export interface ReportedAttempt {
+  readonly attempt: number;
+  /** Virtual time of the attempt, ms since the epoch. */
+  readonly at: number;
+  readonly status?: number;
+  readonly resultCode?: string;
+  readonly outcome: 'success' | 'pending' | 'failed';
+  readonly durationMs: number;
+  /** The seller's answer, cut to a readable length; untrusted text. */
+  readonly responseExcerpt?: string;
+  readonly exchangeId?: number;
+}
+
+export interface StepReport {
+  readonly id: string;
+  readonly title: string;
+  readonly activity?: string;
+  readonly status: 'passed' | 'failed' | 'skipped';
+  readonly attempts: readonly ReportedAttempt[];
+}
+
+export interface ScenarioReport {
+  readonly id: string;
+  readonly title: string;
+  /** File the scenario came from, relative to the working directory. */
+  readonly file?: string;
+  readonly status: 'passed' | 'failed';
+  readonly durationMs: number;
+  readonly steps: readonly StepReport[];
+  /** Every check of every step, flat, in order. */
+  readonly checks: readonly ReportedCheck[];
+}
+
+export interface RunSummary {
+  readonly scenarios: number;
+  readonly scenariosFailed: number;
+  readonly checks: number;
+  readonly checksFailed: number;
+  readonly warnings: number;
+}
+
+/** The whole run, as every reporter (pretty, JUnit, JSON, HTML) receives it. */
+export interface RunReport {
+  readonly tool: 'koomock';
+  readonly version: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly sellerUrl: string;
+  /** The fidelity profile values the run used (DECISIONS.md). */
+  readonly profile: Readonly<Record<string, unknown>>;
+  readonly scenarios: readonly ScenarioReport[];
+  readonly summary: RunSummary;
+}
+
+/** A failed check fails its scenario unless it is a warning. */
+export const isFailure = (c: CheckResult): boolean => !c.ok && c.severity !== 'warn';
+
+export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
+  const checks = scenarios.flatMap((s) => s.checks);
+  return {
+    scenarios: scenarios.length,
+    scenariosFailed: scenarios.filter((s) => s.status === 'failed').length,
+    checks: checks.length,
+    checksFailed: checks.filter(isFailure).length,
+    warnings: checks.filter((c) => !c.ok && c.severity === 'warn').length,
+  };
+}
+
+/**
+ * A scenario that could not do its job here (e.g. a failover scenario without a second host): it
+ * ran no check and skipped steps. It does not fail the run, but a reader must not take it for a pass.
+ */
+export const isSkippedScenario = (s: ScenarioReport): boolean =>
+  s.status === 'passed' && s.checks.length === 0 && s.steps.some((step) => step.status === 'skipped');
