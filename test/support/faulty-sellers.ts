@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { startSeller, type RunningSeller } from '../../examples/seller-express/src/app.js';
 
-export const SELLER_DEFECTS = ['non-idempotent', 'wrong-content-type', 'missing-instance-id', 'late-answer', 'no-order-query', 'failing-new-instance'] as const;
+export const SELLER_DEFECTS = ['non-idempotent', 'wrong-content-type', 'missing-instance-id', 'late-answer', 'no-order-query', 'failing-new-instance', 'returns-released'] as const;
 export type SellerDefect = (typeof SELLER_DEFECTS)[number];
 
 export interface SellerCredentials {
@@ -86,7 +86,7 @@ function rewriteJson(answer: Answer, change: (value: Record<string, unknown>) =>
 }
 
 /** What a defect does to one exchange: `forward` asks the real seller. */
-type Transform = (activity: string | undefined, forward: () => Promise<Answer>) => Promise<Answer>;
+type Transform = (activity: string | undefined, forward: () => Promise<Answer>, body: Buffer) => Promise<Answer>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,6 +121,15 @@ function transformFor(defect: SellerDefect, lateByMs: number): Transform {
           : forward();
     case 'no-order-query':
       return (_activity, forward) => forward();
+    case 'returns-released':
+      // queryInstance lists every id it is asked for, with login details, released or never issued.
+      return async (activity, forward, body) => {
+        const answer = await forward();
+        if (activity !== 'queryInstance') return answer;
+        const asked = String((JSON.parse(body.toString('utf8')) as { instanceId?: unknown }).instanceId ?? '').split(',');
+        const login = (id: string) => ({ frontEndUrl: `https://app.example/${id}`, userName: 'admin', password: 'Initial-Passw0rd' });
+        return rewriteJson(answer, (v) => void (v['info'] = asked.map((id) => ({ instanceId: id, appInfo: login(id) }))));
+      };
   }
 }
 
@@ -135,7 +144,7 @@ async function startProxy(target: string, transform: Transform): Promise<{ url: 
         const r = await fetch(`${target}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers, ...(body.length > 0 ? { body } : {}) });
         return { status: r.status, headers: { 'content-type': r.headers.get('content-type') ?? '' }, body: Buffer.from(await r.arrayBuffer()) };
       };
-      const answer = await transform(activityOf(body), forward);
+      const answer = await transform(activityOf(body), forward, body);
       if (res.destroyed) return;
       res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
       res.end(answer.body);

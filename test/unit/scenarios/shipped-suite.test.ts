@@ -23,6 +23,7 @@ describe('the shipped conformance suite (scenarios/)', () => {
       'cancel-renewal',
       'change-check-at-renewal',
       'daily-dial-test',
+      'expire-then-release',
       'expire-then-renew',
       'idempotent-resend',
       'on-demand-billing-items',
@@ -32,6 +33,7 @@ describe('the shipped conformance suite (scenarios/)', () => {
       'retry-after-timeout',
       'subscribe-monthly',
       'subscribe-one-time',
+      'trial-expiry',
       'trial-to-paid',
       'upgrade',
     ]);
