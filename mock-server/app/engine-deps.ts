@@ -22,8 +22,9 @@ export const toSellerKeys = (config: KoomockConfig): SellerKeys => ({
  * @example
  *   const deps = toEngineDeps(config, backend, transport, (e) => io.err(toProgressLine(e) ?? ''));
  */
-export function toEngineDeps(config: KoomockConfig, backend: EmulatorBackend, transport: SellerTransport, onEvent?: (event: EngineEvent) => void): EngineDeps {
+export function toEngineDeps(config: KoomockConfig, backend: EmulatorBackend, transport: SellerTransport, onEvent?: (event: EngineEvent) => void, seller: { readonly pushesUsage?: boolean } = {}): EngineDeps {
   return {
+    ...(seller.pushesUsage === true ? { sellerPushesUsage: true } : {}),
     sellerUrl: config.seller.productionUrl,
     sellerId: backend.sellerId,
     catalog: backend.catalog,
@@ -35,6 +36,7 @@ export function toEngineDeps(config: KoomockConfig, backend: EmulatorBackend, tr
     schemas: getSchemaRegistry(),
     market: backend.market,
     orderQueries: backend.orderQueries,
+    usage: backend.usage,
     ...(backend.openApi === undefined ? {} : { openApi: backend.openApi }),
     journal: backend.journal.journalFor,
     exchangeIdOf: backend.journal.exchangeIdOf,

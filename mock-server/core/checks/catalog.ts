@@ -20,6 +20,7 @@ import { RESULT_CODE } from './result-code.js';
 import { TRANSPORT_REACHABLE } from './transport-reachable.js';
 import { TRANSPORT_RESET } from './transport-reset.js';
 import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
+import { USAGE_PUSHED } from './usage-pushed.js';
 
 /** Every `security.*` check id with what it verifies. */
 const SECURITY_CHECKS: Readonly<Record<string, string>> = Object.fromEntries(ATTACK_NAMES.map((a) => [securityCheckId(a), ATTACK_TEXTS[a].title]));
@@ -45,6 +46,7 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [INSTANCE_RELEASED]: 'queryInstance does not return a released or unknown instance',
   [ORDER_QUERIED]: 'the seller fetched the order through the order query',
   [ORDER_OUTCOME]: 'the order ended in the expected state',
+  [USAGE_PUSHED]: 'the seller pushed usage for its on-demand instance and the marketplace accepted it',
   [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
   ...SECURITY_CHECKS,
 };

@@ -27,6 +27,7 @@ describe('the shipped conformance suite (scenarios/)', () => {
       'expire-then-renew',
       'idempotent-resend',
       'on-demand-billing-items',
+      'on-demand-usage',
       'order-notify-query',
       'release-after-unsubscribe',
       'renew',

@@ -28,7 +28,8 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
     .description('run conformance scenarios against the seller (运行一致性测试场景)')
     .argument('[paths...]', 'scenario files or folders (default: the shipped suite)')
     .option('--only <ids>', 'run only these scenario ids (repeatable, or a comma list)', collect)
-    .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect);
+    .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect)
+    .option('--seller-pushes-usage', 'the seller pushes usage for on-demand instances by itself: run the scenarios that wait for it (otherwise skipped)');
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: Record<string, unknown>) => {
@@ -42,6 +43,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         scenarios,
         emulator: shared.emulator,
         ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }),
+        ...(opts['sellerPushesUsage'] === true ? { sellerPushesUsage: true } : {}),
         onEmulator: (url, hosts) => {
           const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
           io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}`);

@@ -16,8 +16,8 @@ import { toTokens } from './yaml-source.js';
 
 /** Keys each kind of mapping allows; test/unit/core/scenario keeps these equal to the schema. */
 export const KNOWN_KEYS = {
-  root: ['$schema', 'id', 'title', 'title_zh', 'description', 'group', 'debug', 'profile', 'steps'],
-  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
+  root: ['$schema', 'id', 'title', 'title_zh', 'description', 'group', 'debug', 'requires', 'profile', 'steps'],
+  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'usage', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
   order: ['product', 'products', 'mock', 'follows', 'orderType', 'periodType', 'periodNumber', 'linearValue', 'extendParams', 'lineExtendParams'],
   extendParam: ['name', 'value'],
   expect: ['resultCode', 'fields', 'pass', 'fail', 'outcome', 'attempts', 'sameAs', 'noSideEffectOf', 'openApi'],
@@ -49,7 +49,7 @@ const placeOf = (pointer: string): Place | undefined => PLACES.find(([re]) => re
 
 const DURATION_PLACE = /^(\/steps\/\d+\/wait|\/profile\/(callTimeoutMs|pollIntervalMs|pollWindowMs|retryIntervalMs)|\/profile\/retryWindowMs\/[^/]+)$/;
 const RESULT_CODE_PLACE = /^\/steps\/\d+\/expect\/resultCode(\/\d+)?$/;
-const ACTIONS = ['order', 'send', 'wait', 'faults'] as const;
+const ACTIONS = ['order', 'send', 'wait', 'faults', 'usage'] as const;
 const ORDER_SOURCES = ['product', 'products', 'mock', 'follows'] as const;
 const SEND_ONLY = ['with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'] as const;
 

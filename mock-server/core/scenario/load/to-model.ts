@@ -25,6 +25,9 @@ import { toFaultRule, toFaultsTitle } from './faults-step.js';
 import { parsePath } from './references.js';
 import { toPointer } from './yaml-source.js';
 
+/** How long a `usage` step waits for the seller's push by default (real time). */
+export const DEFAULT_USAGE_WAIT_MS = 30_000;
+
 const DURATION_OPTIONS = new Set(['callTimeoutMs', 'pollIntervalMs', 'pollWindowMs', 'retryIntervalMs']);
 
 /** Profile overrides with every duration in ms (the schema admitted only valid durations). */
@@ -105,6 +108,7 @@ function defaultTitle(raw: RawStep): string {
     return raw.attack === undefined ? title : `${title}, forged: ${raw.attack}`;
   }
   if (raw.faults !== undefined) return toFaultsTitle(raw.faults);
+  if (raw.usage !== undefined) return `await the seller's usage push for ${raw.usage.instanceId}`;
   return `wait ${formatDuration(parseDuration(raw.wait) ?? 0)}`;
 }
 
@@ -134,6 +138,7 @@ function toStep(raw: RawStep, index: number, scenarioDebug: boolean, position: S
     return send;
   }
   if (raw.faults !== undefined) return { ...base, kind: 'faults', rules: raw.faults.map(toFaultRule) };
+  if (raw.usage !== undefined) return { ...base, kind: 'usage', instanceId: raw.usage.instanceId, withinMs: parseDuration(raw.usage.within) ?? DEFAULT_USAGE_WAIT_MS };
   return { ...base, kind: 'wait', ms: parseDuration(raw.wait) ?? 0 };
 }
 
@@ -147,6 +152,7 @@ export function toScenario(raw: RawScenario, file: string, locate: (pointer: str
     group: raw.group ?? 'core',
     file,
     profile: toProfile(raw.profile),
+    ...(raw.requires === undefined || raw.requires.length === 0 ? {} : { requires: raw.requires as NonNullable<Scenario['requires']> }),
     steps: raw.steps.map((s, i) => toStep(s, i, raw.debug ?? false, locate(toPointer(['steps', i])))),
   };
 }

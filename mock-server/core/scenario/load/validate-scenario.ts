@@ -3,6 +3,7 @@ import { validateOrderStep } from './validate-order.js';
 import type { NamedStep } from './validate-references.js';
 import { validateSendStep } from './validate-send.js';
 import { validateFollows } from './validate-follows.js';
+import { validateUsageStep } from './validate-usage.js';
 import { checkFaultsStep, checkOpenApiExpect } from './faults-step.js';
 import { MAX_WAIT_MS, formatDuration, parseDuration } from './duration.js';
 import type { SourcePosition, StepKind } from './model.js';
@@ -11,7 +12,7 @@ import { generationOf, type RawScenario, type RawStep } from './raw.js';
 import { toPointer } from './yaml-source.js';
 
 export const kindOf = (step: RawStep): StepKind =>
-  step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : step.faults !== undefined ? 'faults' : 'wait';
+  step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : step.faults !== undefined ? 'faults' : step.usage !== undefined ? 'usage' : 'wait';
 
 /** Named steps in file order; a repeated id keeps its first step (the repeat is reported). */
 function collectNamedSteps(raw: RawScenario, locate: (pointer: string) => SourcePosition): { steps: Map<string, NamedStep>; findings: Finding[] } {
@@ -63,6 +64,7 @@ export function validateRawScenario(raw: RawScenario, locate: (pointer: string) 
     if (step.order !== undefined) findings.push(...validateOrderStep(step.order, index, catalog), ...validateFollows(step.order, index, scope));
     else if (step.send !== undefined) findings.push(...validateSendStep(step, index, generation, scope), ...checkSetKeys(step, index), ...checkOpenApiExpect(step.expect?.openApi?.operation, index));
     else if (step.faults !== undefined) findings.push(...checkFaultsStep(step.faults, index, { steps, current: index }));
+    else if (step.usage !== undefined) findings.push(...validateUsageStep(raw, index, scope));
     else findings.push(...checkWait(step, index));
   });
   return findings;

@@ -9,7 +9,12 @@ import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport, typ
 import { checkOpenApiDuring, closeScenarioFaults, openStepWindow, runFaultsStep } from './open-api.js';
 import { runOrderStep } from './order.js';
 import { runSendStep } from './send.js';
+import { runUsageStep } from './usage.js';
 import { type ScenarioState, toScenarioProfile } from './state.js';
+
+/** Why a scenario cannot run against this seller: it needs something the run was not told the seller does. */
+const needsUnavailable = (scenario: Scenario, deps: EngineDeps): string | undefined =>
+  scenario.requires?.includes('usage-push') === true && deps.sellerPushesUsage !== true ? 'needs a seller that pushes usage (--seller-pushes-usage)' : undefined;
 
 const passed = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'passed', attempts: [] });
 const skippedStep = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'skipped', attempts: [] });
@@ -49,7 +54,7 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
   const steps: StepReport[] = [];
   const checks: ReportedCheck[] = [];
   // Set when a faults step cannot do its job here (no host to fail over to): the rest is skipped.
-  let skipReason: string | undefined;
+  let skipReason: string | undefined = needsUnavailable(scenario, deps);
   try {
     for (const step of scenario.steps) {
       if (skipReason !== undefined) {
@@ -64,6 +69,12 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
       if (step.kind === 'order') {
         state.results[step.id] = await runOrderStep(step, state);
         steps.push(passed(step));
+        continue;
+      }
+      if (step.kind === 'usage') {
+        const run = await runUsageStep(step, state);
+        steps.push(run.report);
+        checks.push(...run.checks);
         continue;
       }
       if (step.kind === 'faults') {
