@@ -109,6 +109,7 @@ ${option('apigAuth', p.apigAuth, 'D20 APIG AK/SK verification of Open API calls:
 ${option('usageSignature', p.usageSignature, 'D26 usage push signature: raw | canonical')}
 ${option('rateLimitPerSecond', p.rateLimitPerSecond, 'D30 Open API requests per second per seller (0 = no limit)')}
 ${option('debug', p.debug, 'D21 error bodies include the canonical request the emulator built')}
+${option('trialPaidFrom', p.trialPaidFrom, 'D32 a converted trial is paid from: conversion | trial-end')}
 `;
 }
 

@@ -36,6 +36,8 @@ export interface FidelityProfile {
   readonly rateLimitPerSecond: number;
   /** D21 debug mode: error bodies include the canonical request the emulator built. */
   readonly debug: boolean;
+  /** D32 when a converted trial's paid period starts: at the conversion, or when the trial ends. */
+  readonly trialPaidFrom: 'conversion' | 'trial-end';
 }
 
 const MINUTE = 60_000;
@@ -73,6 +75,7 @@ export const DEFAULT_PROFILE: FidelityProfile = Object.freeze({
   usageSignature: 'raw',
   rateLimitPerSecond: 0,
   debug: false,
+  trialPaidFrom: 'conversion',
 }) as FidelityProfile;
 
 /** Profile with some options changed; unknown option names are the caller's bug (typed). */

@@ -107,6 +107,8 @@ export interface FollowOnInput {
   /** Default: the extend params of the line that created the instance. */
   readonly lineExtendParams?: readonly ExtendParam[];
   readonly orderId?: string;
+  /** TRIAL_TO_FORMAL: the paid period starts at the conversion (default) or when the trial ends. */
+  readonly trialPaidFrom?: 'conversion' | 'trial-end';
   readonly now: number;
   readonly random: Random;
 }
@@ -202,9 +204,10 @@ function toTerms(input: FollowOnInput, periodCents: number): Terms {
   if (input.orderType === 'CHANGE') return { ...keep, cents: toChangeCents(f, periodCents, input.now) };
   const periodType = input.periodType ?? f.line.periodType ?? 'month';
   const periodNumber = input.periodNumber ?? 1;
-  // A renewal extends from the current expiry; a conversion starts the paid period now.
   const expiry = parseOrderTime(f.expireTime);
-  const ends = input.orderType === 'RENEW' && expiry !== undefined ? extendExpiryMs(expiry, periodType, periodNumber) : toExpireMs(input.now, periodType, periodNumber);
+  // A renewal extends the current expiry; a conversion starts now, or after a trial still running.
+  const extend = expiry !== undefined && (input.orderType === 'RENEW' || (input.trialPaidFrom === 'trial-end' && expiry > input.now));
+  const ends = extend ? extendExpiryMs(expiry, periodType, periodNumber) : toExpireMs(input.now, periodType, periodNumber);
   return { periodType, periodNumber, expireTime: toOrderTime(ends), cents: periodCents * periodNumber };
 }
 

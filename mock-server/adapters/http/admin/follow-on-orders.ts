@@ -65,6 +65,7 @@ export function createAdminFollowOn(runtime: EmulatorRuntime, request: CreateOrd
     ...(request.periodNumber === undefined ? {} : { periodNumber: request.periodNumber }),
     ...(request.linearValue === undefined ? {} : { linearValue: request.linearValue }),
     ...(request.extendParams === undefined ? {} : { extendParams: request.extendParams }),
+    trialPaidFrom: runtime.config.profile.trialPaidFrom,
     now: runtime.context.clock.now(),
     random: runtime.context.random,
   });

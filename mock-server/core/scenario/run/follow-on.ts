@@ -71,6 +71,7 @@ export function placeFollowOn(step: OrderStep, spec: CatalogOrderSpec & { readon
       ...(spec.linearValue === undefined ? {} : { linearValue: spec.linearValue }),
       extendParams: spec.extendParams,
       ...(spec.lineExtendParams.length === 0 ? {} : { lineExtendParams: spec.lineExtendParams }),
+      trialPaidFrom: state.profile.trialPaidFrom,
       now: deps.clock.now(),
       random: deps.random,
     });

@@ -139,6 +139,14 @@ describe('TRIAL_TO_FORMAL', () => {
     expect(lineOf(formal)).toMatchObject({ periodType: 'month', periodNumber: 1, expireTime: '20270114155959', currency: '100' });
   });
 
+  test('with trialPaidFrom trial-end, the paid period follows a trial that has not ended yet', () => {
+    const trial = order(DEC_7, { orderType: 'TRIAL' });
+    const input = { orderType: 'TRIAL_TO_FORMAL', product: MONTHLY, periodNumber: 1, trialPaidFrom: 'trial-end' } as const;
+    expect(lineOf(follow(trial, [], { ...input, now: Date.UTC(2026, 11, 14, 2, 0, 0) })).expireTime).toBe('20270207155959');
+    // After the trial ended, it starts at the conversion.
+    expect(lineOf(follow(trial, [], { ...input, now: Date.UTC(2027, 0, 10, 2, 0, 0) })).expireTime).toBe('20270210155959');
+  });
+
   test('a non-trial cannot turn formal', () => {
     const root = order(DEC_7);
     let error: unknown;
