@@ -98,7 +98,10 @@ function transformFor(defect: SellerDefect, lateByMs: number): Transform {
       // Every newInstance answer carries an id never seen before, as if each re-send created an instance.
       return async (activity, forward) => {
         const answer = await forward();
-        return activity === 'newInstance' ? rewriteJson(answer, (v) => void (v['instanceId'] = randomUUID())) : answer;
+        if (activity !== 'newInstance') return answer;
+        return rewriteJson(answer, (v) => {
+          v['instanceId'] = randomUUID();
+        });
       };
     case 'wrong-content-type':
       return async (_activity, forward) => {
@@ -131,7 +134,9 @@ function transformFor(defect: SellerDefect, lateByMs: number): Transform {
         if (activity !== 'queryInstance') return answer;
         const asked = String((JSON.parse(body.toString('utf8')) as { instanceId?: unknown }).instanceId ?? '').split(',');
         const login = (id: string) => ({ frontEndUrl: `https://app.example/${id}`, userName: 'admin', password: 'Initial-Passw0rd' });
-        return rewriteJson(answer, (v) => void (v['info'] = asked.map((id) => ({ instanceId: id, appInfo: login(id) }))));
+        return rewriteJson(answer, (v) => {
+          v['info'] = asked.map((id) => ({ instanceId: id, appInfo: login(id) }));
+        });
       };
   }
 }

@@ -48,6 +48,7 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [ORDER_OUTCOME]: 'the order ended in the expected state',
   [USAGE_PUSHED]: 'the seller pushed usage for its on-demand instance and the marketplace accepted it',
   [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
+  'run.deadline': "the scenario ran before the run's deadline (--deadline)",
   ...SECURITY_CHECKS,
 };
 

@@ -1,24 +1,35 @@
 import { describe, expect, test } from 'vitest';
 import { createInstanceRecord } from '../../../mock-server/core/market/instance.js';
+import type { Order, OrderLine } from '../../../mock-server/core/market/order.js';
 import type { Emulator } from '../../../mock-server/emulator.js';
 import { it, startEmulator } from './support.js';
 
-async function post(emulator: Emulator, body: unknown): Promise<{ status: number; body: any }> {
+type Body = Order & { readonly error: { readonly code: string; readonly message: string } };
+
+async function post(emulator: Emulator, body: unknown): Promise<{ status: number; body: Body }> {
   const res = await fetch(`${emulator.url}/_koomock/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as Body };
 }
 
+function line(order: Order): OrderLine {
+  const first = order.orderInfo.orderLine[0];
+  if (first === undefined) throw new Error(`order ${order.orderInfo.orderId} has no line`);
+  return first;
+}
+
+const countOrders = async (emulator: Emulator): Promise<number> => ((await (await fetch(`${emulator.url}/_koomock/orders`)).json()) as { orders: Order[] }).orders.length;
+
 /** A monthly order and the instance the seller made of it, stored as the emulator keeps them. */
-async function provisioned(emulator: Emulator): Promise<{ order: any; instanceId: string }> {
+async function provisioned(emulator: Emulator): Promise<{ order: Order; instanceId: string }> {
   const created = await post(emulator, { productId: 'OFFI900000000000000001', periodNumber: 1, linearValue: 10 });
   expect(created.status).toBe(201);
   const order = created.body;
   const instanceId = 'inst-admin-follow-on';
-  emulator.store.putInstance(createInstanceRecord({ instanceId, order, orderLine: order.orderInfo.orderLine[0], at: order.createdAt }));
+  emulator.store.putInstance(createInstanceRecord({ instanceId, order, orderLine: line(order), at: order.createdAt }));
   return { order, instanceId };
 }
 
-const line = (order: any) => order.orderInfo.orderLine[0];
+
 
 describe('admin API: follow-on orders (POST /_koomock/orders with follows)', () => {
   it('a renewal of an instance extends its expiry by the period and keeps the buyer', async ({ emulator }) => {
@@ -29,14 +40,14 @@ describe('admin API: follow-on orders (POST /_koomock/orders with follows)', () 
     expect(renewal.status).toBe(201);
     expect(renewal.body.orderInfo.orderType).toBe('RENEW');
     expect(renewal.body.orderInfo.buyerInfo).toEqual(order.orderInfo.buyerInfo);
-    const expiry = Date.parse(line(order).expireTime.replace(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3T$4:$5:$6Z'));
+    const expiry = Date.parse((line(order).expireTime ?? '').replace(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3T$4:$5:$6Z'));
     const expected = new Date(expiry);
     expected.setUTCMonth(expected.getUTCMonth() + 2);
     expect(line(renewal.body).expireTime).toBe(expected.toISOString().replace(/[-:T]/g, '').slice(0, 14));
     expect(line(renewal.body).currency).toBe('200');
     // A second renewal, naming the first one's order, extends from the first renewal's expiry.
     const again = await post(emulator, { orderType: 'RENEW', follows: { orderId: renewal.body.orderInfo.orderId } });
-    expect(line(again.body).expireTime > line(renewal.body).expireTime).toBe(true);
+    expect((line(again.body).expireTime ?? '') > (line(renewal.body).expireTime ?? '')).toBe(true);
     expect(again.body.follows).toMatchObject({ orderId: order.orderInfo.orderId, orderLineId: line(order).orderLineId });
   });
 
@@ -45,9 +56,9 @@ describe('admin API: follow-on orders (POST /_koomock/orders with follows)', () 
     const change = await post(emulator, { orderType: 'CHANGE', follows: { orderId: order.orderInfo.orderId, orderLineId: line(order).orderLineId }, linearValue: 30 });
     expect(change.status).toBe(201);
     expect(line(change.body)).toMatchObject({ expireTime: line(order).expireTime, periodType: 'month', periodNumber: 1 });
-    expect(line(change.body).productInfo[0].linearValue).toBe(30);
+    expect(line(change.body).productInfo[0]?.linearValue).toBe(30);
     const stored = await fetch(`${emulator.url}/_koomock/orders/${change.body.orderInfo.orderId}`);
-    expect(((await stored.json()) as any).orderInfo).toEqual(change.body.orderInfo);
+    expect(((await stored.json()) as Order).orderInfo).toEqual(change.body.orderInfo);
   });
 
   test.for([
@@ -63,12 +74,12 @@ describe('admin API: follow-on orders (POST /_koomock/orders with follows)', () 
     const emulator = await startEmulator();
     try {
       await provisioned(emulator);
-      const before = ((await (await fetch(`${emulator.url}/_koomock/orders`)).json()) as any).orders.length;
+      const before = await countOrders(emulator);
       const answer = await post(emulator, body);
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe('INPUT_INVALID');
       expect(answer.body.error.message).toMatch(message);
-      expect(((await (await fetch(`${emulator.url}/_koomock/orders`)).json()) as any).orders.length).toBe(before);
+      expect(await countOrders(emulator)).toBe(before);
     } finally {
       await emulator.close();
     }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { CatalogProduct } from '../../../../mock-server/core/market/catalog.js';
 import { createFollowOnOrder, type FollowOnInput, toFollowedLine } from '../../../../mock-server/core/market/follow-on.js';
 import { getMockOrder } from '../../../../mock-server/core/market/mock-orders.js';
-import { createOrder, type Order } from '../../../../mock-server/core/market/order.js';
+import { createOrder, type Order, type OrderLine } from '../../../../mock-server/core/market/order.js';
 import { changeOrderStatus } from '../../../../mock-server/core/market/order-status.js';
 import { isKoomockError } from '../../../../mock-server/core/errors.js';
 import { createSeqRandom } from '../../../support/seq-random.js';
@@ -26,7 +26,11 @@ const DEC_7 = Date.UTC(2026, 11, 7, 2, 0, 0);
 const order = (now: number, overrides: Partial<Parameters<typeof createOrder>[0]> = {}): Order =>
   createOrder({ sellerId: 'seller-1', products: [MONTHLY], periodType: 'month', periodNumber: 1, linearValue: 10, now, random: createSeqRandom(), ...overrides });
 
-const lineOf = (o: Order) => o.orderInfo.orderLine[0]!;
+function lineOf(o: Order): OrderLine {
+  const first = o.orderInfo.orderLine[0];
+  if (first === undefined) throw new Error(`order ${o.orderInfo.orderId} has no line`);
+  return first;
+}
 
 const follow = (root: Order, others: readonly Order[], input: Omit<FollowOnInput, 'followed' | 'random'>): Order =>
   createFollowOnOrder({ followed: toFollowedLine(root, lineOf(root).orderLineId, others), random: createSeqRandom(7), ...input });
@@ -64,7 +68,8 @@ describe('RENEW', () => {
   });
 
   test('MOCKMONTYRENEW pairs with a monthly line ending 20241221235959: the renewal goes to 20250121235959', () => {
-    const mock = getMockOrder('MOCKMONTYTRIALTOFORMAL', 'seller-1')!;
+    const mock = getMockOrder('MOCKMONTYTRIALTOFORMAL', 'seller-1');
+    if (mock === undefined) throw new Error('mock order missing');
     const renewal = follow({ ...mock, orderInfo: { ...mock.orderInfo, orderType: 'NEW' } }, [], { orderType: 'RENEW', periodNumber: 1, now: mock.createdAt + DAY });
     expect(lineOf(renewal).expireTime).toBe(getMockOrder('MOCKMONTYRENEW', 'seller-1')?.orderInfo.orderLine[0]?.expireTime);
   });

@@ -114,7 +114,7 @@ describe('order steps with follows', () => {
     const renewals = caseInstance?.history.filter((h) => h.event === 'RENEW') ?? [];
     expect(renewals).toHaveLength(3);
     expect(caseInstance?.expireTime).toBe('20261121235959');
-    expect(caseInstance?.expireTime! > '20251121235959').toBe(true);
+    expect((caseInstance?.expireTime ?? '') > '20251121235959').toBe(true);
   });
 });
 
