@@ -60,6 +60,7 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^\/steps\/\d+\/id$/, 'letters and digits joined by single dashes, starting with a letter, such as `create` or `create-2` (no dots: they separate ${step.field})'],
   [/^\/steps\/\d+\/expect\/(pass|fail)\/\d+$/, 'a check id such as `order.queried` or `instance.idempotent`'],
   [/^\/steps\/\d+\/expect\/noSideEffectOf$/, 'the id of an earlier attack step, such as `forged`'],
+  [/^\/steps\/\d+\/order\/follows$/, 'a whole step in ${…}, such as ${create} (the newInstance step) or ${order}: no field after the step id'],
 ];
 
 /**
@@ -229,8 +230,9 @@ export function toSchemaFindings(violations: readonly SchemaViolation[], value: 
   const oneOfAt = new Set(violations.filter((v) => v.rule === 'oneOf').map((v) => v.pointer));
   const byPointer = new Map<string, SchemaViolation[]>();
   for (const v of violations) {
-    // `required` inside a failed oneOf only restates the oneOf finding.
+    // `required` inside a failed oneOf only restates the oneOf finding, and so does a `not` of one of its branches.
     if (v.rule === 'required' && oneOfAt.has(parentOf(v.pointer))) continue;
+    if (v.rule === 'not' && oneOfAt.has(v.pointer)) continue;
     byPointer.set(v.pointer, [...(byPointer.get(v.pointer) ?? []), v]);
   }
   const findings: Finding[] = [];

@@ -133,7 +133,7 @@ describe('follows in the scenario file', () => {
     ['a queryInstance step', 'order: { follows: "${query}", orderType: RENEW }', /step `query` sends queryInstance/],
     ['a period on an upgrade', 'order: { follows: "${create}", orderType: CHANGE, periodType: month }', /an upgrade keeps the validity period/],
     ['follows with products', 'order: { follows: "${create}", orderType: RENEW, products: [PERIOD] }', /has both `products` and `follows`/],
-    ['follows with a path', 'order: { follows: "${create.instanceId}", orderType: RENEW }', /follows/],
+    ['follows with a path', 'order: { follows: "${create.instanceId}", orderType: RENEW }', /has the wrong form — write a whole step in \$\{…\}, such as \$\{create\}.*no field after the step id/],
   ] as const)('refuses %s', ([, step, message]) => {
     expect(parseError(`${HEAD}${ORDER_AND_CREATE}
   - id: pause
@@ -144,6 +144,15 @@ describe('follows in the scenario file', () => {
   - id: next
     ${step}
 `)).toMatch(message);
+  });
+
+  test('follows with products is one finding, without the inner `not` of the schema restating it', () => {
+    const message = parseError(`${HEAD}${ORDER_AND_CREATE}
+  - id: next
+    order: { follows: "\${create}", orderType: RENEW, products: [PERIOD] }
+`);
+    expect(message).toMatch(/has both `products` and `follows`/);
+    expect(message).not.toMatch(/must NOT be valid/);
   });
 
   test('following an instance the seller never created stops the run with the reason', async () => {
