@@ -169,7 +169,8 @@ function toProductInfo(input: FollowOnInput): ProductInfo {
 function toPeriodCents(input: FollowOnInput, info: ProductInfo): number {
   const f = input.followed;
   const same = info.productId === f.line.productInfo[0]?.productId;
-  if (same && !f.trial) return Math.round((f.periodCents * (info.linearValue ?? 1)) / quantityOf(f.line));
+  const before = quantityOf(f.line);
+  if (same && !f.trial && before > 0) return Math.round((f.periodCents * (info.linearValue ?? 1)) / before);
   return toCents(input.product?.price ?? '0');
 }
 

@@ -125,6 +125,13 @@ describe('CHANGE', () => {
     expect(lineOf(renewal).productInfo[0]?.linearValue).toBe(20);
   });
 
+  test('a scale-out from a quantity of 0 costs the catalog price (no division by zero)', () => {
+    const root = order(DEC_7, { linearValue: 0, products: [{ ...MONTHLY, linear: { name: 'users', min: 0, max: 100, default: 0 } }] });
+    const change = follow(root, [], { orderType: 'CHANGE', product: MONTHLY, linearValue: 5, now: DEC_7 + 10 * DAY });
+    expect(change.follows?.periodPrice).toBe('100');
+    expect(lineOf(change).currency).toBe('0');
+  });
+
   test('an upgrade after the expiry is refused: renew first', () => {
     const root = order(DEC_7);
     expect(() => follow(root, [], { orderType: 'CHANGE', linearValue: 20, now: DEC_7 + 40 * DAY })).toThrow(/within the validity period.*20270107155959/);
