@@ -14,7 +14,7 @@ import { type ScenarioState, toScenarioProfile } from './state.js';
 
 /** Why a scenario cannot run against this seller: it needs something the run was not told the seller does. */
 const needsUnavailable = (scenario: Scenario, deps: EngineDeps): string | undefined =>
-  scenario.requires?.includes('usage-push') === true && deps.sellerPushesUsage !== true ? 'needs a seller that pushes usage (--seller-pushes-usage)' : undefined;
+  scenario.requires?.includes('usage-push') === true && deps.sellerPushesUsage !== true ? 'needs a seller that pushes usage; run with --seller-pushes-usage' : undefined;
 
 const passed = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'passed', attempts: [] });
 const skippedStep = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'skipped', attempts: [] });
@@ -54,11 +54,13 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
   const steps: StepReport[] = [];
   const checks: ReportedCheck[] = [];
   // Set when a faults step cannot do its job here (no host to fail over to): the rest is skipped.
-  let skipReason: string | undefined = needsUnavailable(scenario, deps);
+  const unmet = needsUnavailable(scenario, deps);
+  let skipReason: string | undefined = unmet;
   try {
     for (const step of scenario.steps) {
       if (skipReason !== undefined) {
-        steps.push(skippedStep(step));
+        // The first step says why a scenario whose requirement this run does not meet was skipped.
+        steps.push(unmet !== undefined && steps.length === 0 ? { ...skippedStep(step), title: `${step.title} (skipped: ${unmet})` } : skippedStep(step));
         continue;
       }
       if (step.kind === 'wait') {

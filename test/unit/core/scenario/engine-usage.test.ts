@@ -37,6 +37,7 @@ describe('usage steps and requires: [usage-push]', () => {
     const f = createEngineFixture();
     const report = await runScenario(scenarioOf(SCENARIO), f.deps);
     expect(report.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(report.steps[0]?.title).toBe('order NEW ON_DEMAND (skipped: needs a seller that pushes usage; run with --seller-pushes-usage)');
     expect(report.checks).toEqual([]);
     expect(isSkippedScenario(report)).toBe(true);
     expect(f.seller.received).toEqual([]);
