@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../bounded-json.js';
 import { isJsonObject, toCanonicalJson } from './canonical-json.js';
 
 /** How a seller's code may have re-serialised a JSON body before signing it. */
@@ -26,12 +27,10 @@ interface Style {
  *   toJsonVariants('{"b":1,"a":2}').map((v) => v.text); // ['{"a":2,"b":1}', '{"b": 1, "a": 2}', …]
  */
 export function toJsonVariants(text: string): JsonVariant[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return [];
-  }
+  // Bounded: the variants are built recursively, and the body is the caller's, untrusted.
+  const parsed = parseBoundedJson(text);
+  if (!parsed.ok) return [];
+  const value = parsed.value;
   const style = (item: string, key: string, sort: boolean, ascii = false): string =>
     serialise(value, { item, key, sort, ascii });
   const all: JsonVariant[] = [
