@@ -11,39 +11,13 @@ import type { EngineEvent, JournalContext } from '../core/scenario/run/engine-ty
 import type { Scenario } from '../core/scenario/load/model.js';
 import type { RunReport } from '../core/scenario/run/report.js';
 import type { KoomockConfig } from '../config/types.js';
-import { toFallbackHostPorts } from './fallback-host.js';
 import { loadScenarios, SCENARIOS_DIR } from './scenario-files.js';
 import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
-import type { EmulatorBackend } from './backend.js';
+import { type EmulatorChoice, openBackend } from './open-backend.js';
 import { toEngineDeps } from './engine-deps.js';
-import { startLocalEmulator } from './local-emulator.js';
 import { checkSellerReachable } from './preflight.js';
-import { connectRemoteEmulator } from './remote-emulator.js';
 import { createRunTransport } from './run-transport.js';
 import { KOOMOCK_VERSION } from './version.js';
-
-export interface EmulatorChoice {
-  /** Connect to a running emulator instead of starting one. */
-  readonly url?: string;
-  /** Its admin token (`server.adminToken` of that emulator). */
-  readonly adminToken?: string;
-  /** SQLite file for an emulator started here; memory when absent. */
-  readonly dbPath?: string;
-  /** `--fallback-port`: the fallback Open API host on a port of its own (an emulator started here). */
-  readonly fallbackPort?: number;
-}
-
-/** Starts an emulator here, or connects to the one at `choice.url`. */
-export function openBackend(config: KoomockConfig, choice: EmulatorChoice): Promise<EmulatorBackend> {
-  if (choice.url === undefined) {
-    const hostPorts = toFallbackHostPorts(config, choice.fallbackPort);
-    return startLocalEmulator(config, { ...(choice.dbPath === undefined ? {} : { dbPath: choice.dbPath }), hostPorts });
-  }
-  if (choice.fallbackPort !== undefined) {
-    throw usageError('--fallback-port starts a listener of the emulator koomock run starts; with --emulator-url, start that emulator with koomock serve --fallback-port instead');
-  }
-  return connectRemoteEmulator(choice.url, { ...(choice.adminToken === undefined ? {} : { token: choice.adminToken }), catalog: config.catalog });
-}
 
 /**
  * The scenarios to run: the files under `paths` (the shipped suite when empty), then `--only`.

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { DEFAULT_PROFILE, type FidelityProfile } from '../core/profile.js';
 import { DEFAULT_CATALOG, DEFAULT_SELLER, DEFAULT_SERVER, toDefaultInput } from './defaults.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../core/duration.js';
 
 /** Editors with the YAML language server validate and complete the file against the shipped schema. */
 const SCHEMA_PATH = './node_modules/koomock/schemas/config.schema.json';

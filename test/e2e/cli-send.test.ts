@@ -4,7 +4,7 @@ import { reserveFreePort, startReferenceSeller, type SellerCredentials } from '.
 import { linesOf, runCli } from '../support/run-cli.js';
 
 /*
- * `koomock send ACTIVITY` (the built CLI, spawned) against the reference seller: one signed call,
+ * `koomock send ACTIVITY` (in process through main(argv, io)) against the reference seller: one signed call,
  * the request as sent, the answer, the checklist, the documented exit codes. Then the same call
  * through the admin API (`POST /_koomock/send`) and a replay of a journaled exchange.
  */
@@ -94,7 +94,7 @@ describe('POST /_koomock/send and /_koomock/exchanges/{id}/replay', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
       });
-      return { status: res.status, body: (await res.json()) as Record<string, any> };
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     try {
       const sent = await post('/send', { activity: 'newInstance', sellerUrl: seller.produceUrl });
@@ -106,7 +106,7 @@ describe('POST /_koomock/send and /_koomock/exchanges/{id}/replay', () => {
 
       const replay = await post(`/exchanges/${id}/replay`);
       expect(replay.status).toBe(200);
-      expect(replay.body).toMatchObject({ replayOf: id, status: 'passed', result: { instanceId: sent.body['result'].instanceId } });
+      expect(replay.body).toMatchObject({ replayOf: id, status: 'passed', result: { instanceId: (sent.body['result'] as { instanceId: string }).instanceId } });
       const [again] = replay.body['exchangeIds'] as number[];
       expect(again).toBeGreaterThan(id as number);
       const resent = await emulator.admin.getExchange(again as number);

@@ -9,7 +9,7 @@ import { reserveFreePort, startReferenceSeller, type SellerCredentials } from '.
 import { linesOf, runCli } from '../support/run-cli.js';
 
 /*
- * `koomock run` (the built CLI, spawned) against the reference seller of examples/seller-express:
+ * `koomock run` (in process through main(argv, io)) against the reference seller of examples/seller-express:
  * every shipped scenario passes, fast, and the reports are written.
  */
 

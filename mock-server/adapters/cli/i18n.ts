@@ -1,4 +1,4 @@
-import { closestKey } from '../../config/suggest.js';
+import { closestName } from '../../core/suggest.js';
 import { usageError } from '../../core/errors.js';
 
 /** Languages of the human-readable reports (`--lang`). */
@@ -166,7 +166,7 @@ export const count = (plural: Plural, n: number): string => fill(n === 1 ? plura
 export function parseLang(text: string): Lang {
   const base = text.trim().toLowerCase().split(/[-_.]/)[0] ?? '';
   if ((LANGS as readonly string[]).includes(base)) return base as Lang;
-  const near = closestKey(base, LANGS);
+  const near = closestName(base, LANGS);
   throw usageError(
     `unknown language ${JSON.stringify(text)} for --lang: expected one of ${LANGS.join(', ')}${near === undefined ? '' : ` (did you mean ${near}?)`}`,
     { lang: text },

@@ -20,10 +20,9 @@ import { forbidden, invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
 import { parseRunnerExchange, parseRunnerInstance, parseRunnerOrder } from './admin/runner-input.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
+import { isObject } from '../../core/is-object.js';
 
 const SEND_FIELDS = new Set(['activity', 'fields', 'set', 'sign', 'order', 'instance', 'retry', 'debug', 'sellerUrl']);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function optional<T>(body: Record<string, unknown>, name: string, test: (v: unknown) => v is T, expected: string): T | undefined {
   const v = body[name];
@@ -84,21 +83,9 @@ const withSellerUrl = (config: KoomockConfig, url: string | undefined): KoomockC
 
 async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInput, sellerUrl: string | undefined) {
   // Loaded on first use: the scenario engine and undici would otherwise cost every `koomock serve` start.
-  const [{ runSingleCall }, { createStoreBackend }, { createFetchTransport }] = await Promise.all([
-    import('../../app/single-call.js'),
-    import('../../app/store-backend.js'),
-    import('../seller/fetch-transport.js'),
-  ]);
-  const backend = createStoreBackend({
-    url: `${req.protocol}://${req.get('host') ?? ''}`,
-    store: runtime.store,
-    clock: runtime.context.clock,
-    sellerId: runtime.seller.id,
-    catalog: runtime.config.catalog,
-  });
-  const transport = createFetchTransport();
+  const { sendFromEmulator } = await import('../../app/single-call.js');
   try {
-    const run = await runSingleCall(input, withSellerUrl(runtime.config, sellerUrl), backend, transport);
+    const run = await sendFromEmulator(runtime, input, { url: `${req.protocol}://${req.get('host') ?? ''}`, config: withSellerUrl(runtime.config, sellerUrl) });
     const scenario = run.report.scenarios[0];
     return {
       status: scenario?.status ?? 'failed',
@@ -110,8 +97,6 @@ async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInp
     // The call could not be built (a missing field, a key not configured): the caller's input.
     if (isKoomockError(e)) throw invalid(e.message);
     throw e;
-  } finally {
-    await transport.close();
   }
 }
 

@@ -90,7 +90,6 @@ export const fileUploadRoute: OpenApiRoute = {
   path: '/api/mkp-openapi-public/global/v1/market-event/{event_id}/file',
   auth: 'apig',
   envelope: 'cbc',
-  schemas: { request: 'openapi/file-upload.request.schema.json', response: 'openapi/file-upload.response.schema.json' },
   handle(req, params, ctx) {
     const seller = requireCaller(ctx);
     const eventId = params.event_id ?? '';

@@ -5,8 +5,7 @@ import { giveUp } from './give-up.js';
 import { pollPolicy, waitUntil } from './retry-policy.js';
 import { earlyStop } from './transport-give-up.js';
 import type { CallSpec } from './types.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../is-object.js';
 
 /** The `appInfo` of `instanceId` in a queryInstance answer, if the seller sent it. */
 export function findAppInfo(answer: Readonly<Record<string, unknown>> | undefined, instanceId: string): Record<string, unknown> | undefined {

@@ -1,3 +1,4 @@
+import { isObject } from '../is-object.js';
 import { parseBoundedJsonObject } from '../bounded-json.js';
 
 /**
@@ -14,13 +15,9 @@ export function toCanonicalJson(value: unknown, options: { readonly recursive?: 
   return JSON.stringify(canonicalValue(value, options.recursive === true, true));
 }
 
-/** True for a plain JSON object (not an array, not null). */
-export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function canonicalValue(value: unknown, recursive: boolean, top: boolean): unknown {
   if (Array.isArray(value)) return recursive ? value.map((v) => canonicalValue(v, true, false)) : value;
-  if (!isJsonObject(value)) return value;
+  if (!isObject(value)) return value;
   if (!top && !recursive) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {

@@ -6,7 +6,7 @@ import { usageError } from '../../../core/errors.js';
 import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -72,7 +72,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         },
       });
       const toStdout = specs.some((s) => s.file === '-');
-      const color = shouldUseColor(process.stdout, io.env);
+      const color = shouldUseColor(io, io.env);
       await writeReports(report, toStdout ? specs : [{ kind: 'pretty', file: '-' }, ...specs], {
         lang: shared.lang,
         cwd: io.cwd,

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../result.js';
+import type { SendStepResult } from '../load/model.js';
 
 /** A check as reported: which step produced it. */
 export interface ReportedCheck extends CheckResult {
@@ -84,6 +85,13 @@ export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
  */
 export const isSkippedScenario = (s: ScenarioReport): boolean =>
   s.status === 'passed' && s.checks.length === 0 && s.steps.some((step) => step.status === 'skipped');
+
+/** What running one send step gives the engine: its report, its checks, and its result for later references. */
+export interface StepRun {
+  readonly report: StepReport;
+  readonly checks: readonly ReportedCheck[];
+  readonly result?: SendStepResult;
+}
 
 /** How a scenario is counted and shown in every report: passed, failed or skipped. */
 export const scenarioOutcome = (s: ScenarioReport): 'passed' | 'failed' | 'skipped' => (isSkippedScenario(s) ? 'skipped' : s.status);
