@@ -111,6 +111,7 @@ ${option('rateLimitPerSecond', p.rateLimitPerSecond, 'Open API requests per seco
 ${option('debug', p.debug, 'error bodies include the canonical request the emulator built (docs/fidelity.md#d21)')}
 ${option('transportGiveUpAfter', p.transportGiveUpAfter, 'stop retrying after this many identical transport failures in a row (0 = never)')}
 ${option('apigLockout', p.apigLockout, 'APIG locks an AK for 5 min after 5 failed signatures: on | off')}
+${option('trialPaidFrom', p.trialPaidFrom, 'a converted trial is paid from: conversion | trial-end (docs/fidelity.md#d32)')}
 `;
 }
 
