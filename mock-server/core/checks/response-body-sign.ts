@@ -5,7 +5,7 @@ import { quoted } from './cut.js';
 export const RESPONSE_BODY_SIGN = 'response.body-sign';
 
 export interface BodySignCheckInput {
-  /** V1 requires Body-Sign; V2 and kit verify it when present, and a wrong one only warns (docs/fidelity.md). */
+  /** V1 requires Body-Sign; V2 and kit verify it when present, and a wrong one only warns (docs/fidelity.md#answer-rules-and-timing). */
   readonly family: 'v1' | 'v2' | 'kit';
   /** Profile `bodySign`: `strict` requires it in V2 too, and a wrong one fails. */
   readonly mode: 'present' | 'strict';
@@ -37,7 +37,7 @@ const FORMAT = 'Body-Sign: sign_type="HMAC-SHA256", signature="<Base64 HMAC-SHA2
 /**
  * The answer's `Body-Sign` header: V1 required and verified; V2 answers are unsigned on the
  * platform, so a V2 header is verified when present and a wrong one is a warning (required and
- * failing under `strict`). docs/fidelity.md, "Answer rules and timing".
+ * failing under `strict`). docs/fidelity.md#answer-rules-and-timing.
  * @example
  *   checkResponseBodySign({ family: 'v2', mode: 'present', key, body, truncated: false, header: undefined }).ok; // true
  */

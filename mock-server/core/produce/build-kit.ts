@@ -16,7 +16,7 @@ export function toKitUrl(address: string, operation: KitOperation): string {
  * Builds an unsigned kit request: POST to `<address>/produceAPI/v2/<op>` with a compact body whose
  * fields are in the documented order (open-api.md §4 tables and examples), not sorted: the
  * signature is computed over the key-sorted form (signProduceRequest), so a seller that HMACs the
- * raw bytes fails here as it does on the platform (docs/fidelity.md, "Answer rules and timing").
+ * raw bytes fails here as it does on the platform (docs/fidelity.md#answer-rules-and-timing).
  * `testFlag` is an integer (always sent) and `timeStamp` East-8 digits of the wall clock (times
  * given as epoch ms are written the same way).
  * @example

@@ -4,7 +4,7 @@ import type { AttemptRecord } from './attempt.js';
 /**
  * How a call ended: success; `refused`, a definitive answer that is not a failure of the call
  * (changeInstanceCheck refusing a change; newInstance 000100-000107 under `definitiveCodes: final`);
- * or what the marketplace does when its retries run out (docs/fidelity.md).
+ * or what the marketplace does when its retries run out (docs/fidelity.md#d14, #answer-rules-and-timing).
  */
 export type CallFinal = 'success' | 'refused' | 'order-failed' | 'production-interface-message';
 
@@ -46,6 +46,8 @@ export interface CallOutcome {
   readonly orderFailure?: OrderFailure;
   /** Set when `final` is `production-interface-message`. */
   readonly interfaceMessage?: ProductionInterfaceMessage;
+  /** Set when koomock stopped retrying early (identical transport failures): how the platform would have gone on. */
+  readonly stoppedEarly?: string;
   /** Virtual time the call started and ended (for `order.queried`). */
   readonly startedAt: number;
   readonly endedAt: number;

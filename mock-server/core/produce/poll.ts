@@ -39,7 +39,7 @@ const withPollChecks = (record: AttemptRecord, instanceId: string): AttemptRecor
 /**
  * After newInstance answered 000004: poll queryInstance every pollIntervalMs (virtual) for up to
  * pollWindowMs until `info[]` lists the instance. An entry without `appInfo` ends the poll too (the
- * login details may go by SMS or e-mail: `poll.appinfo` warns). Never listed fails the order.
+ * login details may go by SMS or e-mail: `poll.appinfo` warns). Never listed fails the order (docs/fidelity.md#d10, #answer-rules-and-timing).
  */
 export async function pollForAppInfo(
   spec: CallSpec,
@@ -74,7 +74,8 @@ export async function pollForAppInfo(
   }
   const within = stopNote === undefined ? `within ${Math.round(windowMs / 60_000)} min` : `(${stopNote})`;
   const reason = `newInstance answered 000004 but queryInstance did not list instanceId ${JSON.stringify(instanceId)} in info[] ${within}`;
-  return giveUp(spec, attempts, reason, startedAt, clock.now(), instanceId);
+  const outcome = giveUp(spec, attempts, reason, startedAt, clock.now(), instanceId);
+  return stopNote === undefined ? outcome : { ...outcome, stoppedEarly: stopNote };
 }
 
 /**

@@ -157,8 +157,8 @@ describe('produce schemas accept what the docs allow', () => {
   const rows: readonly Acceptance[] = [
     { name: 'a newInstance failure answer without instanceId', example: 'v2-newInstance.response', at: '/resultCode', to: '000100' },
     { name: 'a newInstance answer with a field the platform ignores', example: 'v2-newInstance.response', at: '/traceId', to: 'abc' },
-    { name: 'a newInstance request without testFlag (D6 omit)', example: 'v2-newInstance.request', at: '/testFlag', to: REMOVE },
-    { name: 'a refreshInstance request with a 14-digit expireTime (D8 default)', example: 'v2-refreshInstance.request', at: '/expireTime', to: '20221124023618' },
+    { name: 'a newInstance request without testFlag (docs/fidelity.md#d6 omit)', example: 'v2-newInstance.request', at: '/testFlag', to: REMOVE },
+    { name: 'a refreshInstance request with a 14-digit expireTime (docs/fidelity.md#d8 default)', example: 'v2-refreshInstance.request', at: '/expireTime', to: '20221124023618' },
     { name: 'a refreshInstance request with scene RENEWAL_CHANGE', example: 'v2-refreshInstance.request', at: '/scene', to: 'RENEWAL_CHANGE' },
     { name: 'a refreshInstance request without productId', example: 'v2-refreshInstance.request', at: '/productId', to: REMOVE },
     { name: 'a releaseInstance request without orderId', example: 'v2-releaseInstance.request', at: '/orderId', to: REMOVE },

@@ -50,7 +50,16 @@ export interface ExtendParamSpec {
 /** A new order koomock places as the buyer, one line per product (select-products.ts picks them). */
 export interface CatalogOrderSpec {
   readonly source: 'catalog';
+  /**
+   * With `follows`: empty (the followed line's product) or the one new product. Otherwise at
+   * least one.
+   */
   readonly products: readonly ProductSelector[];
+  /**
+   * Id of the step whose order line this follow-on order follows (an order step, or the send step
+   * that created the instance); its buyer, product, expiry and price carry over (follow-on.ts).
+   */
+  readonly follows?: string;
   readonly orderType: OrderType;
   readonly periodType?: PeriodType;
   readonly periodNumber?: number;
@@ -61,7 +70,7 @@ export interface CatalogOrderSpec {
   readonly lineExtendParams: readonly ExtendParamSpec[];
 }
 
-/** One of the nine fixed debug orders every seller can query (D25); nothing is created. */
+/** One of the nine fixed debug orders every seller can query (docs/fidelity.md#d25); nothing is created. */
 export interface MockOrderSpec {
   readonly source: 'mock';
   readonly orderId: MockOrderId;
@@ -148,9 +157,9 @@ export interface SendStep extends StepBase {
   readonly set: Readonly<Record<string, TemplateValue>>;
   /** Signature parameter overrides (CallSpec.signOverrides): a string replaces, `null` omits. */
   readonly sign: Readonly<Record<string, string | null>>;
-  /** Retry per the profile's window for the activity (D12); false = one attempt only. */
+  /** Retry per the profile's window for the activity (docs/fidelity.md#d12); false = one attempt only. */
   readonly retry: boolean;
-  /** Send `testFlag=1` (a debugging call, D6). */
+  /** Send `testFlag=1` (a debugging call, docs/fidelity.md#d6). */
   readonly debug: boolean;
   /**
    * Send a forged call instead (docs/security.md): the valid request, built and signed, then broken
@@ -185,7 +194,22 @@ export interface FaultsStep extends StepBase {
   readonly rules: readonly FaultRuleInput[];
 }
 
-export type Step = OrderStep | SendStep | WaitStep | FaultsStep;
+/**
+ * Waits, in real time, for the seller to push usage for an on-demand instance, and checks that
+ * the marketplace accepted at least one record for it (`usage.pushed`).
+ */
+export interface UsageStep extends StepBase {
+  readonly kind: 'usage';
+  /** A template such as `${create.instanceId}`. */
+  readonly instanceId: TemplateValue;
+  /** Wall-clock time to wait; the seller meters on its own clock. */
+  readonly withinMs: number;
+}
+
+/** What a scenario needs the seller to do by itself; a run skips it unless told the seller does. */
+export type ScenarioRequirement = 'usage-push';
+
+export type Step = OrderStep | SendStep | WaitStep | FaultsStep | UsageStep;
 export type StepKind = Step['kind'];
 
 export interface Scenario {
@@ -200,6 +224,8 @@ export interface Scenario {
   /** The file it came from, as named in messages. */
   readonly file: string;
   readonly profile: ProfileOverrides;
+  /** What the seller must do by itself (docs/scenarios.md, `requires`). */
+  readonly requires?: readonly ScenarioRequirement[];
   readonly steps: readonly Step[];
 }
 
@@ -217,7 +243,7 @@ export interface OrderLineResult {
   readonly periodNumber?: number;
   /** UTC `yyyyMMddHHmmss` as in the order query. */
   readonly expireTime?: string;
-  /** The same instant in epoch ms: a `time` field given a number is written per D8. */
+  /** The same instant in epoch ms: a `time` field given a number is written per docs/fidelity.md#d8. */
   readonly expireAt?: number;
 }
 
@@ -297,5 +323,3 @@ export const SEND_RESULT_FIELDS = [
 /** Results whose inner fields are free (seller data), so paths below them are not checked. */
 export const OPEN_RESULT_FIELDS: ReadonlySet<string> = new Set(['appInfo', 'body', 'request']);
 
-/** Outcomes an expectation may name (produce/call-outcome.ts). */
-export const CALL_OUTCOMES: readonly CallFinal[] = ['success', 'refused', 'order-failed', 'production-interface-message'];

@@ -1,7 +1,7 @@
 /**
  * Instance and order bookkeeping after a call (the marketplace's side of the story): a provisioned
  * instance is stored, lifecycle calls move it, a newInstance/upgradeInstance whose retries ran out
- * fails its order, unsubscribes it and records a refund (D14), and any other call that gave up
+ * fails its order, unsubscribes it and records a refund (docs/fidelity.md#d14), and any other call that gave up
  * becomes a production interface message.
  */
 import { createInstanceRecord, type AppInfo, type InstanceEvent, type InstanceRecord, transition } from '../../market/instance.js';
@@ -39,7 +39,7 @@ async function moveOrder(state: ScenarioState, orderId: string | undefined, to: 
     const failed = changeOrderStatus(next, 'FAILED', { at, note });
     if (!failed.ok) return;
     const amount = next.orderInfo.orderLine[0]?.currencyAfterDiscount ?? '0';
-    const unsubscribed = changeOrderStatus(failed.order, 'UNSUBSCRIBED', { at, note: 'unsubscribed automatically (D14)', refund: { amount, reason: refundReason } });
+    const unsubscribed = changeOrderStatus(failed.order, 'UNSUBSCRIBED', { at, note: 'unsubscribed automatically (docs/fidelity.md#d14)', refund: { amount, reason: refundReason } });
     if (!unsubscribed.ok) return;
     next = unsubscribed.order;
   } else {
@@ -127,7 +127,9 @@ export async function bookOutcome(spec: CallSpec, outcome: CallOutcome, state: S
         ...(productId === undefined ? {} : { productId }),
         ...(expireTime === undefined ? {} : { expireTime: expireTime.slice(0, 14) }),
       } as InstanceEvent);
-      await moveOrder(state, subject?.orderId, 'ACTIVE', `refreshInstance ${String(request['scene'] ?? '')} succeeded`);
+      // A cancelled renewal period ends its renewal order: later renewals extend the expiry before it.
+      if (type === 'UNSUBSCRIBE_RENEWAL') await moveOrder(state, subject?.orderId, 'UNSUBSCRIBED', 'renewal period cancelled');
+      else await moveOrder(state, subject?.orderId, 'ACTIVE', `refreshInstance ${String(request['scene'] ?? '')} succeeded`);
       return;
     }
     case 'updateInstanceStatus':

@@ -26,7 +26,7 @@ export interface ScenarioMarket {
   putOrder(order: Order): void | Promise<void>;
   /** Insert or replace by (sellerId, instanceId). */
   putInstance(instance: InstanceRecord): void | Promise<void>;
-  /** A call whose retries ran out without failing an order (D14): 生产接口消息. */
+  /** A call whose retries ran out without failing an order (docs/fidelity.md#d14): 生产接口消息. */
   addInterfaceMessage?(message: ProductionInterfaceMessage): void | Promise<void>;
 }
 
@@ -96,6 +96,27 @@ export interface EngineDeps {
   readonly onEvent?: (event: EngineEvent) => void;
   /** Fault rules and the inbound journal; without it `faults:` steps and `expect.openApi` cannot run. */
   readonly openApi?: OpenApiControl;
+  /** Usage records the marketplace accepted; without it `usage` steps cannot run. */
+  readonly usage?: UsageSource;
+  /** The run was told the seller pushes usage by itself: scenarios with `requires: [usage-push]` run. */
+  readonly sellerPushesUsage?: boolean;
+  /** Waits real time (usage steps); default: a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** One accepted usage record, as a `usage` step reports it. */
+export interface AcceptedUsage {
+  readonly meteringSn: string;
+  readonly usageValue: string;
+  readonly beginTime: string;
+  readonly endTime: string;
+  /** Virtual time the marketplace accepted it. */
+  readonly receivedAt: number;
+}
+
+/** Usage records the seller pushed and the marketplace accepted, per instance. */
+export interface UsageSource {
+  accepted(instanceId: string): readonly AcceptedUsage[] | Promise<readonly AcceptedUsage[]>;
 }
 
 export type EngineEvent =
@@ -103,7 +124,7 @@ export type EngineEvent =
   | { readonly kind: 'scenario-end'; readonly report: ScenarioReport; readonly index: number; readonly total: number }
   | { readonly kind: 'interface-message'; readonly scenario: string; readonly step: string; readonly message: ProductionInterfaceMessage; readonly exchangeId?: number };
 
-/** An instance as the run knows it, by its D16 idempotency key. */
+/** An instance as the run knows it, by its docs/fidelity.md#d16 idempotency key. */
 export interface KnownInstance {
   readonly instanceId: string;
   /** The idempotency key in words, e.g. `orderId CS1 + orderLineId CS1-000001`. */

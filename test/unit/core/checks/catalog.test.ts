@@ -8,7 +8,7 @@ const DOC = readFileSync(join(import.meta.dirname, '../../../../docs/checks.md')
 
 describe('check catalogue', () => {
   test('lists the answer checks in the order an attempt reports them, then the scenario checks', () => {
-    expect(CHECK_IDS.slice(0, 22)).toEqual([
+    expect(CHECK_IDS.slice(0, 23)).toEqual([
       'transport.reachable',
       'transport.timeout',
       'transport.reset',
@@ -26,6 +26,7 @@ describe('check catalogue', () => {
       'response.memo',
       'instance.idempotent',
       'instance.distinct',
+      'instance.released',
       'order.queried',
       'order.outcome',
       'response.instances',
