@@ -25,10 +25,10 @@ const it = test.extend('dir', async ({}, { onCleanup }) => {
 
 async function runDefaultSuite(dir: string, async: boolean): Promise<{ code: number; stdout: string; stderr: string; report: RunReport; usagePushes: readonly string[] }> {
   const port = await reserveFreePort();
-  const seller = await startMinimalSeller({ ...CREDS, orderHosts: [`http://127.0.0.1:${port}`], async, pushUsage: true });
+  const seller = await startMinimalSeller({ ...CREDS, orderHosts: [`http://127.0.0.1:${port}`], async, usageIntervalMs: 200 });
   try {
     const file = join(dir, 'report.json');
-    const run = await runCli(['run', '--seller-url', seller.produceUrl, ...keyArgs, '--port', String(port), '--report', `json=${file}`], { timeoutMs: 60_000 });
+    const run = await runCli(['run', '--seller-url', seller.produceUrl, ...keyArgs, '--port', String(port), '--seller-pushes-usage', '--report', `json=${file}`], { timeoutMs: 60_000 });
     return { ...run, report: JSON.parse(readFileSync(file, 'utf8')) as RunReport, usagePushes: [...seller.usagePushes] };
   } finally {
     await seller.close();
@@ -46,8 +46,8 @@ describe('koomock run against a minimal seller written from the docs', () => {
     expect(report.summary).toMatchObject({ scenarios: shipped.length, scenariosFailed: 0, scenariosSkipped: 2, checksFailed: 0, warnings: 0 });
     // The seller pushed usage with its own (wall-clock) times while the suite ran, after the renewal
     // scenarios had moved koomock's virtual clock on by many months: accepted, never MKT.9004.
-    expect(usagePushes.length).toBeGreaterThan(0);
-    expect(new Set(usagePushes)).toEqual(new Set(['MKT.0000']));
+    expect(usagePushes).toContain('MKT.0000');
+    expect(usagePushes).not.toContain('MKT.9004');
     expect(linesOf(stdout).at(-1)).toMatch(new RegExp(`^${shipped.length} scenarios: ${shipped.length - 2} passed, 2 skipped, 0 failed · \\d+ checks, 0 failed, 0 warnings$`));
   });
 

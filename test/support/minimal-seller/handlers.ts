@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { type OrderResult, queryOrder } from './apig.js';
 import type { Instance, Store } from './store.js';
-import { pushUsage } from './usage.js';
 
 export type Answer = Record<string, unknown> & { resultCode: string; resultMsg: string };
 
@@ -28,10 +27,6 @@ export interface SellerContext {
   /** Provision in the background and answer newInstance 000004. */
   readonly async: boolean;
   readonly defect: MinimalSellerDefect | undefined;
-  /** Push usage for an on-demand instance when its newInstance is re-sent (it is booked by then); results are collected here. */
-  readonly usagePushes?: string[];
-  /** The key that signs usage pushes (the basic key by default). */
-  readonly usageKey: string;
 }
 
 const ok = (extra: Record<string, unknown> = {}): Answer => ({ resultCode: '000000', resultMsg: 'success', ...extra });
@@ -56,14 +51,7 @@ async function newInstance(body: Record<string, unknown>, ctx: SellerContext): P
   if (orderId === undefined || orderLineId === undefined || businessId === undefined) return invalid('orderId, orderLineId and businessId are required');
   if (ctx.defect === 'sold-out') return { resultCode: '000106', resultMsg: 'sold out' };
   const known = ctx.store.byKey.get(`${orderId}|${orderLineId}`);
-  if (known !== undefined) {
-    const instance = ctx.store.byId.get(known) as Instance;
-    if (ctx.usagePushes !== undefined && instance.onDemand) {
-      const host = ctx.orderHosts[0] ?? '';
-      void pushUsage(host, instance.instanceId, { ...ctx.creds, usageKey: ctx.usageKey }).then((code) => ctx.usagePushes?.push(code));
-    }
-    return answerFor(ctx, instance);
-  }
+  if (known !== undefined) return answerFor(ctx, ctx.store.byId.get(known) as Instance);
   const fetched = await fetchOrder(ctx, orderId, orderLineId);
   if (!fetched.ok) return { resultCode: '000005', resultMsg: fetched.detail.slice(0, 200) };
   const line = fetched.order.orderLine.find((l) => l.orderLineId === orderLineId);

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Answer, handle, type MinimalSellerDefect, type SellerContext } from './handlers.js';
 import { Store } from './store.js';
+import { pushUsage } from './usage.js';
 import { checkSignature, NonceBook } from './verify.js';
 
 export type { MinimalSellerDefect } from './handlers.js';
@@ -23,8 +24,8 @@ export interface MinimalSellerOptions {
   /** Provision in the background (newInstance 000004, then queryInstance). Default false. */
   readonly async?: boolean;
   readonly defect?: MinimalSellerDefect;
-  /** Push one usage record (wall-clock times) for an on-demand instance whenever its newInstance is re-sent. */
-  readonly pushUsage?: boolean;
+  /** Meter every live, unfrozen on-demand instance and push one usage record (wall-clock times) this often; 0 = never (default). */
+  readonly usageIntervalMs?: number;
 }
 
 export interface MinimalSeller {
@@ -78,9 +79,14 @@ export async function startMinimalSeller(options: MinimalSellerOptions): Promise
     creds: { ak: options.ak, sk: options.sk },
     async: options.async === true,
     defect: options.defect,
-    usageKey: options.keys.basic,
-    ...(options.pushUsage === true ? { usagePushes } : {}),
   };
+  const meter = (): void => {
+    for (const instance of ctx.store.byId.values()) {
+      if (!instance.onDemand || instance.released || instance.frozen || instance.appInfo === undefined) continue;
+      void pushUsage(options.orderHosts[0] ?? '', instance.instanceId, { ak: options.ak, sk: options.sk, usageKey: options.keys.basic }).then((code) => usagePushes.push(code));
+    }
+  };
+  const metering = (options.usageIntervalMs ?? 0) > 0 ? setInterval(meter, options.usageIntervalMs) : undefined;
   const nonces = new NonceBook();
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -119,6 +125,7 @@ export async function startMinimalSeller(options: MinimalSellerOptions): Promise
     usagePushes,
     close: () =>
       new Promise<void>((resolve) => {
+        if (metering !== undefined) clearInterval(metering);
         server.close(() => resolve());
         server.closeAllConnections();
       }),
