@@ -3,11 +3,18 @@
  * running one (`--emulator-url`): where the seller's Open API calls go, and the ports the engine
  * writes the marketplace state through.
  */
+import type { InstanceRecord } from '../core/market/instance.js';
+import type { Order } from '../core/market/order.js';
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { ProductionInterfaceMessage } from '../core/produce/call-outcome.js';
 import type { Clock } from '../core/ports.js';
 import type { OpenApiControl, OrderQuerySource, ScenarioMarket } from '../core/scenario/run/engine-types.js';
 import type { JournalWriter } from './journal-sink.js';
+
+export interface MarketLookup {
+  order(orderId: string): Promise<Order | undefined>;
+  instance(instanceId: string): Promise<InstanceRecord | undefined>;
+}
 
 export interface EmulatorBackend {
   /** Base URL of the fake Open APIs (the seller's order query goes here). */
@@ -22,6 +29,8 @@ export interface EmulatorBackend {
   /** Fault rules and the inbound journal (`faults:` steps, `expect.openApi`, `openapi.signature`). */
   readonly openApi?: OpenApiControl;
   readonly journal: JournalWriter;
+  /** Reads an order (the nine `MOCK*` orders too) or an instance, to fill the fields a call derives from them. */
+  readonly lookup: MarketLookup;
   /** Calls that ended as production interface messages during this run. */
   readonly interfaceMessages: readonly ProductionInterfaceMessage[];
   /** Brings the emulator up to date (virtual time) before the seller is called. */

@@ -10,6 +10,8 @@
  *   `PUT /_koomock/runner/instances/{instanceId}`, `POST /_koomock/runner/exchanges`.
  */
 import { type Request, Router } from 'express';
+import type { AttackName } from '../../core/checks/attack-names.js';
+import { REPLAY_BREAKS } from '../../core/security/replay-breaks.js';
 import { isKoomockError } from '../../core/errors.js';
 import type { InstanceRecord } from '../../core/market/instance.js';
 import type { Order } from '../../core/market/order.js';
@@ -106,6 +108,18 @@ async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInp
   }
 }
 
+/** The body of a replay: `{}` for a fresh signature, `{"break": "tamper" | "stale" | "wrong-key" | "replay"}`. */
+function parseBreak(body: Record<string, unknown>): AttackName | undefined {
+  const extra = Object.keys(body).filter((k) => k !== 'break');
+  if (extra.length > 0) throw invalid(`unknown field ${extra.join(', ')}: a replay takes only break`);
+  const name = body['break'];
+  if (name === undefined || name === null) return undefined;
+  if (typeof name !== 'string' || !Object.hasOwn(REPLAY_BREAKS, name)) {
+    throw invalid(`break must be one of ${Object.keys(REPLAY_BREAKS).join(', ')} (or absent for a fresh valid signature), received ${JSON.stringify(name)}`);
+  }
+  return REPLAY_BREAKS[name];
+}
+
 /** The call a journaled outbound exchange was built from. */
 function journaledCall(runtime: EmulatorRuntime, idText: string): JournaledCall {
   const id = parseWholeNumber('the exchange id', idText, 1, Number.MAX_SAFE_INTEGER);
@@ -137,6 +151,7 @@ export function createAdminSendRouter(runtime: EmulatorRuntime): Router {
 
   router.post('/exchanges/:id/replay', async (req, res) => {
     const id = String(req.params['id']);
+    const attack = parseBreak(readJsonObject(req));
     const call = journaledCall(runtime, id);
     const input: SingleCallInput = {
       activity: call.activity,
@@ -146,6 +161,7 @@ export function createAdminSendRouter(runtime: EmulatorRuntime): Router {
       ...(call.debugFlag === undefined ? {} : { debug: call.debugFlag }),
       ...(call.generation === undefined ? {} : { generation: call.generation }),
       stepId: `replay-${id}`,
+      ...(attack === undefined ? {} : { attack }),
     };
     res.json({ replayOf: Number(id), ...(await send(runtime, req, input, call.url)) });
   });
