@@ -17,6 +17,8 @@ import { listen, type RunningServer } from '../adapters/http/server.js';
 export interface StartServerOptions {
   /** Extra ports for platform host names (`--fallback-port`), e.g. `{ 'mkt.myhuaweicloud.cn': 7071 }`. */
   readonly hostPorts?: Readonly<Record<string, number>>;
+  /** Folders of the user's scenario files, listed by the console next to the shipped suite. */
+  readonly scenarioDirs?: readonly string[];
 }
 
 export interface StartedServer {
@@ -46,7 +48,7 @@ export async function startServer(loaded: LoadedConfig, options: StartServerOpti
     const credentials = resolveSellerCredentials(loaded, store, random);
     const runtime = createEmulatorRuntime({ config, store, random, credentials });
     const adminToken = config.server.adminToken;
-    const app = createApp(runtime, { listenHost: config.server.host, ...(adminToken === undefined ? {} : { adminToken }) });
+    const app = createApp(runtime, { listenHost: config.server.host, ...(adminToken === undefined ? {} : { adminToken }), ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }) });
     running = await listen(app, { host: config.server.host, port: config.server.port });
     const primary = config.server.hostNames[0];
     if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), running.url);

@@ -6,6 +6,7 @@
  *   one signed call to the seller's production interface, judged like a scenario step.
  * - `POST /_koomock/exchanges/{id}/replay`: re-sends a journaled outbound call with a fresh signature
  *   (and a fresh businessId): the manual restart of a production interface message.
+ * - `POST /_koomock/exchanges/{id}/sign`: the same call built and signed now, not sent (copy as curl).
  * - `GET /_koomock/runner/info`, `PUT /_koomock/runner/orders/{orderId}`,
  *   `PUT /_koomock/runner/instances/{instanceId}`, `POST /_koomock/runner/exchanges`.
  */
@@ -21,6 +22,7 @@ import type { NewExchange } from '../../core/store.js';
 import type { KoomockConfig } from '../../config/types.js';
 import type { JournaledCall } from '../../app/journal-sink.js';
 import { parseSellerUrl } from '../../app/preflight.js';
+import { signNow } from '../../app/sign-now.js';
 import { invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
@@ -164,6 +166,16 @@ export function createAdminSendRouter(runtime: EmulatorRuntime): Router {
       ...(attack === undefined ? {} : { attack }),
     };
     res.json({ replayOf: Number(id), ...(await send(runtime, req, input, call.url)) });
+  });
+
+  router.post('/exchanges/:id/sign', (req, res) => {
+    const call = journaledCall(runtime, String(req.params['id']));
+    try {
+      res.json(signNow(call, runtime.config, runtime.context.clock, runtime.context.random));
+    } catch (e) {
+      if (isKoomockError(e)) throw invalid(e.message);
+      throw e;
+    }
   });
 
   router.get('/runner/info', (_req, res) => {

@@ -20,6 +20,8 @@ export interface AppOptions {
   readonly adminToken?: string;
   /** Epoch ms the server started (health). */
   readonly startedAt?: number;
+  /** Folders of the user's scenario files for the console. */
+  readonly scenarioDirs?: readonly string[];
   /**
    * This listener stands for one platform host name (a second port for `mkt.myhuaweicloud.cn`):
    * every request counts as addressed to it, and the admin API is not served here.
@@ -66,11 +68,16 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
   const admin = createAdminRouter(runtime, {
     ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
     ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
+    ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }),
   });
   // Requests for the platform's host names (or a rebound DNS name) fall through to the Open APIs.
   const forAdmin = (req: Request): boolean =>
     options.platformHost === undefined && isAdminHost(toHostName(req.headers.host), options.listenHost, runtime.config.server.hostNames);
   app.use(ADMIN_PREFIX, (req, res, next) => (forAdmin(req) ? admin(req, res, next) : next()));
+  // A person opening the admin address in a browser lands on the console; API clients asking for
+  // anything but HTML still get the Open APIs' JSON answer.
+  const browsing = (req: Request): boolean => /\btext\/html\b/.test(req.headers.accept ?? '');
+  app.get('/', (req, res, next) => (forAdmin(req) && browsing(req) && runtime.config.server.console ? res.redirect(302, `${ADMIN_PREFIX}/console/`) : next()));
 
   const openApi: RequestHandler = async (req, res) => {
     const apiRequest = toApiRequest({ method: req.method, target: req.originalUrl, headersDistinct: req.headersDistinct }, rawBodyOf(req));

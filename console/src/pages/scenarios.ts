@@ -1,0 +1,103 @@
+/** Scenarios: the shipped and user files, run one or a group against the configured seller, watch, read the report. */
+import { api, subscribe } from '../api.js';
+import { h } from '../dom.js';
+import { getLang, t } from '../i18n.js';
+import type { RunReport } from '../types.js';
+import { checksTable, errorBox, verdictMark } from './common.js';
+
+interface Listing {
+  id: string;
+  title: string;
+  titleZh?: string;
+  group: string;
+  file: string;
+  source: string;
+}
+
+interface Progress {
+  runId: number;
+  status: string;
+  scenarios: { id: string; title: string; status: string; steps: { id: string; title: string; status: string }[] }[];
+}
+
+const markOf = (status: string): HTMLElement | string =>
+  status === 'passed' ? verdictMark('passed') : status === 'failed' || status === 'error' ? verdictMark('failed') : status === 'skipped' ? verdictMark('warning') : status === 'running' ? '…' : '·';
+
+export function renderScenarios(main: HTMLElement): () => void {
+  const section = h('section', { id: 'scenarios' }, h('h1', {}, t('nav.scenarios')));
+  const progress = h('div', { id: 'run-progress' });
+  const report = h('div', { id: 'run-report' });
+  main.append(section);
+  let runId: number | undefined;
+
+  const showReport = (id: number) =>
+    api<Progress & { report?: RunReport; error?: string }>('GET', `/runs/${id}`).then((run) => {
+      if (run.report === undefined) {
+        report.replaceChildren(...(run.error === undefined ? [] : [errorBox(new Error(run.error))]));
+        return;
+      }
+      report.replaceChildren(
+        h('h2', {}, t('scen.report')),
+        ...run.report.scenarios.map((s) => {
+          const failing = s.checks.filter((c) => !c.ok);
+          const passing = s.checks.filter((c) => c.ok);
+          return h(
+            'div',
+            { class: 'card', 'data-scenario': s.id, 'data-status': s.status },
+            h('h3', {}, markOf(s.status), ` ${s.title}`),
+            failing.length === 0 ? null : checksTable(failing),
+            h('details', {}, h('summary', {}, `✔ ${passing.length}`), checksTable(passing)),
+          );
+        }),
+      );
+    });
+
+  const draw = (p: Progress) => {
+    if (p.runId !== runId) return;
+    progress.replaceChildren(
+      h('h2', {}, t('scen.progress'), ' ', markOf(p.status), ` ${p.status}`),
+      h('ol', {}, p.scenarios.map((s) => h('li', { 'data-scenario': s.id, 'data-status': s.status }, markOf(s.status), ` ${s.title} `, h('span', { class: 'muted' }, s.status), s.steps.length === 0 ? null : h('ul', {}, s.steps.map((st) => h('li', {}, markOf(st.status), ` ${st.title}`)))))),
+    );
+    if (p.status !== 'running') void showReport(p.runId);
+  };
+  const unsubscribe = subscribe(() => undefined, (event, data) => {
+    if (event === 'run') draw(data as Progress);
+  });
+
+  api<{ scenarios: Listing[] }>('GET', '/scenarios')
+    .then(({ scenarios }) => {
+      const rows = scenarios.map((s) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, h('input', { type: 'checkbox', name: 'scenario', value: s.id, id: `scenario-${s.id}` })),
+          h('td', {}, h('label', { for: `scenario-${s.id}` }, getLang() === 'zh' && s.titleZh !== undefined ? s.titleZh : s.title), h('div', { class: 'muted' }, h('code', {}, s.id))),
+          h('td', {}, s.group),
+          h('td', {}, `${s.source} · ${s.file}`),
+        ),
+      );
+      const run = h('button', { type: 'submit', id: 'run-selected' }, t('scen.run'));
+      const form = h(
+        'form',
+        {
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            const ids = [...form.querySelectorAll<HTMLInputElement>('input[name=scenario]:checked')].map((i) => i.value);
+            if (ids.length === 0) return;
+            report.replaceChildren();
+            api<Progress>('POST', '/runs', { scenarios: ids })
+              .then((p) => {
+                runId = p.runId;
+                draw(p);
+              })
+              .catch((err: unknown) => progress.replaceChildren(errorBox(err)));
+          },
+        },
+        h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Scenario'), h('th', {}, t('scen.group')), h('th', {}, t('scen.source')))), h('tbody', {}, rows)),
+        run,
+      );
+      section.append(form, progress, report);
+    })
+    .catch((e: unknown) => section.append(errorBox(e)));
+  return unsubscribe;
+}
