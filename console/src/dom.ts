@@ -35,4 +35,4 @@ export const pretty = (text: unknown): string => {
   }
 };
 
-export const time = (ms: number): string => new Date(ms).toLocaleTimeString(undefined, { hour12: false }) + `.${String(ms % 1000).padStart(3, '0')}`;
+export const time = (ms: number): string => `${new Date(ms).toLocaleTimeString(undefined, { hour12: false })}.${String(ms % 1000).padStart(3, '0')}`;

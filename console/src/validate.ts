@@ -15,7 +15,11 @@ function checkValue(path: string, spec: FieldInfo, v: unknown, out: string[]): v
       return;
     case 'objectList':
       if (!Array.isArray(v)) out.push(`${path}: expected a list`);
-      else v.forEach((item, i) => (isObject(item) ? checkFields(`${path}[${i}].`, spec.members ?? [], item, out, true) : out.push(`${path}[${i}]: expected an object`)));
+      else
+        for (const [i, item] of v.entries()) {
+          if (isObject(item)) checkFields(`${path}[${i}].`, spec.members ?? [], item, out, true);
+          else out.push(`${path}[${i}]: expected an object`);
+        }
       return;
     case 'idList':
       if (!(typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))) out.push(`${path}: expected an id or a list of ids`);

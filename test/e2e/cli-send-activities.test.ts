@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEmulator, type Emulator } from '../../mock-server/emulator.js';
-import { startReferenceSeller, type SellerCredentials, type TestSellerServer } from '../support/faulty-sellers.js';
+import { reserveFreePort, startReferenceSeller, type SellerCredentials, type TestSellerServer } from '../support/faulty-sellers.js';
 import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
 
 /*
@@ -23,8 +23,10 @@ let seller: TestSellerServer;
 let dir: string;
 
 beforeAll(async () => {
-  emulator = await createEmulator({ config: { seller: { ak: CREDS.ak, sk: CREDS.sk, keys: { ...CREDS.keys } } } });
-  seller = await startReferenceSeller({ ...CREDS, emulatorUrl: emulator.url });
+  // The emulator replays calls only to the seller it is configured with: start the seller first.
+  const port = await reserveFreePort();
+  seller = await startReferenceSeller({ ...CREDS, emulatorUrl: `http://127.0.0.1:${port}` });
+  emulator = await createEmulator({ port, config: { seller: { ak: CREDS.ak, sk: CREDS.sk, keys: { ...CREDS.keys }, productionUrl: seller.produceUrl } } });
   dir = mkdtempSync(join(tmpdir(), 'koomock-send-'));
 });
 
@@ -37,10 +39,10 @@ afterAll(async () => {
 const connect = () => ['--seller-url', seller.produceUrl, '--key', CREDS.keys.basic, '--general-key', CREDS.keys.general, '--kit-key', CREDS.keys.kit, '--ak', CREDS.ak, '--sk', CREDS.sk, '--emulator-url', emulator.url];
 
 /** The JSON body printed under the request line. */
-const sentBody = (stdout: string): Record<string, any> => {
+const sentBody = (stdout: string): Record<string, unknown> => {
   const lines = linesOf(stdout);
   const body = lines.slice(lines.findIndex((l) => l.startsWith('→ POST '))).find((l) => l.startsWith('  {'));
-  return JSON.parse(body ?? '{}') as Record<string, any>;
+  return JSON.parse(body ?? '{}') as Record<string, unknown>;
 };
 
 async function send(args: string[]) {

@@ -7,7 +7,7 @@ import { REPLAY_BREAKS } from '../../../core/security/replay-breaks.js';
 import type { CliIo } from '../io.js';
 import { shouldUseColor, toExitCode, toReportText } from '../reporters/index.js';
 import { toSafeText } from '../reporters/safe-text.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const BODY_MAX_CHARS = 4_000;
 
