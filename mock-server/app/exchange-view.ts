@@ -7,6 +7,8 @@ import { KEY_PLACEHOLDER, toProduceRecipe, toStringToSign } from '../core/signin
 import type { Exchange } from '../core/store.js';
 import type { SellerKeys } from '../core/produce/types.js';
 import { isKitOperation } from '../core/produce/activities.js';
+import { parseBoundedJsonObject } from '../core/bounded-json.js';
+import { isObject } from '../core/is-object.js';
 
 export type ExchangeVerdict = 'passed' | 'failed' | 'warning';
 
@@ -25,16 +27,10 @@ export interface ExchangeSummary {
   readonly scenario?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function parseJson(text: unknown): Record<string, unknown> | undefined {
   if (typeof text !== 'string' || text === '') return undefined;
-  try {
-    const v: unknown = JSON.parse(text);
-    return isObject(v) ? v : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseBoundedJsonObject(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** A journaled body: outbound bodies are text, inbound ones `{text}` / `{json}` records. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { closestName } from '../../../core/suggest.js';
+import { parseBoundedJsonObject } from '../../../core/bounded-json.js';
 import { usageError } from '../../../core/errors.js';
 import { ACTIVITY_NAMES } from '../../../core/scenario/load/activities.js';
 import { bodyAssignments, parseSetText, splitAssignments } from '../../../core/scenario/load/send-input.js';
@@ -50,13 +51,9 @@ function readTextFile(path: string, io: CliIo): string {
 function readBody(activity: string, option: unknown, io: CliIo): ReturnType<typeof bodyAssignments> {
   if (typeof option !== 'string') return [];
   const text = option.startsWith('@') ? readTextFile(option.slice(1), io) : option;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (e) {
-    throw usageError(`--body${option.startsWith('@') ? ` ${option}` : ''} is not JSON (${e instanceof Error ? e.message : 'parse error'}): give a JSON object, or @file.json`);
-  }
-  return bodyAssignments(activity, body);
+  const body = parseBoundedJsonObject(text);
+  if (!body.ok) throw usageError(`--body${option.startsWith('@') ? ` ${option}` : ''} is not a usable JSON object (${body.detail}): give a JSON object, or @file.json`);
+  return bodyAssignments(activity, body.value);
 }
 
 /**

@@ -4,6 +4,7 @@
  * required field still missing, so one run names them all.
  */
 import { inputError } from '../../errors.js';
+import { isObject } from '../../is-object.js';
 import { parseOverride } from '../../produce/overrides.js';
 import type { FieldSpec } from '../../produce/field-spec.js';
 import { fieldSpecsOf } from './activities.js';
@@ -11,7 +12,6 @@ import { fieldSpecsOf } from './activities.js';
 /** A dotted path and its value. */
 export type Assignment = readonly [path: string, value: unknown];
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A JSON object or array written after `=`; anything else stays text. */
 function jsonContainer(text: string): unknown {
