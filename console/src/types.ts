@@ -6,6 +6,8 @@ export interface Check {
   expected?: string;
   received?: string;
   hint?: string;
+  /** The signature debugger's record on a failed inbound signature check. */
+  diagnosis?: { scheme: string; canonical: string; mistakes: { id: string; en: string; zh: string }[] };
 }
 
 export interface Summary {

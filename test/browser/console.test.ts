@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEmulator, type Emulator } from '../../mock-server/emulator.js';
 import { reserveFreePort, startReferenceSeller, type SellerCredentials, type TestSellerServer } from '../support/faulty-sellers.js';
+import { MOCK_ORDER_QUERY, signedFetch } from '../integration/http/support.js';
 import { launchChromium, shotIfAsked, shotOnFailure } from './console-support.js';
 
 const run = promisify(execFile);
@@ -174,6 +175,9 @@ describe('web console in Chromium', { timeout: 90_000 }, () => {
       expect(await page.locator('#run-report [data-scenario=subscribe-monthly]').getAttribute('data-status')).toBe('passed');
       expect(await page.locator('#run-report [data-scenario=subscribe-monthly] li.fail').count()).toBe(0);
       expect(await page.locator('#run-report [data-scenario=subscribe-monthly] li.ok').count()).toBeGreaterThan(3);
+      // Each call of the run appeared as it happened, linked to its exchange.
+      await expect.poll(() => page.locator('#run-live li').count(), { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('#run-live').textContent()).toContain('subscribe-monthly · newInstance');
       await shotIfAsked(page, 'scenarios');
     });
   });
@@ -193,6 +197,22 @@ describe('web console in Chromium', { timeout: 90_000 }, () => {
       await shotIfAsked(page, 'timeline-zh');
       await page.locator('#lang').click();
       expect(await page.locator('[data-nav=state]').textContent()).toBe('State');
+    });
+  });
+
+  test('an Open API call with a wrong signature shows what koomock signed and the mistake that reproduces it', async () => {
+    await shotOnFailure(page, 'debugger', async () => {
+      await page.goto(`${emulator.url}/_koomock/console/`);
+      await page.locator('#timeline').waitFor();
+      const answer = await signedFetch({ url: `${emulator.url}${MOCK_ORDER_QUERY}`, ak: CREDS.ak, sk: `${CREDS.sk}x` });
+      expect(answer.status).toBe(401);
+      const row = page.locator('#timeline tr[data-activity="order.query"].failed').first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.click();
+      const diagnosis = page.locator('[data-check="apig.signature"] .diagnosis pre');
+      await diagnosis.waitFor();
+      expect(await diagnosis.textContent()).toMatch(/^GET\n\/api\/mkp-openapi-public\/global\/v1\/order\/query\/\n/);
+      await shotIfAsked(page, 'debugger');
     });
   });
 

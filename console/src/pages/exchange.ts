@@ -56,7 +56,7 @@ export function renderExchange(main: HTMLElement, id: number): () => void {
         h(
           'div',
           { class: 'grid' },
-          h('div', { class: 'card' }, h('h2', {}, t('detail.request')), h('p', {}, h('code', { class: 'url', id: 'request-url' }, `${String(req['method'] ?? '')} ${requestUrl(req)}`)), headersList(req['headers']), h('pre', { id: 'request-body' }, bodyText(req['body']))),
+          h('div', { class: 'card' }, h('h2', {}, t('detail.request')), h('p', {}, h('code', { class: 'url', id: 'request-url' }, `${String(req['method'] ?? '')} ${requestUrl(req)}`)), headersList(req['headers']), bodyText(req['body']) === '' ? null : h('pre', { id: 'request-body' }, bodyText(req['body']))),
           h(
             'div',
             { class: 'card' },

@@ -2,7 +2,7 @@
 import { api, subscribe } from '../api.js';
 import { h } from '../dom.js';
 import { getLang, t } from '../i18n.js';
-import type { RunReport } from '../types.js';
+import type { RunReport, Summary } from '../types.js';
 import { checksTable, errorBox, verdictMark } from './common.js';
 
 interface Listing {
@@ -60,8 +60,20 @@ export function renderScenarios(main: HTMLElement): () => void {
     );
     if (p.status !== 'running') void showReport(p.runId);
   };
+  // Calls of the running scenario, as they happen: the step-by-step view between scenario ends.
+  const live = h('ol', { id: 'run-live', class: 'live-calls' });
+  let inRun = new Set<string>();
   const unsubscribe = subscribe(() => undefined, (event, data) => {
-    if (event === 'run') draw(data as Progress);
+    if (event === 'run') {
+      const p = data as Progress;
+      if (p.runId === runId) inRun = new Set(p.scenarios.map((s) => s.id));
+      draw(p);
+      progress.append(live);
+    } else if (event === 'exchange') {
+      const x = data as Summary;
+      if (runId === undefined || x.scenario === undefined || !inRun.has(x.scenario)) return;
+      live.append(h('li', { 'data-id': String(x.id) }, verdictMark(x.verdict), ' ', h('a', { href: `#/exchange/${x.id}` }, `${x.scenario} · ${x.operation}`), ` ${x.status ?? '—'} ${x.resultCode ?? ''}`));
+    }
   });
 
   api<{ scenarios: Listing[] }>('GET', '/scenarios')
@@ -88,7 +100,10 @@ export function renderScenarios(main: HTMLElement): () => void {
             api<Progress>('POST', '/runs', { scenarios: ids })
               .then((p) => {
                 runId = p.runId;
+                inRun = new Set(p.scenarios.map((s) => s.id));
+                live.replaceChildren();
                 draw(p);
+                progress.append(live);
               })
               .catch((err: unknown) => progress.replaceChildren(errorBox(err)));
           },
