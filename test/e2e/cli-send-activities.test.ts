@@ -66,7 +66,7 @@ describe('koomock send: the 13 V2 and kit activities with only what the platform
     expect((await send(['updateInstanceStatus', '--instance', instanceId, '--set', 'status=UNFREEZE'])).body).toMatchObject({ status: 'UNFREEZE' });
 
     // A renewal order placed by the buyer: scene, orderLineId and expireTime come from it.
-    const renewal = await emulator.admin.createOrder({ chargingMode: 'PERIOD', orderType: 'RENEW', periodType: 'month' });
+    const renewal = await emulator.admin.createOrder({ orderType: 'RENEW', follows: { instanceId } });
     const line = renewal.orderInfo.orderLine[0];
     const refreshed = await send(['refreshInstance', '--instance', instanceId, '--order', renewal.orderInfo.orderId]);
     expect(refreshed.body).toMatchObject({ scene: 'RENEWAL', instanceId, orderId: renewal.orderInfo.orderId, orderLineId: line?.orderLineId, expireTime: line?.expireTime });
@@ -74,7 +74,7 @@ describe('koomock send: the 13 V2 and kit activities with only what the platform
     expect((await send(['upgradeInstance', '--instance', instanceId])).body).toMatchObject({ activity: 'upgradeInstance', instanceId, orderId: expect.any(String) });
 
     // The product to change to is the order line's productInfo.
-    const change = await emulator.admin.createOrder({ chargingMode: 'PERIOD', orderType: 'CHANGE' });
+    const change = await emulator.admin.createOrder({ orderType: 'CHANGE', follows: { instanceId } });
     const product = change.orderInfo.orderLine[0]?.productInfo[0];
     const checked = await send(['changeInstanceCheck', '--instance', instanceId, '--order', change.orderInfo.orderId]);
     expect(checked.body['productInfo']).toMatchObject({ productId: product?.productId, skuCode: product?.skuCode, productName: product?.productName });

@@ -50,8 +50,9 @@ export function renderExchange(main: HTMLElement, id: number): () => void {
       const res = e.response;
       const failed = e.verdicts.filter((v) => !v.ok);
       const verdict = failed.some((v) => v.severity !== 'warn') ? 'failed' : failed.length > 0 ? 'warning' : 'passed';
+      section.append(h('h1', {}, verdictMark(verdict), ` ${t('detail.title')} #${e.id} · ${e.operation}`));
+      if (failed.length > 0) section.append(h('p', { class: 'error', id: 'failed-checks' }, `✗ ${failed.map((c) => c.id).join(', ')}`));
       section.append(
-        h('h1', {}, verdictMark(verdict), ` ${t('detail.title')} #${e.id} · ${e.operation}`),
         h('p', { class: 'muted' }, `${time(e.startedAt)} · ${t(e.direction === 'inbound' ? 'dir.inbound' : 'dir.outbound')} · ${Math.round(e.durationMs)} ms${e.scenario === undefined ? '' : ` · ${e.scenario}/${e.step ?? ''}`}`),
         h(
           'div',

@@ -47,6 +47,8 @@ export function renderState(main: HTMLElement): () => void {
         const product = h('select', { name: 'productId', id: 'order-product' }, products.map((p) => h('option', { value: p.productId }, `${p.productName} · ${p.chargingMode}`)));
         const orderType = h('select', { name: 'orderType' }, ORDER_TYPES.map((o) => h('option', { value: o }, o)));
         const periodNumber = h('input', { name: 'periodNumber', type: 'number', min: 1, value: 1 });
+        // RENEW, CHANGE, TRIAL_TO_FORMAL and UNSUBSCRIBE orders follow an instance's order line.
+        const follows = h('select', { name: 'follows', id: 'order-follows' }, h('option', { value: '' }, '—'), instances.map((i) => h('option', { value: i.instanceId }, `${i.instanceId} · ${i.orderId}`)));
         const create = h(
           'form',
           {
@@ -54,7 +56,9 @@ export function renderState(main: HTMLElement): () => void {
             id: 'create-order',
             onsubmit: (e: Event) => {
               e.preventDefault();
-              api<Order>('POST', '/orders', { productId: product.value, orderType: orderType.value, ...(products.find((p) => p.productId === product.value)?.chargingMode === 'PERIOD' ? { periodNumber: Number(periodNumber.value) } : {}) })
+              const period = products.find((p) => p.productId === product.value)?.chargingMode === 'PERIOD' ? { periodNumber: Number(periodNumber.value) } : {};
+              const input = follows.value === '' ? { productId: product.value, orderType: orderType.value, ...period } : { orderType: orderType.value, follows: { instanceId: follows.value } };
+              api<Order>('POST', '/orders', input)
                 .then((o) => load().then(() => { const n = document.getElementById('state-notice'); if (n !== null) n.textContent = `${t('state.created')}: ${o.orderInfo.orderId}`; }))
                 .catch((err: unknown) => create.append(errorBox(err)));
             },
@@ -63,6 +67,7 @@ export function renderState(main: HTMLElement): () => void {
           h('label', {}, t('state.product'), product),
           h('label', {}, t('state.orderType'), orderType),
           h('label', {}, t('state.periodNumber'), periodNumber),
+          h('label', {}, t('state.follows'), follows),
           h('button', { type: 'submit' }, t('state.createOrder')),
         );
         const duration = h('input', { name: 'duration', value: '1d', size: 6, id: 'advance-by' });
