@@ -216,6 +216,26 @@ describe('web console in Chromium', { timeout: 90_000 }, () => {
     });
   });
 
+  test('advances the virtual clock, and resets only after the confirmation', async () => {
+    await shotOnFailure(page, 'reset', async () => {
+      await page.goto(`${emulator.url}/_koomock/console/#/state`);
+      await page.locator('#clock-now').waitFor();
+      const before = (await emulator.admin.getClock()).offsetMs;
+      await page.locator('#advance-by').fill('2d');
+      await page.locator('#clock button[type=submit]').click();
+      await expect.poll(async () => (await emulator.admin.getClock()).offsetMs - before).toBeGreaterThanOrEqual(2 * 86_400_000);
+      expect((await emulator.admin.listOrders()).length).toBeGreaterThan(0);
+      await page.locator('#reset').click();
+      await page.locator('#reset-dialog').getByRole('button', { name: 'Cancel' }).click();
+      expect((await emulator.admin.listOrders()).length).toBeGreaterThan(0);
+      await page.locator('#reset').click();
+      await page.locator('#reset-yes').click();
+      await expect.poll(async () => (await emulator.admin.listOrders()).length).toBe(0);
+      await expect.poll(() => page.locator('#orders').count()).toBe(0);
+      expect((await emulator.admin.getClock()).offsetMs).toBe(0);
+    });
+  });
+
   test('the page logged no errors (a CSP violation would show here)', () => {
     expect(pageErrors).toEqual([]);
   });
