@@ -10,5 +10,3 @@ export const REPLAY_BREAKS: Readonly<Record<string, AttackName>> = {
   'wrong-key': 'wrong-key',
   replay: 'replay',
 };
-
-export const REPLAY_BREAK_NAMES: readonly string[] = Object.keys(REPLAY_BREAKS);

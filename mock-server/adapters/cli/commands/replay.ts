@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { KoomockError, usageError } from '../../../core/errors.js';
+import { usageError } from '../../../core/errors.js';
 import type { Exchange } from '../../../core/store.js';
-import type { RunReport } from '../../../core/scenario/run/report.js';
-import { createAdminClient } from '../../http/admin/client.js';
+import { replayOnEmulator } from '../../../app/replay-remote.js';
 import { REPLAY_BREAKS } from '../../../core/security/replay-breaks.js';
 import type { CliIo } from '../io.js';
 import { shouldUseColor, toExitCode, toReportText } from '../reporters/index.js';
@@ -64,15 +63,8 @@ export const registerReplay: RegisterCommand = (program: Command, io: CliIo, set
       const lang = opts['lang'] === 'zh' ? 'zh' : 'en';
       const token = typeof opts['adminToken'] === 'string' ? opts['adminToken'] : io.env['KOOMOCK_ADMIN_TOKEN'];
       const url = String(opts['emulatorUrl']);
-      const admin = createAdminClient(url, token === undefined || token === '' ? {} : { token });
-      let replay: { exchangeIds: number[]; report: RunReport };
-      try {
-        replay = await admin.replay(Number(idText), how === undefined ? {} : { break: how as string });
-      } catch (e) {
-        if (e instanceof KoomockError) throw usageError(`the emulator at ${url} refused the replay: ${e.message}`);
-        throw usageError(`cannot reach the emulator at ${url}: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)} — start it (koomock serve) or fix --emulator-url`);
-      }
-      for (const id of replay.exchangeIds) io.out([...toJournalLines(await admin.getExchange(id)), ''].join('\n'));
+      const replay = await replayOnEmulator(url, Number(idText), { ...(token === undefined ? {} : { token }), ...(how === undefined ? {} : { break: how as string }) });
+      for (const exchange of replay.exchanges) io.out([...toJournalLines(exchange), ''].join('\n'));
       io.out(toReportText(replay.report, 'pretty', { lang, color: shouldUseColor(process.stdout, io.env) }).replace(/\n$/, ''));
       setExit(toExitCode(replay.report));
     });

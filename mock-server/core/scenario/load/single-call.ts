@@ -111,4 +111,3 @@ export function toSingleCallScenario(input: SingleCallInput): Scenario {
   };
 }
 
-export { splitAssignments } from './send-input.js';
