@@ -92,7 +92,7 @@ describe('HTML report in Chromium', { timeout: 90_000 }, () => {
 
     const countOf = async (name: string) => (await page.locator(`#summary [data-count="${name}"]`).textContent())?.trim();
     const s = report.summary;
-    expect(s).toEqual({ scenarios: 3, scenariosFailed: 1, checks: 43, checksFailed: 2, warnings: 1 });
+    expect(s).toEqual({ scenarios: 3, scenariosFailed: 1, scenariosSkipped: 0, checks: 43, checksFailed: 2, warnings: 1 });
     expect(await countOf('scenarios')).toBe('3');
     expect(await countOf('scenariosFailed')).toBe('1');
     expect(await countOf('checks')).toBe('43');

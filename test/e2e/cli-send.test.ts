@@ -82,10 +82,18 @@ describe('koomock send', () => {
 
 describe('POST /_koomock/send and /_koomock/exchanges/{id}/replay', () => {
   test('sends one judged call, and replays it with a fresh signature and businessId', async () => {
-    const emulator = await createEmulator({ config: { seller: { ak: CREDS.ak, sk: CREDS.sk, keys: { basic: CREDS.keys.basic, general: CREDS.keys.general, kit: CREDS.keys.kit } } } });
+    // A sellerUrl other than the configured seller is signed for only when the admin API has a token.
+    const token = 'test-admin-token-0001';
+    const emulator = await createEmulator({
+      config: { server: { adminToken: token }, seller: { ak: CREDS.ak, sk: CREDS.sk, keys: { basic: CREDS.keys.basic, general: CREDS.keys.general, kit: CREDS.keys.kit } } },
+    });
     const seller = await startReferenceSeller({ ...CREDS, emulatorUrl: emulator.url });
     const post = async (path: string, body: unknown = {}) => {
-      const res = await fetch(`${emulator.url}/_koomock${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${emulator.url}/_koomock${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     try {

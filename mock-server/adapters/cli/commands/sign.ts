@@ -11,7 +11,7 @@ import {
 import { computeUsageSignature, signApigRequest } from '../../../core/signing/open-api-signing.js';
 import { EXIT_OK } from '../io.js';
 import type { CliIo } from '../io.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 import { type ApigOptions, readApigRequest } from './signing/apig-input.js';
 import { createGroup, finishGroup } from './signing/group.js';
 import { collect, EXAMPLES, KEY_HELP } from './signing/help.js';
