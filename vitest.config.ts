@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
+import { WaitingFirstSequencer } from './test/support/waiting-first.js';
 
 /*
  * The projects (npm scripts in package.json, docs/testing.md). Files of a project without isolation
@@ -30,6 +32,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters,
     env: { PACT_DO_NOT_TRACK: 'true' },
+    // Vitest's default is one worker less than the cores: a single worker on a 2-core machine. Many
+    // integration and e2e tests wait on sockets and timers, so one worker per core keeps both busy.
+    maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: WaitingFirstSequencer },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', isolate: false } },
       {
