@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
-import { WaitingFirstSequencer } from './test/support/waiting-first.js';
+import { TestOrderSequencer } from './test/support/test-order.js';
 
 /*
  * The projects (npm scripts in package.json, docs/testing.md). Files of a project without isolation
@@ -12,7 +12,8 @@ import { WaitingFirstSequencer } from './test/support/waiting-first.js';
  * - e2e: the CLI (in process through main(argv, io), plus smoke tests of the built binary) and the
  *   reference seller.
  * - browser: the HTML report in headless Chromium (npm run test:browser), outside the fast loop.
- * integration and e2e build dist/ first when it is missing or stale (test/support/build-once.ts).
+ * integration and e2e build dist/ in the background when it is missing or stale, and the files that
+ * spawn the built binary wait for it and run last (test/support/build-once.ts, test-order.ts).
  */
 const MSW_TESTS = 'test/integration/msw/**/*.test.ts';
 
@@ -35,7 +36,7 @@ export default defineConfig({
     // Vitest's default is one worker less than the cores: a single worker on a 2-core machine. Many
     // integration and e2e tests wait on sockets and timers, so one worker per core keeps both busy.
     maxWorkers: Math.max(2, availableParallelism()),
-    sequence: { sequencer: WaitingFirstSequencer },
+    sequence: { sequencer: TestOrderSequencer },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', isolate: false } },
       {
