@@ -11,6 +11,7 @@ import { TestOrderSequencer } from './test/support/test-order.js';
  * - integration-msw: msw patches fetch and node:http while it listens: its files get fresh workers.
  * - e2e: the CLI (in process through main(argv, io), plus smoke tests of the built binary) and the
  *   reference seller.
+ * - slow: tests that must wait real time (a seller hanging at the default 20 s timeout), outside the fast loop.
  * - browser: the HTML report in headless Chromium (npm run test:browser), outside the fast loop.
  * integration and e2e build dist/ in the background when it is missing or stale, and the files that
  * spawn the built binary wait for it and run last (test/support/build-once.ts, test-order.ts).
@@ -52,6 +53,7 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'integration-msw', include: [MSW_TESTS], pool: 'threads' } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'threads', isolate: false, globalSetup: ['test/support/build-once.ts'] } },
+      { extends: true, test: { name: 'slow', include: ['test/slow/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], pool: 'forks' } },
     ],
   },

@@ -5,7 +5,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * timeouts), not computing. Started first, they wait while the other workers run the rest; started
  * last, their waiting would add to the run's wall time.
  */
-export const WAITING_FILES: readonly string[] = ['test/e2e/run-hanging-seller.test.ts'];
+export const WAITING_FILES: readonly string[] = ['test/slow/run-hanging-seller.test.ts'];
 
 /**
  * Test files that spawn the built binary: they wait for dist/ when the test setup is still building
