@@ -8,10 +8,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 export const WAITING_FILES: readonly string[] = ['test/slow/run-hanging-seller.test.ts'];
 
 /**
- * Test files that spawn the built binary: they wait for dist/ when the test setup is still building
- * it (build-once.ts), so they run last, after the tests that need no build.
+ * Test files that spawn the built binary or load the built console: they wait for dist/ when the test
+ * setup is still building it (build-once.ts), so they run last, after the tests that need no build.
  */
 export const BUILT_BINARY_FILES: readonly string[] = [
+  'test/integration/http/admin-api.test.ts',
   'test/e2e/cli-binary.test.ts',
   'test/e2e/cli-serve.test.ts',
   'test/e2e/run-faults.test.ts',
