@@ -15,13 +15,11 @@ import type { FaultySellerOptions, TestSellerServer } from './faulty-sellers.js'
 export const PACT_SELLER_DEFECTS = ['ignores-order-line', 'no-signature-check'] as const;
 export type PactSellerDefect = (typeof PACT_SELLER_DEFECTS)[number];
 
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 function rewriteOrderLine(body: Buffer): Buffer {
   try {

@@ -73,41 +73,37 @@ export async function generateProducePact(options: GenerateOptions): Promise<Gen
   // Pact merges into an existing file: start from nothing so removed interactions disappear.
   rmSync(join(options.outDir, `${PRODUCE_CONSUMER}-${provider}.json`), { force: true });
   const pact = new PactV4({ consumer: PRODUCE_CONSUMER, provider, dir: options.outDir, logLevel: 'error' });
-  const transport = createFetchTransport();
   const written: { id: string; pending: boolean }[] = [];
-  try {
-    for (const interaction of selected) {
-      const fields = toExampleFields(interaction.fields);
-      const exampleCtx = toExampleContext(interaction.id);
-      const spec = { activity: interaction.activity, url: `http://127.0.0.1${sellerPath}`, fields };
-      const example = signFor(interaction, buildProduceRequest(spec, exampleCtx), exampleCtx);
-      const request = toPactRequest(interaction, example, MatchersV3);
-      const answer = toPactAnswer(interaction.answer, MatchersV3);
-      const pending = isPending(interaction.since, version);
-      let builder = pact.addInteraction();
-      for (const state of interaction.states) builder = builder.given(state);
-      await builder
-        .uponReceiving(interaction.description)
-        .pending(pending)
-        .comment(`koomock ${interaction.id}, since ${interaction.since}`)
-        .withRequest(request.method, request.path, (b) => b.query(request.query as never).headers(request.headers as never).jsonBody(request.body))
-        .willRespondWith(200, (b) => b.jsonBody(answer.body))
-        .executeTest(async (server) => {
-          // A fresh call, as the platform would make it now: real clock, real randomness.
-          const ctx: BuildContext = { profile: DEFAULT_PROFILE, clock: { wallNow: Date.now, now: Date.now, advance: () => {} }, random: createCryptoRandom() };
-          const signed = signFor(interaction, buildProduceRequest({ ...spec, url: `${server.url}${sellerPath}` }, ctx), ctx);
-          const result = await transport.send(
-            { method: signed.method, url: signed.url, headers: signed.headers, ...(signed.body === undefined ? {} : { body: signed.body }) },
-            { timeoutMs: 10_000 },
-          );
-          if (result.kind !== 'response' || result.status !== 200) {
-            throw new KoomockError('INPUT_INVALID', `${interaction.id}: the Pact mock server did not accept koomock's request (${result.kind === 'response' ? `HTTP ${result.status}: ${Buffer.from(result.body).toString('utf8').slice(0, 500)}` : result.message})`);
-          }
-        });
-      written.push({ id: interaction.id, pending });
-    }
-  } finally {
-    await transport.close();
+  for (const interaction of selected) {
+    const fields = toExampleFields(interaction.fields);
+    const exampleCtx = toExampleContext(interaction.id);
+    const spec = { activity: interaction.activity, url: `http://127.0.0.1${sellerPath}`, fields };
+    const example = signFor(interaction, buildProduceRequest(spec, exampleCtx), exampleCtx);
+    const request = toPactRequest(interaction, example, MatchersV3);
+    const answer = toPactAnswer(interaction.answer, MatchersV3);
+    const pending = isPending(interaction.since, version);
+    let builder = pact.addInteraction();
+    for (const state of interaction.states) builder = builder.given(state);
+    await builder
+      .uponReceiving(interaction.description)
+      .pending(pending)
+      .comment(`koomock ${interaction.id}, since ${interaction.since}`)
+      .withRequest(request.method, request.path, (b) => b.query(request.query as never).headers(request.headers as never).jsonBody(request.body))
+      .willRespondWith(200, (b) => b.jsonBody(answer.body))
+      .executeTest(async (server) => {
+        // A fresh call, as the platform would make it now: real clock, real randomness.
+        const ctx: BuildContext = { profile: DEFAULT_PROFILE, clock: { wallNow: Date.now, now: Date.now, advance: () => {} }, random: createCryptoRandom() };
+        const signed = signFor(interaction, buildProduceRequest({ ...spec, url: `${server.url}${sellerPath}` }, ctx), ctx);
+        // A transport per interaction: a kept-alive connection to the previous mock server must not be reused.
+        const transport = createFetchTransport();
+        const result = await transport
+          .send({ method: signed.method, url: signed.url, headers: signed.headers, ...(signed.body === undefined ? {} : { body: signed.body }) }, { timeoutMs: 10_000 })
+          .finally(() => transport.close());
+        if (result.kind !== 'response' || result.status !== 200) {
+          throw new KoomockError('INPUT_INVALID', `${interaction.id}: the Pact mock server did not accept koomock's request (${result.kind === 'response' ? `HTTP ${result.status}: ${Buffer.from(result.body).toString('utf8').slice(0, 500)}` : result.message})`);
+        }
+      });
+    written.push({ id: interaction.id, pending });
   }
   return { file: join(options.outDir, `${PRODUCE_CONSUMER}-${provider}.json`), interactions: written };
 }

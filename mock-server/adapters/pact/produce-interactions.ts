@@ -77,7 +77,27 @@ const refresh = (scene: string, state: ProduceState, extra: Readonly<Record<stri
   since: V,
 });
 
-const KIT_IDS = { instanceId: INSTANCE_ID, tenantId: 'tenant-koomock-1' };
+/** One call in one provider state; the activity is the id up to its first `-`. */
+const call = (id: string, description: string, state: ProduceState, fields: Readonly<Record<string, unknown>>, answer: AnswerRule = OK): ProduceInteraction => ({
+  id,
+  description,
+  activity: id.split('-')[0] ?? id,
+  states: [state],
+  fields,
+  answer,
+  since: V,
+});
+
+/** A kit operation for an existing instance, always answered 000000. */
+const kit = (operation: string, description: string, fields: Readonly<Record<string, unknown>>): ProduceInteraction => ({
+  id: operation,
+  description,
+  activity: operation,
+  states: [PRODUCE_STATES.instance],
+  fields: { instanceId: INSTANCE_ID, tenantId: 'tenant-koomock-1', ...fields },
+  answer: OK,
+  since: V,
+});
 
 /** Every produce interaction, in the order the pact lists them. */
 export const PRODUCE_INTERACTIONS: readonly ProduceInteraction[] = [
@@ -104,63 +124,21 @@ export const PRODUCE_INTERACTIONS: readonly ProduceInteraction[] = [
   refresh('RENEWAL', PRODUCE_STATES.renewal),
   refresh('UNSUBSCRIBE_RENEWAL_PERIOD', PRODUCE_STATES.unsubscribe),
   refresh('RENEWAL_CHANGE', PRODUCE_STATES.change),
-  {
-    id: 'updateInstanceStatus-FREEZE',
-    description: 'updateInstanceStatus FREEZE',
-    activity: 'updateInstanceStatus',
-    states: [PRODUCE_STATES.instance],
-    fields: { instanceId: INSTANCE_ID, status: 'FREEZE' },
-    answer: OK,
-    since: V,
-  },
-  {
-    id: 'updateInstanceStatus-UNFREEZE',
-    description: 'updateInstanceStatus UNFREEZE',
-    activity: 'updateInstanceStatus',
-    states: [PRODUCE_STATES.frozen],
-    fields: { instanceId: INSTANCE_ID, status: 'UNFREEZE' },
-    answer: OK,
-    since: V,
-  },
-  {
-    id: 'upgradeInstance',
-    description: 'upgradeInstance with a CHANGE order line',
-    activity: 'upgradeInstance',
-    states: [PRODUCE_STATES.change],
-    fields: { instanceId: INSTANCE_ID, orderId: ORDER_ID, orderLineId: LINE_ID },
-    answer: OK,
-    since: V,
-  },
-  {
-    id: 'changeInstanceCheck',
-    description: 'changeInstanceCheck for a larger quantity',
-    activity: 'changeInstanceCheck',
-    states: [PRODUCE_STATES.instance],
-    fields: {
-      instanceId: INSTANCE_ID,
-      productInfo: { productId: fromState('productId', EXAMPLE_PRODUCT), skuCode: fromState('skuCode', '9a2c1f3e-0b4d-4e6f-8a7b-c5d4e3f2a1b0'), linearValue: 20, productName: 'koomock example product' },
-    },
-    answer: OK,
-    since: V,
-  },
-  {
-    id: 'queryInstance',
-    description: 'queryInstance for an instance',
-    activity: 'queryInstance',
-    states: [PRODUCE_STATES.instance],
-    fields: { instanceId: INSTANCE_ID },
-    answer: { resultCode: '000000', sellerChooses: { resultMsg: 'success' }, infoList: true },
-    since: V,
-  },
-  {
-    id: 'releaseInstance',
-    description: 'releaseInstance',
-    activity: 'releaseInstance',
-    states: [PRODUCE_STATES.instance],
-    fields: { instanceId: INSTANCE_ID },
-    answer: OK,
-    since: V,
-  },
+  call('updateInstanceStatus-FREEZE', 'updateInstanceStatus FREEZE', PRODUCE_STATES.instance, { instanceId: INSTANCE_ID, status: 'FREEZE' }),
+
+  call('updateInstanceStatus-UNFREEZE', 'updateInstanceStatus UNFREEZE', PRODUCE_STATES.frozen, { instanceId: INSTANCE_ID, status: 'UNFREEZE' }),
+
+  call('upgradeInstance', 'upgradeInstance with a CHANGE order line', PRODUCE_STATES.change, { instanceId: INSTANCE_ID, orderId: ORDER_ID, orderLineId: LINE_ID }),
+
+  call('changeInstanceCheck', 'changeInstanceCheck for a larger quantity', PRODUCE_STATES.instance, {
+    instanceId: INSTANCE_ID,
+    productInfo: { productId: fromState('productId', EXAMPLE_PRODUCT), skuCode: fromState('skuCode', '9a2c1f3e-0b4d-4e6f-8a7b-c5d4e3f2a1b0'), linearValue: 20, productName: 'koomock example product' },
+  }),
+
+  call('queryInstance', 'queryInstance for an instance', PRODUCE_STATES.instance, { instanceId: INSTANCE_ID }, { resultCode: '000000', sellerChooses: { resultMsg: 'success' }, infoList: true }),
+
+  call('releaseInstance', 'releaseInstance', PRODUCE_STATES.instance, { instanceId: INSTANCE_ID }),
+
   {
     id: 'orderNotify',
     description: 'orderNotify for a monthly PERIOD order line (general key)',
@@ -170,56 +148,25 @@ export const PRODUCE_INTERACTIONS: readonly ProduceInteraction[] = [
     answer: OK,
     since: V,
   },
-  {
-    id: 'tenantSync',
-    description: 'kit tenantSync adds a tenant',
-    activity: 'tenantSync',
-    states: [PRODUCE_STATES.instance],
-    fields: { ...KIT_IDS, orderId: ORDER_ID, tenantCode: 'koomock-tenant', name: 'koomock tenant', domainName: 'tenant.example.com', flag: 1 },
-    answer: OK,
-    since: V,
-  },
-  {
-    id: 'applicationSync',
-    description: 'kit applicationSync adds an application',
-    activity: 'applicationSync',
-    states: [PRODUCE_STATES.instance],
-    fields: { ...KIT_IDS, appId: 'app-koomock-1', clientId: 'client-koomock-1', clientSecret: 'c2VjcmV0LWVuY3J5cHRlZC13aXRoLXRoZS1zZWxsZXItcHVibGljLWtleQ==', flag: 1 },
-    answer: OK,
-    since: V,
-  },
-  {
-    id: 'authSync',
-    description: 'kit authSync adds a user',
-    activity: 'authSync',
-    states: [PRODUCE_STATES.instance],
-    fields: {
-      ...KIT_IDS,
-      appId: 'app-koomock-1',
-      userList: [{ userName: 'zhangsan', name: 'Zhang San', orgCode: 'root', role: 'USER', enable: 'true' }],
-      flag: 1,
-    },
-    answer: OK,
-    since: V,
-  },
-  {
-    id: 'singleOrgSync',
-    description: 'kit singleOrgSync adds an organisation',
-    activity: 'singleOrgSync',
-    states: [PRODUCE_STATES.instance],
-    fields: { ...KIT_IDS, orgCode: 'org-1', orgName: 'Sales', parentCode: 'root', flag: 1 },
-    answer: OK,
-    since: V,
-  },
-  {
-    id: 'allOrgSync',
-    description: 'kit allOrgSync replaces the organisations',
-    activity: 'allOrgSync',
-    states: [PRODUCE_STATES.instance],
-    fields: { ...KIT_IDS, orgInfoList: [{ orgCode: 'root', orgName: 'Headquarters' }, { orgCode: 'org-1', orgName: 'Sales', parentCode: 'root' }] },
-    answer: OK,
-    since: V,
-  },
+  kit('tenantSync', 'kit tenantSync adds a tenant', { orderId: ORDER_ID, tenantCode: 'koomock-tenant', name: 'koomock tenant', domainName: 'tenant.example.com', flag: 1 }),
+  kit('applicationSync', 'kit applicationSync adds an application', {
+    appId: 'app-koomock-1',
+    clientId: 'client-koomock-1',
+    clientSecret: 'c2VjcmV0LWVuY3J5cHRlZC13aXRoLXRoZS1zZWxsZXItcHVibGljLWtleQ==',
+    flag: 1,
+  }),
+  kit('authSync', 'kit authSync adds a user', {
+    appId: 'app-koomock-1',
+    userList: [{ userName: 'zhangsan', name: 'Zhang San', orgCode: 'root', role: 'USER', enable: 'true' }],
+    flag: 1,
+  }),
+  kit('singleOrgSync', 'kit singleOrgSync adds an organisation', { orgCode: 'org-1', orgName: 'Sales', parentCode: 'root', flag: 1 }),
+  kit('allOrgSync', 'kit allOrgSync replaces the organisations', {
+    orgInfoList: [
+      { orgCode: 'root', orgName: 'Headquarters' },
+      { orgCode: 'org-1', orgName: 'Sales', parentCode: 'root' },
+    ],
+  }),
   {
     id: 'releaseInstance-wrong-key',
     description: 'releaseInstance signed with a key that is not the seller\'s',
