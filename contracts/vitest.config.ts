@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     env: { PACT_DO_NOT_TRACK: 'true' },
+    // The CLI tests spawn the built binary once: build dist/ when it is missing or stale.
+    globalSetup: ['test/support/build-once.ts'],
   },
 });

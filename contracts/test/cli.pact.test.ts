@@ -6,11 +6,12 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, test } from 'vitest';
 import { computeV2Signature } from '../../mock-server/core/signing/index.js';
 import { reserveFreePort, type SellerCredentials, startReferenceSeller } from '../../test/support/faulty-sellers.js';
-import { linesOf, runCli } from '../../test/support/run-cli.js';
+import { linesOf, runCli, spawnCli } from '../../test/support/run-cli.js';
 import { AK, SK, writeSellerPact } from './support/seller-openapi-pact.js';
 
 /*
- * `koomock pact …` as a seller runs it: the built CLI, spawned, against the reference seller.
+ * `koomock pact …` as a seller runs it, against the reference seller: in process through main()
+ * (test/support/run-cli.ts), the built binary for one verification and for the long-running proxy.
  */
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -50,8 +51,8 @@ function startProxyCli(args: readonly string[]): Promise<{ child: ChildProcess; 
 }
 
 describe('koomock pact (CLI)', () => {
-  it('verify: the committed pacts pass against the reference seller (exit 0), one ✔ per interaction', async ({ reference }) => {
-    const run = await runCli(['pact', 'verify', '--pact', 'contracts/pacts', ...reference.args], { timeoutMs: 90_000 });
+  it('verify (the built binary): the committed pacts pass against the reference seller (exit 0), one ✔ per interaction', async ({ reference }) => {
+    const run = await spawnCli(['pact', 'verify', '--pact', 'contracts/pacts', ...reference.args], { timeoutMs: 90_000 });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = linesOf(run.stdout);

@@ -40,7 +40,7 @@ describe('koomock pact generate (produce, consumer side)', () => {
     expect({ ...fresh, metadata: undefined }).toEqual({ ...committed, metadata: undefined });
   });
 
-  it('states what must exist, injects ids from the provider state, matches signatures by shape and resultCode exactly', ({}) => {
+  it('states what must exist, injects ids from the provider state, matches signatures by shape and resultCode exactly', () => {
     const pact = readPact(COMMITTED);
     expect(pact.consumer.name).toBe('koomock-koogallery');
     const create = pact.interactions.find((i) => i.description === 'newInstance for a monthly PERIOD order line');
@@ -64,8 +64,10 @@ describe('koomock pact generate (produce, consumer side)', () => {
   });
 
   it('marks interactions added in the generating release pending, and only those', async ({ dir }) => {
-    const added = { ...PRODUCE_INTERACTIONS[0]!, id: 'newInstance-next', description: 'newInstance added in the next release', since: '0.2.0' };
-    const result = await generateProducePact({ provider: 'p', outDir: dir, version: '0.2.0', interactions: [PRODUCE_INTERACTIONS[0]!, added] });
+    const first = PRODUCE_INTERACTIONS[0];
+    if (first === undefined) throw new Error('the produce contract has no interaction');
+    const added = { ...first, id: 'newInstance-next', description: 'newInstance added in the next release', since: '0.2.0' };
+    const result = await generateProducePact({ provider: 'p', outDir: dir, version: '0.2.0', interactions: [first, added] });
     expect(result.interactions).toEqual([
       { id: 'newInstance', pending: false },
       { id: 'newInstance-next', pending: true },

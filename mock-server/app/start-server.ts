@@ -1,18 +1,12 @@
 /**
- * What `koomock serve` starts: the store the config names, the seller credentials (configured, or
- * generated once and stored), the runtime, the app and the listening server. Loaded lazily by the
- * CLI so other commands never pay for express and SQLite.
+ * What `koomock serve` starts: the emulator on the configured store, host and port, with the seller
+ * credentials the config names, or generated once and kept in the store. Loaded lazily by the CLI so
+ * other commands never pay for express and SQLite.
  */
-import type { Store } from '../core/store.js';
-import type { KoomockConfig, LoadedConfig } from '../config/types.js';
+import type { LoadedConfig } from '../config/types.js';
 import { createCryptoRandom } from './random.js';
-import { createMemoryStore } from '../adapters/store/memory-store.js';
-import { createSqliteStore } from '../adapters/store/sqlite-store.js';
-import { createApp } from '../adapters/http/app.js';
-import { createEmulatorRuntime } from './emulator-runtime.js';
-import { type HostListeners, startHostListeners } from '../adapters/http/host-listeners.js';
 import { resolveSellerCredentials, type SellerCredentials } from './seller-credentials.js';
-import { listen, type RunningServer } from '../adapters/http/server.js';
+import { startEmulator } from './start-emulator.js';
 
 export interface StartServerOptions {
   /** Extra ports for platform host names (`--fallback-port`), e.g. `{ 'mkt.myhuaweicloud.cn': 7071 }`. */
@@ -20,7 +14,8 @@ export interface StartServerOptions {
 }
 
 export interface StartedServer {
-  readonly running: RunningServer;
+  /** `http://host:port` of the main listener. */
+  readonly url: string;
   /** Platform host name -> base URL (the first host name is the main URL). */
   readonly hosts: Readonly<Record<string, string>>;
   readonly credentials: SellerCredentials;
@@ -28,42 +23,25 @@ export interface StartedServer {
   stop(): Promise<void>;
 }
 
-const openStore = (config: KoomockConfig): Store =>
-  config.server.db.kind === 'memory' ? createMemoryStore() : createSqliteStore(config.server.db.path);
-
 /**
  * @example
  *   const started = await startServer(loadConfig({ env: process.env, cwd: process.cwd() }));
- *   console.log(started.running.url);
+ *   console.log(started.url);
  *   await started.stop();
  */
 export async function startServer(loaded: LoadedConfig, options: StartServerOptions = {}): Promise<StartedServer> {
   const { config } = loaded;
-  const store = openStore(config);
-  let running: RunningServer | undefined;
-  try {
-    const random = createCryptoRandom();
-    const credentials = resolveSellerCredentials(loaded, store, random);
-    const runtime = createEmulatorRuntime({ config, store, random, credentials });
-    const adminToken = config.server.adminToken;
-    const app = createApp(runtime, { listenHost: config.server.host, ...(adminToken === undefined ? {} : { adminToken }) });
-    running = await listen(app, { host: config.server.host, port: config.server.port });
-    const primary = config.server.hostNames[0];
-    if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), running.url);
-    const extra: HostListeners = await startHostListeners(runtime, { host: config.server.host, hostPorts: options.hostPorts ?? {} });
-    const main = running;
-    return {
-      running: main,
-      hosts: Object.fromEntries(runtime.hosts),
-      credentials,
-      stop: async () => {
-        await Promise.all([main.close(), extra.close()]);
-        store.close();
-      },
-    };
-  } catch (e) {
-    await running?.close();
-    store.close();
-    throw e;
-  }
+  let credentials: SellerCredentials | undefined;
+  const emulator = await startEmulator({
+    config,
+    ...(config.server.db.kind === 'memory' ? {} : { dbPath: config.server.db.path }),
+    hostPorts: options.hostPorts ?? {},
+    extras: (store) => {
+      const random = createCryptoRandom();
+      credentials = resolveSellerCredentials(loaded, store, random);
+      return { random, credentials };
+    },
+  });
+  if (credentials === undefined) throw new Error('koomock: the emulator started without seller credentials');
+  return { url: emulator.url, hosts: emulator.hosts, credentials, stop: emulator.close };
 }

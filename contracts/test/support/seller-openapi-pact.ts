@@ -16,7 +16,7 @@ const ORDER_QUERY = '/api/mkp-openapi-public/global/v1/order/query';
 async function queryOrder(baseUrl: string, orderId: string): Promise<unknown> {
   const url = `${baseUrl}${ORDER_QUERY}?orderId=${orderId}`;
   const signed = signApigRequest({ method: 'GET', url, headers: { 'Content-Type': 'application/json' }, ak: AK, sk: SK, now: Date.now() });
-  const res = await fetch(url, { headers: { 'Content-Type': 'application/json', 'X-Sdk-Date': signed.headers['X-Sdk-Date']!, Authorization: signed.authorization } });
+  const res = await fetch(url, { headers: { 'Content-Type': 'application/json', 'X-Sdk-Date': signed.headers['X-Sdk-Date'] ?? '', Authorization: signed.authorization } });
   return res.json();
 }
 

@@ -35,8 +35,8 @@ function seededRandom(label: string): Random {
     bytes: next,
     uuid: () => {
       const h = Buffer.from(next(16));
-      h[6] = (h[6]! & 0x0f) | 0x40;
-      h[8] = (h[8]! & 0x3f) | 0x80;
+      h.writeUInt8((h.readUInt8(6) & 0x0f) | 0x40, 6);
+      h.writeUInt8((h.readUInt8(8) & 0x3f) | 0x80, 8);
       const x = h.toString('hex');
       return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
     },

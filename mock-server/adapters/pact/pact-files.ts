@@ -11,7 +11,7 @@ import { KoomockError } from '../../core/errors.js';
  */
 export function listPactFiles(paths: readonly string[]): string[] {
   const files = paths.flatMap((p) => {
-    let stat;
+    let stat: ReturnType<typeof statSync>;
     try {
       stat = statSync(p);
     } catch {

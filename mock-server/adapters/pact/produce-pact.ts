@@ -72,7 +72,7 @@ export function toPactRequest(interaction: ProduceInteraction, signed: SignedReq
 /** The answer: HTTP 200 JSON; resultCode exact (or one of a list); what the seller chooses by type. */
 export function toPactAnswer(rule: AnswerRule, m: Matchers): { body: Record<string, unknown> } {
   const codes = typeof rule.resultCode === 'string' ? [rule.resultCode] : rule.resultCode;
-  const body: Record<string, unknown> = { resultCode: codes.length === 1 ? codes[0] : m.regex(`^(${codes.join('|')})$`, codes[0]!) };
+  const body: Record<string, unknown> = { resultCode: codes.length === 1 ? codes[0] : m.regex(`^(${codes.join('|')})$`, codes[0] ?? '') };
   for (const [k, example] of Object.entries(rule.sellerChooses ?? {})) body[k] = m.string(example);
   if (rule.infoList === true) body.info = m.eachLike({ instanceId: m.string('5b6f2c1e-8d7a-4e3b-9c0f-1a2b3c4d5e6f') }, 1);
   // jsonBody makes Pact expect a JSON content type (any charset parameter), which is what the platform needs.

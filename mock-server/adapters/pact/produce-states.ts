@@ -61,7 +61,7 @@ export function createProduceStateHandlers(options: ProduceStateOptions): StateH
   const withFollowOn = (orderType: CreateOrderRequest['orderType'], first: CreateOrderRequest = monthly) => async (): Promise<StateValues> => {
     const existing = await instance(first);
     const next = await order({ ...monthly, orderType, ...(orderType === 'CHANGE' ? { linearValue: 20 } : {}) });
-    return { ...next, instanceId: existing.instanceId! };
+    return { ...next, instanceId: existing.instanceId ?? '' };
   };
 
   return {

@@ -8,7 +8,7 @@ import { buildProduceRequest } from '../../core/produce/activities.js';
 import { signProduceRequest } from '../../core/produce/sign-request.js';
 import type { SellerKeys } from '../../core/produce/types.js';
 import { DEFAULT_PROFILE, type FidelityProfile } from '../../core/profile.js';
-import { isJsonObject } from '../../core/signing/index.js';
+import { parseBoundedJsonObject } from '../../core/bounded-json.js';
 import { createFetchTransport } from '../seller/fetch-transport.js';
 
 export interface SellerCallTarget {
@@ -37,16 +37,12 @@ export async function callSeller(target: SellerCallTarget, activity: string, fie
       { timeoutMs: target.timeoutMs ?? profile.callTimeoutMs },
     );
     if (result.kind !== 'response') throw new KoomockError('SELLER_UNREACHABLE', `${activity} to ${target.sellerUrl} failed: ${result.message}`);
-    let value: unknown;
-    try {
-      value = JSON.parse(Buffer.from(result.body).toString('utf8'));
-    } catch {
-      value = undefined;
-    }
-    if (!isJsonObject(value) || typeof value.resultCode !== 'string') {
+    // A seller's answer is untrusted: parsed within koomock's size and depth limits.
+    const parsed = parseBoundedJsonObject(result.body);
+    if (!parsed.ok || typeof parsed.value.resultCode !== 'string') {
       throw new KoomockError('INPUT_INVALID', `${activity}: the seller answered HTTP ${result.status} without a JSON resultCode`);
     }
-    return value;
+    return parsed.value;
   } finally {
     await transport.close();
   }

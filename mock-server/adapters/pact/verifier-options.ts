@@ -16,7 +16,7 @@ export interface PactSourceOptions {
   readonly provider?: string;
   readonly providerVersion?: string;
   readonly providerBranch?: string;
-  /** Publish results to the broker; default: when the environment has CI=true. */
+  /** Publish results to the broker; default: when the pacts come from a broker and the environment has CI=true. */
   readonly publish?: boolean;
   /** Include work-in-progress pacts since this date (broker only). */
   readonly includeWipPactsSince?: string;
@@ -53,9 +53,9 @@ export function toVerifierSourceOptions(source: PactSourceOptions, env: Readonly
     throw new KoomockError('USAGE', 'give the pacts to verify: --pact FILE|DIR (repeatable) or --broker-url URL with --provider NAME');
   }
   if (files.length > 0 && source.brokerUrl !== undefined) throw new KoomockError('USAGE', 'give --pact or --broker-url, not both');
-  const publish = source.publish ?? env.CI === 'true';
+  const publish = source.publish ?? (env.CI === 'true' && source.brokerUrl !== undefined);
   if (publish && source.brokerUrl === undefined) {
-    throw new KoomockError('USAGE', 'publishing verification results needs a broker: give --broker-url, or --no-publish (CI=true turns publishing on)');
+    throw new KoomockError('USAGE', 'publishing verification results needs a broker: give --broker-url, or leave out --publish');
   }
   if (source.brokerUrl !== undefined && source.provider === undefined) throw new KoomockError('USAGE', '--broker-url needs --provider NAME: the broker hands out the pacts of that provider');
   const providerVersion = source.providerVersion ?? env.GIT_COMMIT ?? env.GITHUB_SHA;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addRunOptions, toSharedRunOptions } from '../command-options.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, type CliIo } from '../io.js';
 import { toSafeText } from '../reporters/safe-text.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -72,7 +72,7 @@ function registerVerify(pact: Command, io: CliIo, setExit: (code: number) => voi
     .action(async (opts: Record<string, unknown>) => {
       const shared = toSharedRunOptions(opts, io);
       const { config } = shared.loaded;
-      const { openBackend } = await import('../../../app/run-suite.js');
+      const { openBackend } = await import('../../../app/open-backend.js');
       const { verifyProducePacts } = await import('../../pact/verify-produce.js');
       const backend = await openBackend(config, shared.emulator);
       try {
@@ -117,7 +117,7 @@ function registerResignProxy(pact: Command, io: CliIo): void {
       const { usageError } = await import('../../../core/errors.js');
       throw usageError(`--listen-port expects a port number 0-65535, received ${JSON.stringify(opts['listenPort'])}`);
     }
-    const { openBackend } = await import('../../../app/run-suite.js');
+    const { openBackend } = await import('../../../app/open-backend.js');
     const { startResignProxy } = await import('../../pact/resign-proxy.js');
     const { createProduceStateHandlers } = await import('../../pact/produce-states.js');
     const backend = await openBackend(config, shared.emulator);
@@ -166,7 +166,7 @@ function registerVerifyOpenApi(pact: Command, io: CliIo, setExit: (code: number)
       const { usageError } = await import('../../../core/errors.js');
       throw usageError('give the consumer pacts to verify with --pact FILE|DIR (repeatable)');
     }
-    const { openBackend } = await import('../../../app/run-suite.js');
+    const { openBackend } = await import('../../../app/open-backend.js');
     const { verifyOpenApiPacts } = await import('../../pact/verify-openapi.js');
     const backend = await openBackend(config, shared.emulator);
     try {

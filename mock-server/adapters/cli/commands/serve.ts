@@ -6,9 +6,8 @@ import { maskSecret } from '../../../config/secrets.js';
 import type { KoomockConfig } from '../../../config/types.js';
 import { parseFallbackPort, toFallbackHostPorts } from '../../../app/fallback-host.js';
 import type { SellerCredentials } from '../../../app/seller-credentials.js';
-import type { RunningServer } from '../../http/server.js';
 import { EXIT_OK, type CliIo } from '../io.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const OPEN_API_PREFIX = '/api/mkp-openapi-public/global/v1/';
 
@@ -24,17 +23,17 @@ function credentialLines(c: SellerCredentials, state: string): string[] {
   return [`  seller AK   ${ak}`, `  seller SK   ${sk}`];
 }
 
-function printBanner(io: CliIo, config: KoomockConfig, running: RunningServer, hosts: Readonly<Record<string, string>>, credentials: SellerCredentials, ms: number): void {
+function printBanner(io: CliIo, config: KoomockConfig, url: string, hosts: Readonly<Record<string, string>>, credentials: SellerCredentials, ms: number): void {
   const { server } = config;
   const state = server.db.kind === 'memory' ? 'memory' : server.db.path;
   const names = server.hostNames.length === 0 ? '' : `  (also answers as ${server.hostNames.join(', ')})`;
-  io.out(`koomock is listening on ${running.url}  (ready in ${ms} ms)`);
-  io.out(`  Open APIs   ${running.url}${OPEN_API_PREFIX}…${names}`);
-  for (const [name, url] of Object.entries(hosts)) if (url !== running.url) io.out(`  ${name}  ${url}${OPEN_API_PREFIX}…  (its own port, for failover tests)`);
+  io.out(`koomock is listening on ${url}  (ready in ${ms} ms)`);
+  io.out(`  Open APIs   ${url}${OPEN_API_PREFIX}…${names}`);
+  for (const [name, hostUrl] of Object.entries(hosts)) if (hostUrl !== url) io.out(`  ${name}  ${hostUrl}${OPEN_API_PREFIX}…  (its own port, for failover tests)`);
   io.out(`  seller id   ${config.seller.accountId}  (the {partner_id} of Open API paths)`);
   for (const line of credentialLines(credentials, state)) io.out(line);
-  io.out(`  admin API   ${running.url}/_koomock/  (docs/admin-api.md${server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>'})`);
-  io.out(`  console     coming soon (${running.url}/_koomock/console is not served yet)`);
+  io.out(`  admin API   ${url}/_koomock/  (docs/admin-api.md${server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>'})`);
+  io.out(`  console     coming soon (${url}/_koomock/console is not served yet)`);
   io.out(`  state       ${server.db.kind === 'memory' ? 'memory only: nothing is kept after exit' : server.db.path}`);
   if (['0.0.0.0', '::', '[::]'].includes(server.host) && server.adminToken === undefined) {
     io.out('  warning     the admin API is open to your network: set server.adminToken (KOOMOCK_ADMIN_TOKEN), or listen on 127.0.0.1');
@@ -72,7 +71,7 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
       const started = await startServer(loaded, { hostPorts });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.
-      printBanner(io, loaded.config, started.running, started.hosts, started.credentials, Math.round(performance.now()));
+      printBanner(io, loaded.config, started.url, started.hosts, started.credentials, Math.round(performance.now()));
       const signal = await stopping;
       io.out(`koomock: ${signal} received, stopping`);
       await started.stop();

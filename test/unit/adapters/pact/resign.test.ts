@@ -13,6 +13,11 @@ const replayed = (body: unknown, path = '/produce?nonce=old&signature=AB&timesta
   body: Buffer.from(JSON.stringify(body)),
 });
 
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a re-signed request');
+  return value;
+}
+
 const query = (pathAndQuery: string) => new URL(pathAndQuery, 'http://x').searchParams;
 
 describe('resignProduceRequest', () => {
@@ -21,18 +26,18 @@ describe('resignProduceRequest', () => {
     expect(out?.body.toString()).toBe('{"activity":"newInstance","orderId":"O","orderLineId":"L"}');
     expect(out?.setHeaders['content-length']).toBe(String(out?.body.length));
     expect(out?.setHeaders['content-type']).toBe('application/json;charset=utf8');
-    const q = query(out!.pathAndQuery);
+    const q = query(must(out).pathAndQuery);
     expect(q.get('timestamp')).toBe(String(NOW));
     expect(q.get('nonce')).not.toBe('old');
-    expect(new URL(out!.pathAndQuery, 'http://x').pathname).toBe('/produce');
-    const verdict = verifyV2Signature({ key: KEYS.basic, body: out!.body.toString(), signature: q.get('signature') ?? undefined, timestamp: q.get('timestamp') ?? undefined, nonce: q.get('nonce') ?? undefined }, { now: NOW });
+    expect(new URL(must(out).pathAndQuery, 'http://x').pathname).toBe('/produce');
+    const verdict = verifyV2Signature({ key: KEYS.basic, body: must(out).body.toString(), signature: q.get('signature') ?? undefined, timestamp: q.get('timestamp') ?? undefined, nonce: q.get('nonce') ?? undefined }, { now: NOW });
     expect(verdict.ok).toBe(true);
   });
 
   test('signs orderNotify with the general key', () => {
     const out = resignProduceRequest(replayed({ activity: 'orderNotify', orderId: 'O', orderLineId: 'L' }), { keys: KEYS, clock });
-    const q = query(out!.pathAndQuery);
-    const input = { body: out!.body.toString(), signature: q.get('signature') ?? undefined, timestamp: q.get('timestamp') ?? undefined, nonce: q.get('nonce') ?? undefined };
+    const q = query(must(out).pathAndQuery);
+    const input = { body: must(out).body.toString(), signature: q.get('signature') ?? undefined, timestamp: q.get('timestamp') ?? undefined, nonce: q.get('nonce') ?? undefined };
     expect(verifyV2Signature({ ...input, key: KEYS.general }, { now: NOW }).ok).toBe(true);
     expect(verifyV2Signature({ ...input, key: KEYS.basic }, { now: NOW }).ok).toBe(false);
   });
@@ -41,8 +46,8 @@ describe('resignProduceRequest', () => {
     const out = resignProduceRequest(replayed({ tenantId: 't', instanceId: 'i', flag: 1 }, '/produce/produceAPI/v2/tenantSync'), { keys: KEYS, clock });
     expect(out?.activity).toBe('tenantSync');
     expect(out?.pathAndQuery).toBe('/produce/produceAPI/v2/tenantSync');
-    const h = out!.setHeaders;
-    expect(verifyKitSignature({ key: KEYS.kit, body: out!.body.toString(), sign: h['x-sign'], timestamp: h['x-timestamp'], nonce: h['x-nonce'] }, { now: NOW }).ok).toBe(true);
+    const h = must(out).setHeaders;
+    expect(verifyKitSignature({ key: KEYS.kit, body: must(out).body.toString(), sign: h['x-sign'], timestamp: h['x-timestamp'], nonce: h['x-nonce'] }, { now: NOW }).ok).toBe(true);
   });
 
   test.for([
@@ -50,8 +55,8 @@ describe('resignProduceRequest', () => {
     ['stale-timestamp', 'stale'],
   ] as const)('mode %s makes a signature the seller must reject (%s)', ([mode, reason]) => {
     const out = resignProduceRequest(replayed({ activity: 'releaseInstance', instanceId: 'i' }), { keys: KEYS, clock }, mode);
-    const q = query(out!.pathAndQuery);
-    const verdict = verifyV2Signature({ key: KEYS.basic, body: out!.body.toString(), signature: q.get('signature') ?? undefined, timestamp: q.get('timestamp') ?? undefined, nonce: q.get('nonce') ?? undefined }, { now: NOW });
+    const q = query(must(out).pathAndQuery);
+    const verdict = verifyV2Signature({ key: KEYS.basic, body: must(out).body.toString(), signature: q.get('signature') ?? undefined, timestamp: q.get('timestamp') ?? undefined, nonce: q.get('nonce') ?? undefined }, { now: NOW });
     expect(verdict.ok ? 'ok' : verdict.reason).toBe(reason);
   });
 

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { toVerifierSourceOptions } from '../../../../mock-server/adapters/pact/verifier-options.js';
 
 describe('toVerifierSourceOptions: what koomock passes to the Pact Verifier', () => {
-  test('local pact files: no broker, nothing published, pending pacts on', () => {
+  test('local pact files: no broker, nothing published (in CI too), pending pacts on', () => {
     expect(toVerifierSourceOptions({ pacts: ['a.json'] }, {})).toEqual({ pactUrls: ['a.json'], enablePending: true, failIfNoPactsFound: true });
+    expect(toVerifierSourceOptions({ pacts: ['a.json'] }, { CI: 'true' }).publishVerificationResult).toBeUndefined();
   });
 
   test('a broker in CI publishes the results with the provider version and branch from the environment', () => {
@@ -35,7 +36,7 @@ describe('toVerifierSourceOptions: what koomock passes to the Pact Verifier', ()
     ['no pacts at all', {}, {}, /give the pacts to verify: --pact FILE\|DIR/],
     ['both sources', { pacts: ['a'], brokerUrl: 'https://b', provider: 'p' }, {}, /give --pact or --broker-url, not both/],
     ['a broker without provider', { brokerUrl: 'https://b' }, {}, /--broker-url needs --provider NAME/],
-    ['publishing without a broker (CI=true)', { pacts: ['a'] }, { CI: 'true' }, /publishing verification results needs a broker/],
+    ['publishing without a broker', { pacts: ['a'], publish: true }, {}, /publishing verification results needs a broker/],
     ['publishing without a version', { brokerUrl: 'https://b', provider: 'p' }, { CI: 'true' }, /needs the provider version: give --provider-version/],
   ] as const)('refuses %s, saying what to give', ([, source, env, message]) => {
     expect(() => toVerifierSourceOptions(source, env)).toThrow(message);
