@@ -67,13 +67,17 @@ describe('koomock pact (CLI)', () => {
     expect(linesOf(run.stdout).at(-1)).toBe('20 interactions: 2 passed, 18 failed');
   });
 
-  it('verify without pacts, or with a pact file that does not exist, is a usage error (exit 2)', async ({ reference }) => {
+  it('verify without pacts, with a pact file that does not exist, or with an unreachable seller, exits 2', async ({ reference }) => {
     const none = await runCli(['pact', 'verify', ...reference.args]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('give the pacts to verify: --pact FILE|DIR');
     const missing = await runCli(['pact', 'verify', '--pact', 'nope.json', ...reference.args]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--pact nope.json: no such file or directory');
+    const port = await reserveFreePort();
+    const unreachable = await runCli(['pact', 'verify', '--pact', 'contracts/pacts', ...reference.args.map((a) => (a === reference.produceUrl ? `http://127.0.0.1:${port}/produce` : a))]);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stdout).toBe('');
   });
 
   it('generate: writes the pact for a provider name and seller path', async () => {

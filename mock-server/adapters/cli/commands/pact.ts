@@ -74,6 +74,9 @@ function registerVerify(pact: Command, io: CliIo, setExit: (code: number) => voi
       const { config } = shared.loaded;
       const { openBackend } = await import('../../../app/open-backend.js');
       const { verifyProducePacts } = await import('../../pact/verify-produce.js');
+      const { checkSellerReachable } = await import('../../../app/preflight.js');
+      // An unreachable seller is exit 2 (nothing was verified), not twenty failed interactions.
+      await checkSellerReachable(config.seller.productionUrl);
       const backend = await openBackend(config, shared.emulator);
       try {
         const outcome = await verifyProducePacts({
