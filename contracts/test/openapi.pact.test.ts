@@ -4,15 +4,17 @@ import { join } from 'node:path';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, test } from 'vitest';
 import { OPENAPI_PROVIDER, verifyOpenApiPacts } from '../../mock-server/adapters/pact/verify-openapi.js';
-import { createEmulator } from '../../mock-server/emulator.js';
-import { AK, SK, writeSellerPact } from './support/seller-openapi-pact.js';
+import { createEmulator, type Emulator } from '../../mock-server/emulator.js';
+import { AK, SK, writeSellerPact, writeUsagePushPact } from './support/seller-openapi-pact.js';
 
 /*
  * The other direction: a seller's consumer pact for the order query (support/seller-openapi-pact.ts)
  * verified against koomock's emulation of KooGallery as the provider.
  */
 
-const it = test.extend<{ dir: string; emulator: { url: string } }>({
+const USAGE_KEY = 'pact-usage-key-0123456789';
+
+const it = test.extend<{ dir: string; emulator: Emulator }>({
   // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures destructure their first argument.
   dir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'koomock-openapi-pact-'));
@@ -21,13 +23,13 @@ const it = test.extend<{ dir: string; emulator: { url: string } }>({
   },
   // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures destructure their first argument.
   emulator: async ({}, use) => {
-    const emulator = await createEmulator({ config: { seller: { ak: AK, sk: SK } } });
+    const emulator = await createEmulator({ config: { seller: { ak: AK, sk: SK, keys: { basic: 'pact-basic-key', usage: USAGE_KEY } } } });
     await use(emulator);
     await emulator.close();
   },
 });
 
-const credentials = { ak: AK, sk: SK, usageKey: 'pact-usage-key' };
+const credentials = { ak: AK, sk: SK, usageKey: USAGE_KEY };
 
 describe('koomock pact verify-openapi (the seller as consumer, koomock\'s emulation as provider)', () => {
   it('verifies a seller consumer pact for the order query of MOCKPERIODYEARNEW green, re-signing the APIG request', async ({ dir, emulator }) => {
@@ -51,6 +53,15 @@ describe('koomock pact verify-openapi (the seller as consumer, koomock\'s emulat
     const v = await verifyOpenApiPacts({ pacts: [dir], emulatorUrl: emulator.url, credentials });
     expect(v.ok).toBe(false);
     expect(v.unmet).toContainEqual(expect.objectContaining({ expectation: 'HTTP 200', detail: 'the emulated platform answers HTTP 401 to this request' }));
+  });
+
+  it('verifies a usage push green: APIG and the body signature are signed again over the bytes forwarded', async ({ dir, emulator }) => {
+    await writeUsagePushPact(dir, credentials.usageKey);
+    const v = await verifyOpenApiPacts({ pacts: [dir], emulatorUrl: emulator.url, credentials, putInstance: (i) => emulator.store.putInstance(i) });
+    expect(v.failures).toEqual([]);
+    expect(v.results.map((r) => [r.description, r.result])).toEqual([['a usage push for an on-demand instance', 'OK']]);
+    const pushed = await emulator.admin.listUsage();
+    expect(pushed).toHaveLength(1);
   });
 
   it('rejects a provider state the emulation does not set up, listing the ones it does', async ({ dir, emulator }) => {

@@ -5,6 +5,7 @@
  * what the emulated platform would not do (a field it does not send, a status it does not answer).
  */
 import { KoomockError } from '../../core/errors.js';
+import type { InstanceRecord } from '../../core/market/instance.js';
 import { loadPact } from './load-pact.js';
 import { OPENAPI_STATES, createOpenApiStateHandlers } from './openapi-states.js';
 import { type OpenApiCredentials, type OpenApiSigningMode, resignOpenApiRequest } from './openapi-resign.js';
@@ -22,6 +23,8 @@ export interface VerifyOpenApiOptions {
   readonly emulatorUrl: string;
   readonly adminToken?: string;
   readonly credentials: OpenApiCredentials;
+  /** Records instances in the emulation (state "an ON_DEMAND instance exists"); `EmulatorBackend.market.putInstance`. */
+  readonly putInstance?: (instance: InstanceRecord) => void | Promise<void>;
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | 'trace';
 }
 
@@ -46,6 +49,7 @@ export async function verifyOpenApiPacts(options: VerifyOpenApiOptions): Promise
   const stateHandlers = createOpenApiStateHandlers({
     emulatorUrl: options.emulatorUrl,
     ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
+    ...(options.putInstance === undefined ? {} : { putInstance: options.putInstance }),
     setSigningMode: (m) => {
       mode = m;
     },

@@ -178,6 +178,7 @@ function registerVerifyOpenApi(pact: Command, io: CliIo, setExit: (code: number)
         emulatorUrl: backend.url,
         ...(config.server.adminToken === undefined ? {} : { adminToken: config.server.adminToken }),
         credentials: { ak: config.seller.ak, sk: config.seller.sk, usageKey: config.seller.keys.usage },
+        putInstance: (instance) => backend.market.putInstance(instance),
       });
       printOutcome(io, v);
       if (v.unmet.length > 0) {
