@@ -40,7 +40,8 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
     .option('--only <ids>', 'run only these scenario ids (repeatable, or a comma list)', collect)
     .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect)
     .option('--deadline <duration>', 'wall time the run may take (e.g. 30m, 2h); scenarios whose turn comes later fail as not run (default: derived from the suite)')
-    .option('--quiet', 'no progress lines on standard error (for CI logs): only the checklist and the reports');
+    .option('--quiet', 'no progress lines on standard error (for CI logs): only the checklist and the reports')
+    .option('--seller-pushes-usage', 'the seller pushes usage for on-demand instances by itself: run the scenarios that wait for it (otherwise skipped)');
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: Record<string, unknown>) => {
@@ -60,6 +61,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }),
         ...(deadlineMs === undefined ? {} : { deadlineMs }),
         ...(perAttempt ? { onAttempt: (exchange, context) => io.err(toAttemptLine(exchange, context, { lang: shared.lang })) } : {}),
+        ...(opts['sellerPushesUsage'] === true ? { sellerPushesUsage: true } : {}),
         onEmulator: (url, hosts) => {
           if (quiet) return;
           const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
