@@ -58,9 +58,11 @@ export function createProduceStateHandlers(options: ProduceStateOptions): StateH
     return { ...values, instanceId: answer.instanceId };
   };
 
+  // A follow-on order names the line it follows: it keeps the buyer and takes dates and amount from it.
   const withFollowOn = (orderType: CreateOrderRequest['orderType'], first: CreateOrderRequest = monthly) => async (): Promise<StateValues> => {
     const existing = await instance(first);
-    const next = await order({ ...monthly, orderType, ...(orderType === 'CHANGE' ? { linearValue: 20 } : {}) });
+    const follows = { orderId: existing.orderId ?? '', orderLineId: existing.orderLineId ?? '' };
+    const next = await order({ follows, orderType, ...(orderType === 'CHANGE' ? { linearValue: 20 } : {}), ...(orderType === 'RENEW' ? { periodNumber: 1 } : {}) });
     return { ...next, instanceId: existing.instanceId ?? '' };
   };
 
