@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateProducePact, PRODUCE_CONSUMER } from '../../mock-server/adapters/pact/generate.js';
+import { generateProducePact, PRODUCE_CONSUMER } from '../../mock-server/app/pact.js';
 import { PRODUCE_INTERACTIONS } from '../../mock-server/adapters/pact/produce-interactions.js';
 
 /*

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, test } from 'vitest';
-import { OPENAPI_PROVIDER, verifyOpenApiPacts } from '../../mock-server/adapters/pact/verify-openapi.js';
+import { OPENAPI_PROVIDER, verifyOpenApiPacts } from '../../mock-server/app/pact.js';
 import { createEmulator, type Emulator } from '../../mock-server/emulator.js';
 import { AK, SK, writeSellerPact, writeUsagePushPact } from './support/seller-openapi-pact.js';
 

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PRODUCE_CONSUMER } from '../../mock-server/adapters/pact/generate.js';
+import { PRODUCE_CONSUMER, verifyProducePacts } from '../../mock-server/app/pact.js';
 import { PRODUCE_INTERACTIONS } from '../../mock-server/adapters/pact/produce-interactions.js';
-import { verifyProducePacts } from '../../mock-server/adapters/pact/verify-produce.js';
 import { createEmulator } from '../../mock-server/emulator.js';
 import { type SellerCredentials, startFaultySeller, startReferenceSeller, type TestSellerServer } from '../../test/support/faulty-sellers.js';
 import { type PactSellerDefect, startPactFaultySeller } from '../../test/support/pact-sellers.js';

@@ -12,8 +12,8 @@ import { buildProduceRequest } from '../../core/produce/activities.js';
 import { signProduceRequest } from '../../core/produce/sign-request.js';
 import type { BuildContext } from '../../core/produce/build-context.js';
 import { DEFAULT_PROFILE } from '../../core/profile.js';
-import { createFetchTransport } from '../seller/fetch-transport.js';
-import { EXAMPLE_KEYS, EXAMPLE_WALL_MS, toExampleContext } from './example-context.js';
+import type { CreatePactTransport } from './ports.js';
+import { EXAMPLE_KEYS, toExampleContext } from './example-context.js';
 import { loadPact } from './load-pact.js';
 import { isPending } from './pending.js';
 import { PRODUCE_INTERACTIONS, PRODUCE_STATES, type ProduceInteraction, toExampleFields } from './produce-interactions.js';
@@ -33,6 +33,8 @@ export interface GenerateOptions {
   readonly version?: string;
   /** Only these interaction ids (default: all). */
   readonly only?: readonly string[];
+  /** The HTTP transport koomock's requests go through. */
+  readonly createTransport: CreatePactTransport;
   /** The interactions to write (default: koomock's produce contract). */
   readonly interactions?: readonly ProduceInteraction[];
 }
@@ -43,6 +45,19 @@ export interface GenerateResult {
 }
 
 const STALE_MS = 10 * 60_000;
+const ATTEMPTS = 3;
+
+/** Runs `attempt` until it succeeds, at most `times` times; the last error is thrown. */
+async function withRetries(attempt: () => Promise<void>, times: number): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await attempt();
+      return;
+    } catch (e) {
+      if (i >= times) throw e;
+    }
+  }
+}
 const WRONG_KEY = 'koomock-contract-a-key-that-is-not-the-sellers';
 
 /** Signs like the platform, or breaks the signature the way an interaction's state says. */
@@ -72,7 +87,6 @@ export async function generateProducePact(options: GenerateOptions): Promise<Gen
   mkdirSync(options.outDir, { recursive: true });
   // Pact merges into an existing file: start from nothing so removed interactions disappear.
   rmSync(join(options.outDir, `${PRODUCE_CONSUMER}-${provider}.json`), { force: true });
-  const pact = new PactV4({ consumer: PRODUCE_CONSUMER, provider, dir: options.outDir, logLevel: 'error' });
   const written: { id: string; pending: boolean }[] = [];
   for (const interaction of selected) {
     const fields = toExampleFields(interaction.fields);
@@ -82,31 +96,34 @@ export async function generateProducePact(options: GenerateOptions): Promise<Gen
     const request = toPactRequest(interaction, example, MatchersV3);
     const answer = toPactAnswer(interaction.answer, MatchersV3);
     const pending = isPending(interaction.since, version);
-    let builder = pact.addInteraction();
-    for (const state of interaction.states) builder = builder.given(state);
-    await builder
-      .uponReceiving(interaction.description)
-      .pending(pending)
-      .comment(`koomock ${interaction.id}, since ${interaction.since}`)
-      .withRequest(request.method, request.path, (b) => b.query(request.query as never).headers(request.headers as never).jsonBody(request.body))
-      .willRespondWith(200, (b) => b.jsonBody(answer.body))
-      .executeTest(async (server) => {
-        // A fresh call, as the platform would make it now: real clock, real randomness.
-        const ctx: BuildContext = { profile: DEFAULT_PROFILE, clock: { wallNow: Date.now, now: Date.now, advance: () => {} }, random: createCryptoRandom() };
-        const signed = signFor(interaction, buildProduceRequest({ ...spec, url: `${server.url}${sellerPath}` }, ctx), ctx);
-        // A transport per interaction: a kept-alive connection to the previous mock server must not be reused.
-        const transport = createFetchTransport();
-        const result = await transport
-          .send({ method: signed.method, url: signed.url, headers: signed.headers, ...(signed.body === undefined ? {} : { body: signed.body }) }, { timeoutMs: 10_000 })
-          .finally(() => transport.close());
-        if (result.kind !== 'response' || result.status !== 200) {
-          throw new KoomockError('INPUT_INVALID', `${interaction.id}: the Pact mock server did not accept koomock's request (${result.kind === 'response' ? `HTTP ${result.status}: ${Buffer.from(result.body).toString('utf8').slice(0, 500)}` : result.message})`);
-        }
-      });
+    // One Pact per interaction (each merges into the file), so that an attempt the mock server lost
+    // on a busy machine can be made again without leaving a half-recorded interaction behind.
+    const attempt = async (): Promise<void> => {
+      const pact = new PactV4({ consumer: PRODUCE_CONSUMER, provider, dir: options.outDir, logLevel: 'error' });
+      let builder = pact.addInteraction();
+      for (const state of interaction.states) builder = builder.given(state);
+      await builder
+        .uponReceiving(interaction.description)
+        .pending(pending)
+        .comment(`koomock ${interaction.id}, since ${interaction.since}`)
+        .withRequest(request.method, request.path, (b) => b.query(request.query as never).headers(request.headers as never).jsonBody(request.body))
+        .willRespondWith(200, (b) => b.jsonBody(answer.body))
+        .executeTest(async (server) => {
+          // A fresh call, as the platform would make it now: real clock, real randomness.
+          const ctx: BuildContext = { profile: DEFAULT_PROFILE, clock: { wallNow: Date.now, now: Date.now, advance: () => {} }, random: createCryptoRandom() };
+          const signed = signFor(interaction, buildProduceRequest({ ...spec, url: `${server.url}${sellerPath}` }, ctx), ctx);
+          // A transport per interaction: a kept-alive connection to the previous mock server must not be reused.
+          const transport = options.createTransport();
+          const result = await transport
+            .send({ method: signed.method, url: signed.url, headers: signed.headers, ...(signed.body === undefined ? {} : { body: signed.body }) }, { timeoutMs: 10_000 })
+            .finally(() => transport.close());
+          if (result.kind !== 'response' || result.status !== 200) {
+            throw new KoomockError('INPUT_INVALID', `${interaction.id}: the Pact mock server did not accept koomock's request (${result.kind === 'response' ? `HTTP ${result.status}: ${Buffer.from(result.body).toString('utf8').slice(0, 500)}` : result.message})`);
+          }
+        });
+    };
+    await withRetries(attempt, ATTEMPTS);
     written.push({ id: interaction.id, pending });
   }
   return { file: join(options.outDir, `${PRODUCE_CONSUMER}-${provider}.json`), interactions: written };
 }
-
-/** The wall time example timestamps are written with (for docs and tests). */
-export { EXAMPLE_WALL_MS };

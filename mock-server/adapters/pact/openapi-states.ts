@@ -5,8 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInstanceRecord, type InstanceRecord } from '../../core/market/instance.js';
-import { createAdminClient } from '../http/admin/client.js';
-import type { CreateOrderRequest } from '../http/admin/types.js';
+import type { OrderRequest, PactOrders } from './ports.js';
 import type { OpenApiSigningMode } from './openapi-resign.js';
 
 export const OPENAPI_STATES = {
@@ -22,12 +21,12 @@ type StateHandlers = Record<string, (params?: unknown) => Promise<Record<string,
 
 /**
  * @example
- *   const handlers = createOpenApiStateHandlers({ emulatorUrl, setSigningMode });
+ *   const handlers = createOpenApiStateHandlers({ orders, setSigningMode });
  *   await handlers['a monthly PERIOD order exists']!(); // { orderId, orderLineId, productId }
  */
 export interface OpenApiStateOptions {
-  readonly emulatorUrl: string;
-  readonly adminToken?: string;
+  /** Creates orders in the running koomock emulation. */
+  readonly orders: PactOrders;
   readonly setSigningMode: (mode: OpenApiSigningMode) => void;
   /** Records an instance in the emulation, as if the seller had answered newInstance (usage pushes need one). */
   readonly putInstance?: (instance: InstanceRecord) => void | Promise<void>;
@@ -36,8 +35,8 @@ export interface OpenApiStateOptions {
 }
 
 export function createOpenApiStateHandlers(options: OpenApiStateOptions): StateHandlers {
-  const admin = createAdminClient(options.emulatorUrl, options.adminToken === undefined ? {} : { token: options.adminToken });
-  const order = (request: CreateOrderRequest) => async (): Promise<Record<string, string>> => {
+  const admin = options.orders;
+  const order = (request: OrderRequest) => async (): Promise<Record<string, string>> => {
     const created = await admin.createOrder(request);
     const line = created.orderInfo.orderLine[0];
     return {

@@ -4,8 +4,7 @@
  * sending the seller a signed newInstance the way the platform would. Each handler returns the
  * values the interaction's request takes through `fromProviderState`.
  */
-import type { CreateOrderRequest } from '../http/admin/types.js';
-import { createAdminClient } from '../http/admin/client.js';
+import type { OrderRequest, PactOrders } from './ports.js';
 import { KoomockError } from '../../core/errors.js';
 import type { Order } from '../../core/market/order.js';
 import { PRODUCE_STATES } from './produce-interactions.js';
@@ -13,9 +12,8 @@ import type { SigningMode } from './resign.js';
 import { callSeller, type SellerCallTarget } from './seller-call.js';
 
 export interface ProduceStateOptions extends SellerCallTarget {
-  /** The running koomock the seller's order queries go to. */
-  readonly emulatorUrl: string;
-  readonly adminToken?: string;
+  /** Creates orders in the running koomock the seller's order queries go to. */
+  readonly orders: PactOrders;
   /** Receives the signing mode a state asks for (the request filter uses it for the next request). */
   readonly setSigningMode: (mode: SigningMode) => void;
 }
@@ -38,15 +36,15 @@ function lineOf(order: Order): StateValues {
 
 /**
  * @example
- *   const handlers = createProduceStateHandlers({ emulatorUrl, sellerUrl, keys, setSigningMode });
+ *   const handlers = createProduceStateHandlers({ orders, sellerUrl, keys, createTransport, setSigningMode });
  *   await handlers['an instance exists']!(); // { instanceId, orderId, orderLineId, … }
  */
 export function createProduceStateHandlers(options: ProduceStateOptions): StateHandlers {
-  const admin = createAdminClient(options.emulatorUrl, options.adminToken === undefined ? {} : { token: options.adminToken });
-  const monthly: CreateOrderRequest = { chargingMode: 'PERIOD', periodType: 'month', periodNumber: 1 };
-  const order = async (request: CreateOrderRequest = monthly): Promise<StateValues> => lineOf(await admin.createOrder(request));
+  const admin = options.orders;
+  const monthly: OrderRequest = { chargingMode: 'PERIOD', periodType: 'month', periodNumber: 1 };
+  const order = async (request: OrderRequest = monthly): Promise<StateValues> => lineOf(await admin.createOrder(request));
 
-  const instance = async (request: CreateOrderRequest = monthly): Promise<StateValues> => {
+  const instance = async (request: OrderRequest = monthly): Promise<StateValues> => {
     const values = await order(request);
     const answer = await callSeller(options, 'newInstance', { orderId: values.orderId, orderLineId: values.orderLineId });
     if (typeof answer.instanceId !== 'string' || answer.instanceId === '') {
@@ -59,7 +57,7 @@ export function createProduceStateHandlers(options: ProduceStateOptions): StateH
   };
 
   // A follow-on order names the line it follows: it keeps the buyer and takes dates and amount from it.
-  const withFollowOn = (orderType: CreateOrderRequest['orderType'], first: CreateOrderRequest = monthly) => async (): Promise<StateValues> => {
+  const withFollowOn = (orderType: OrderRequest['orderType'], first: OrderRequest = monthly) => async (): Promise<StateValues> => {
     const existing = await instance(first);
     const follows = { orderId: existing.orderId ?? '', orderLineId: existing.orderLineId ?? '' };
     const next = await order({ follows, orderType, ...(orderType === 'CHANGE' ? { linearValue: 20 } : {}), ...(orderType === 'RENEW' ? { periodNumber: 1 } : {}) });

@@ -9,7 +9,7 @@ import { signProduceRequest } from '../../core/produce/sign-request.js';
 import type { SellerKeys } from '../../core/produce/types.js';
 import { DEFAULT_PROFILE, type FidelityProfile } from '../../core/profile.js';
 import { parseBoundedJsonObject } from '../../core/bounded-json.js';
-import { createFetchTransport } from '../seller/fetch-transport.js';
+import type { CreatePactTransport } from './ports.js';
 
 export interface SellerCallTarget {
   /** The seller's production interface address. */
@@ -17,6 +17,7 @@ export interface SellerCallTarget {
   readonly keys: SellerKeys;
   readonly profile?: FidelityProfile;
   readonly timeoutMs?: number;
+  readonly createTransport: CreatePactTransport;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function callSeller(target: SellerCallTarget, activity: string, fie
   const profile = target.profile ?? DEFAULT_PROFILE;
   const ctx = { profile, clock: { wallNow: Date.now, now: Date.now, advance: () => {} }, random: createCryptoRandom() };
   const signed = signProduceRequest(buildProduceRequest({ activity, url: target.sellerUrl, fields }, ctx), target.keys, ctx);
-  const transport = createFetchTransport();
+  const transport = target.createTransport();
   try {
     const result = await transport.send(
       { method: signed.method, url: signed.url, headers: signed.headers, ...(signed.body === undefined ? {} : { body: signed.body }) },

@@ -10,6 +10,7 @@ import { loadPact } from './load-pact.js';
 import { OPENAPI_STATES, createOpenApiStateHandlers } from './openapi-states.js';
 import { type OpenApiCredentials, type OpenApiSigningMode, resignOpenApiRequest } from './openapi-resign.js';
 import { listPactFiles, readProviderStates } from './pact-files.js';
+import type { PactOrders } from './ports.js';
 import { PACT_STATE_PATH } from './verify-produce.js';
 import { toUnmetExpectations, type UnmetExpectation } from './openapi-report.js';
 import { toVerifierOutcome, type VerifierOutcome } from './verifier-outcome.js';
@@ -21,7 +22,8 @@ export interface VerifyOpenApiOptions {
   readonly pacts: readonly string[];
   /** The running koomock emulation to verify against. */
   readonly emulatorUrl: string;
-  readonly adminToken?: string;
+  /** Creates orders in that emulation (provider states). */
+  readonly orders: PactOrders;
   readonly credentials: OpenApiCredentials;
   /** Records instances in the emulation (state "an ON_DEMAND instance exists"); `EmulatorBackend.market.putInstance`. */
   readonly putInstance?: (instance: InstanceRecord) => void | Promise<void>;
@@ -47,8 +49,7 @@ export async function verifyOpenApiPacts(options: VerifyOpenApiOptions): Promise
   const { Verifier } = await loadPact();
   let mode: OpenApiSigningMode = 'valid';
   const stateHandlers = createOpenApiStateHandlers({
-    emulatorUrl: options.emulatorUrl,
-    ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
+    orders: options.orders,
     ...(options.putInstance === undefined ? {} : { putInstance: options.putInstance }),
     setSigningMode: (m) => {
       mode = m;

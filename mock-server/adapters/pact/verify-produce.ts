@@ -8,6 +8,7 @@ import type { SellerKeys } from '../../core/produce/types.js';
 import type { FidelityProfile } from '../../core/profile.js';
 import { loadPact } from './load-pact.js';
 import { listPactFiles } from './pact-files.js';
+import type { CreatePactTransport, PactOrders } from './ports.js';
 import { toVerifierOutcome, type VerifierOutcome } from './verifier-outcome.js';
 import { createProduceStateHandlers } from './produce-states.js';
 import { type ResignOptions, resignProduceRequest, type SigningMode } from './resign.js';
@@ -24,9 +25,9 @@ export interface VerifyProduceOptions extends PactSourceOptions {
   /** The seller's production interface address (its origin is where requests go). */
   readonly sellerUrl: string;
   readonly keys: SellerKeys;
-  /** A running koomock (the seller's Open API host). */
-  readonly emulatorUrl: string;
-  readonly adminToken?: string;
+  /** Creates orders in the running koomock the seller's order query goes to. */
+  readonly orders: PactOrders;
+  readonly createTransport: CreatePactTransport;
   readonly profile?: FidelityProfile;
   /** Re-sign replayed requests (default true). Off only to show that a recorded signature is stale. */
   readonly resign?: boolean;
@@ -76,8 +77,8 @@ export async function verifyProducePacts(options: VerifyProduceOptions): Promise
   const stateHandlers = createProduceStateHandlers({
     sellerUrl: options.sellerUrl,
     keys: options.keys,
-    emulatorUrl: options.emulatorUrl,
-    ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
+    orders: options.orders,
+    createTransport: options.createTransport,
     ...(options.profile === undefined ? {} : { profile: options.profile }),
     setSigningMode: (m) => {
       mode = m;

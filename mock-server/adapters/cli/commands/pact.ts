@@ -19,7 +19,7 @@ Needs @pact-foundation/pact 16 next to koomock (npm i -D @pact-foundation/pact@1
 Exit codes: 0 every interaction verified, 1 an interaction failed, 2 koomock could not run.`;
 
 /** ✔/✗ lines of a verification, one per interaction, then the mismatches of the failed ones. */
-function printOutcome(io: CliIo, outcome: import('../../pact/verifier-outcome.js').VerifierOutcome): void {
+function printOutcome(io: CliIo, outcome: import('../../../app/pact.js').VerifierOutcome): void {
   const failed = new Map(outcome.failures.map((f) => [f.interaction, f]));
   for (const r of outcome.results) io.out(`${r.result === 'OK' && !failed.has(r.description) ? '✔' : '✗'} ${toSafeText(r.description, { max: 200 })}`);
   for (const f of outcome.failures) {
@@ -40,7 +40,7 @@ function registerGenerate(pact: Command, io: CliIo, setExit: (code: number) => v
     .option('--out <dir>', 'directory for the pact file', 'contracts/pacts')
     .option('--only <id>', 'only this interaction (repeatable)', collect)
     .action(async (opts: Record<string, unknown>) => {
-      const { generateProducePact } = await import('../../pact/generate.js');
+      const { generateProducePact } = await import('../../../app/pact.js');
       const { resolve } = await import('node:path');
       const result = await generateProducePact({
         provider: text(opts['provider']) ?? 'seller',
@@ -73,7 +73,7 @@ function registerVerify(pact: Command, io: CliIo, setExit: (code: number) => voi
       const shared = toSharedRunOptions(opts, io);
       const { config } = shared.loaded;
       const { openBackend } = await import('../../../app/open-backend.js');
-      const { verifyProducePacts } = await import('../../pact/verify-produce.js');
+      const { verifyProducePacts } = await import('../../../app/pact.js');
       const { checkSellerReachable } = await import('../../../app/preflight.js');
       // An unreachable seller is exit 2 (nothing was verified), not twenty failed interactions.
       await checkSellerReachable(config.seller.productionUrl);
@@ -121,10 +121,10 @@ function registerResignProxy(pact: Command, io: CliIo): void {
       throw usageError(`--listen-port expects a port number 0-65535, received ${JSON.stringify(opts['listenPort'])}`);
     }
     const { openBackend } = await import('../../../app/open-backend.js');
-    const { startResignProxy } = await import('../../pact/resign-proxy.js');
-    const { createProduceStateHandlers } = await import('../../pact/produce-states.js');
+    const { startResignProxy } = await import('../../../app/pact.js');
+    const { createProduceStateHandlers } = await import('../../../app/pact.js');
     const backend = await openBackend(config, shared.emulator);
-    let mode: import('../../pact/resign.js').SigningMode = 'valid';
+    let mode: import('../../../app/pact.js').SigningMode = 'valid';
     const proxy = await startResignProxy({
       sellerUrl: config.seller.productionUrl,
       keys: config.seller.keys,
@@ -170,7 +170,7 @@ function registerVerifyOpenApi(pact: Command, io: CliIo, setExit: (code: number)
       throw usageError('give the consumer pacts to verify with --pact FILE|DIR (repeatable)');
     }
     const { openBackend } = await import('../../../app/open-backend.js');
-    const { verifyOpenApiPacts } = await import('../../pact/verify-openapi.js');
+    const { verifyOpenApiPacts } = await import('../../../app/pact.js');
     const backend = await openBackend(config, shared.emulator);
     try {
       const v = await verifyOpenApiPacts({
