@@ -14,7 +14,7 @@ import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
 import type { EmulatorBackend } from './backend.js';
 import { toEngineDeps } from './engine-deps.js';
 import { startLocalEmulator } from './local-emulator.js';
-import { checkSellerReachable } from './preflight.js';
+import { checkSellerReachable, waitForSeller } from './preflight.js';
 import { connectRemoteEmulator } from './remote-emulator.js';
 import { createRunTransport } from './run-transport.js';
 import { KOOMOCK_VERSION } from './version.js';
@@ -64,6 +64,8 @@ export interface RunSuiteOptions {
   readonly emulator: EmulatorChoice;
   /** Virtual ms per wall ms for waits (`--time-scale`); waits cost nothing when absent. */
   readonly timeScale?: number;
+  /** How long to keep trying the seller's port (`--wait-for-seller`); one attempt when absent. */
+  readonly waitForSellerMs?: number;
   readonly onEvent?: (event: EngineEvent, emulatorUrl: string) => void;
   /** Called once the emulator is up, with its URL and where each platform host is served. */
   readonly onEmulator?: (url: string, hosts: Readonly<Record<string, string>>) => void;
@@ -77,7 +79,9 @@ export interface RunSuiteOptions {
  */
 export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const { config } = options;
-  await checkSellerReachable(config.seller.productionUrl);
+  await (options.waitForSellerMs === undefined
+    ? checkSellerReachable(config.seller.productionUrl)
+    : waitForSeller(config.seller.productionUrl, options.waitForSellerMs));
   const backend = await openBackend(config, options.emulator);
   const fetchTransport = createFetchTransport();
   try {

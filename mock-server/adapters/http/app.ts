@@ -8,6 +8,7 @@ import { isAdminHost } from './admin/auth.js';
 import { adminErrorHandler } from './admin/errors.js';
 import { createAdminRouter } from './admin/router.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
+import type { SuiteRuns } from '../../app/suite-runs.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
 import { isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
 import { toApiRequest, toHostName } from '../../core/http-request.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
    * every request counts as addressed to it, and the admin API is not served here.
    */
   readonly platformHost?: string;
+  /** The suite over HTTP (`/_koomock/runs`). */
+  readonly runs?: SuiteRuns;
 }
 
 const ADMIN_PREFIX = '/_koomock';
@@ -66,6 +69,7 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
   const admin = createAdminRouter(runtime, {
     ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
     ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
+    ...(options.runs === undefined ? {} : { runs: options.runs }),
   });
   // Requests for the platform's host names (or a rebound DNS name) fall through to the Open APIs.
   const forAdmin = (req: Request): boolean =>

@@ -1,10 +1,27 @@
 import type { Command } from 'commander';
+import { usageError } from '../../../core/errors.js';
+import { parseDuration } from '../../../config/duration.js';
 import { addRunOptions, toSharedRunOptions } from '../command-options.js';
 import { toProgressLine } from '../progress.js';
 import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
 import type { RegisterCommand } from './index.js';
+
+const MAX_WAIT_FOR_SELLER_MS = 10 * 60_000;
+
+/**
+ * `--wait-for-seller 60s`: a duration of at most 10 minutes.
+ * @example parseWaitForSeller('2m'); // 120000
+ */
+export function parseWaitForSeller(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined || ms > MAX_WAIT_FOR_SELLER_MS) {
+    throw usageError(`--wait-for-seller expects a duration of at most 10m, such as 60s or 2m, received ${JSON.stringify(value)}`);
+  }
+  return ms;
+}
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -13,6 +30,7 @@ Examples:
   koomock run --seller-url https://saas.example.com/produce --key "$BASIC_KEY" --ak "$AK" --sk "$SK"
   koomock run scenarios/ my-scenarios/ --only subscribe-monthly,renew --report junit=koomock-junit.xml
   koomock run --emulator-url http://127.0.0.1:7070 --report json=koomock-report.json --report html=report.html
+  koomock run --seller-url http://127.0.0.1:8080/produce --wait-for-seller 60s   # the seller is still starting
   koomock run scenarios/faults --port 7070 --fallback-port 7071   # seller's Open API URLs: :7070, then :7071
 
 Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run (flags, scenario files, seller unreachable).`;
@@ -28,7 +46,8 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
     .description('run conformance scenarios against the seller (运行一致性测试场景)')
     .argument('[paths...]', 'scenario files or folders (default: the shipped suite)')
     .option('--only <ids>', 'run only these scenario ids (repeatable, or a comma list)', collect)
-    .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect);
+    .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect)
+    .option('--wait-for-seller <duration>', 'keep trying the seller for this long before giving up (e.g. 60s, 2m), for a seller that is still starting');
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: Record<string, unknown>) => {
@@ -36,12 +55,14 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
       const { config } = shared.loaded;
       const only = ((opts['only'] as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
       const specs = parseReportSpecs((opts['report'] as string[] | undefined) ?? []);
+      const waitForSellerMs = parseWaitForSeller(opts['waitForSeller']);
       const scenarios = selectScenarios(paths, only, { cwd: io.cwd, config });
       const report = await runSuite({
         config,
         scenarios,
         emulator: shared.emulator,
         ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }),
+        ...(waitForSellerMs === undefined ? {} : { waitForSellerMs }),
         onEmulator: (url, hosts) => {
           const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
           io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}`);

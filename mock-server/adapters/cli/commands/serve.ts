@@ -24,7 +24,8 @@ function credentialLines(c: SellerCredentials, state: string): string[] {
   return [`  seller AK   ${ak}`, `  seller SK   ${sk}`];
 }
 
-function printBanner(io: CliIo, config: KoomockConfig, running: RunningServer, hosts: Readonly<Record<string, string>>, credentials: SellerCredentials, ms: number): void {
+function printBanner(io: CliIo, config: KoomockConfig, started: { readonly running: RunningServer; readonly hosts: Readonly<Record<string, string>>; readonly credentials: SellerCredentials; readonly generatedAdminToken?: string }, ms: number): void {
+  const { running, hosts, credentials, generatedAdminToken } = started;
   const { server } = config;
   const state = server.db.kind === 'memory' ? 'memory' : server.db.path;
   const names = server.hostNames.length === 0 ? '' : `  (also answers as ${server.hostNames.join(', ')})`;
@@ -33,12 +34,13 @@ function printBanner(io: CliIo, config: KoomockConfig, running: RunningServer, h
   for (const [name, url] of Object.entries(hosts)) if (url !== running.url) io.out(`  ${name}  ${url}${OPEN_API_PREFIX}…  (its own port, for failover tests)`);
   io.out(`  seller id   ${config.seller.accountId}  (the {partner_id} of Open API paths)`);
   for (const line of credentialLines(credentials, state)) io.out(line);
-  io.out(`  admin API   ${running.url}/_koomock/  (docs/admin-api.md${server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>'})`);
+  const tokenNote = generatedAdminToken !== undefined ? '; needs Authorization: Bearer <admin token>' : server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>';
+  io.out(`  admin API   ${running.url}/_koomock/  (docs/admin-api.md${tokenNote})`);
+  if (generatedAdminToken !== undefined) {
+    io.out(`  admin token ${generatedAdminToken}  (generated now, since ${server.host} is not loopback; set KOOMOCK_ADMIN_TOKEN to choose your own)`);
+  }
   io.out(`  console     coming soon (${running.url}/_koomock/console is not served yet)`);
   io.out(`  state       ${server.db.kind === 'memory' ? 'memory only: nothing is kept after exit' : server.db.path}`);
-  if (['0.0.0.0', '::', '[::]'].includes(server.host) && server.adminToken === undefined) {
-    io.out('  warning     the admin API is open to your network: set server.adminToken (KOOMOCK_ADMIN_TOKEN), or listen on 127.0.0.1');
-  }
   io.out('Press Ctrl+C to stop.');
 }
 
@@ -72,7 +74,7 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
       const started = await startServer(loaded, { hostPorts });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.
-      printBanner(io, loaded.config, started.running, started.hosts, started.credentials, Math.round(performance.now()));
+      printBanner(io, loaded.config, started, Math.round(performance.now()));
       const signal = await stopping;
       io.out(`koomock: ${signal} received, stopping`);
       await started.stop();

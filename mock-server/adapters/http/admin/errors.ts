@@ -11,6 +11,7 @@ const STATUS: Readonly<Record<AdminErrorCode, number>> = {
   INPUT_INVALID: 400,
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
+  CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };

@@ -10,6 +10,8 @@ import { requireAdminToken } from './auth.js';
 import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
 import { createAdminFaultsRouter } from './faults.js';
+import { createAdminRunsRouter } from './runs.js';
+import type { SuiteRuns } from '../../../app/suite-runs.js';
 import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
 import { parseExchangeQuery, toFileSummary } from './records.js';
@@ -20,6 +22,8 @@ export interface AdminRouterOptions {
   readonly token?: string;
   /** Epoch ms the server started, for health. */
   readonly startedAt?: number;
+  /** The suite over HTTP (`/_koomock/runs`); `koomock serve` provides it. */
+  readonly runs?: SuiteRuns;
 }
 
 function parseResetScope(body: Record<string, unknown>): ResetScope {
@@ -101,6 +105,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
 
   router.use('/faults', createAdminFaultsRouter(runtime.faults, { hostNames: runtime.config.server.hostNames, hosts: () => runtime.hosts }));
   router.use(createAdminSendRouter(runtime));
+  if (options.runs !== undefined) router.use(createAdminRunsRouter(options.runs));
 
   router.use((req, res) => {
     const what = req.path === '/console' || req.path.startsWith('/console/')
