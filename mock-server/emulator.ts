@@ -3,12 +3,7 @@
  * typed admin client, `reset()` between tests and `close()` at the end.
  */
 import { createAdminClient, type AdminClient } from './adapters/http/admin/client.js';
-import { createApp } from './adapters/http/app.js';
-import { createEmulatorRuntime, type EmulatorRuntime } from './app/emulator-runtime.js';
-import { type HostListeners, startHostListeners } from './adapters/http/host-listeners.js';
-import { listen, type RunningServer } from './adapters/http/server.js';
-import { createMemoryStore } from './adapters/store/memory-store.js';
-import { createSqliteStore } from './adapters/store/sqlite-store.js';
+import { startEmulator, type StartEmulatorOptions } from './app/start-emulator.js';
 import { usageError } from './core/errors.js';
 import type { SellerAccount } from './core/openapi/context.js';
 import type { FaultPlan } from './core/openapi/fault-plan.js';
@@ -59,13 +54,14 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-function openStore(options: EmulatorOptions, config: KoomockConfig): { store: Store; owned: boolean } {
+/** The store choice as startEmulator takes it: a store given, a SQLite file, or memory. */
+function toStoreChoice(options: EmulatorOptions, config: KoomockConfig): Pick<StartEmulatorOptions, 'store' | 'dbPath'> {
   const choice = options.store ?? 'memory';
-  if (typeof choice === 'object') return { store: choice, owned: false };
-  if (choice === 'memory') return { store: createMemoryStore(), owned: true };
+  if (typeof choice === 'object') return { store: choice };
+  if (choice === 'memory') return {};
   const path = options.dbPath ?? (config.server.db.kind === 'file' ? config.server.db.path : undefined);
   if (path === undefined) throw usageError("createEmulator({ store: 'sqlite' }) needs a file: pass dbPath, or set config.server.db to a path");
-  return { store: createSqliteStore(path), owned: true };
+  return { dbPath: path };
 }
 
 /**
@@ -78,38 +74,25 @@ function openStore(options: EmulatorOptions, config: KoomockConfig): { store: St
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const cwd = options.cwd ?? process.cwd();
   const config = resolveConfig(options.config ?? {}, { cwd, label: 'createEmulator({ config })' });
-  const host = options.host ?? '127.0.0.1';
-  const { store, owned } = openStore(options, config);
-  const adminToken = config.server.adminToken;
-  let runtime: EmulatorRuntime;
-  let server: RunningServer | undefined;
-  let extra: HostListeners;
-  try {
-    runtime = createEmulatorRuntime({ config, store, ...(options.clock === undefined ? {} : { clock: options.clock }) });
-    const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }) });
-    server = await listen(app, { host, port: options.port ?? 0 });
-    const primary = config.server.hostNames[0];
-    if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), server.url);
-    extra = await startHostListeners(runtime, { host, hostPorts: options.hostPorts ?? {} });
-  } catch (e) {
-    await server?.close();
-    if (owned) store.close();
-    throw e;
-  }
-  const main = server;
-  let closing: Promise<void> | undefined;
+  const emulator = await startEmulator({
+    config,
+    ...toStoreChoice(options, config),
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    hostPorts: options.hostPorts ?? {},
+    ...(options.clock === undefined ? {} : { extras: () => ({ clock: options.clock }) }),
+  });
+  const { runtime } = emulator;
+  const { adminToken } = config.server;
   return {
-    url: main.url,
+    url: emulator.url,
     config,
     seller: runtime.seller,
-    store,
-    admin: createAdminClient(main.url, adminToken === undefined ? {} : { token: adminToken }),
-    hosts: Object.fromEntries(runtime.hosts),
+    store: emulator.store,
+    admin: createAdminClient(emulator.url, adminToken === undefined ? {} : { token: adminToken }),
+    hosts: emulator.hosts,
     faults: runtime.faults,
     reset: async () => runtime.reset('state'),
-    close: () =>
-      (closing ??= Promise.all([main.close(), extra.close()]).then(() => {
-        if (owned) store.close();
-      })),
+    close: emulator.close,
   };
 }

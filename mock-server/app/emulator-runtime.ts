@@ -8,18 +8,19 @@ import type { EmulatorContext, SellerAccount } from '../core/openapi/context.js'
 import { createSellerDirectory } from '../core/openapi/context.js';
 import { createOpenApi } from '../core/openapi/dispatch.js';
 import { createFaultPlan, type FaultPlan } from '../core/openapi/fault-plan.js';
-import { toErrorResponse } from '../core/openapi/responses.js';
 import type { Route } from '../core/openapi/route.js';
 import type { Clock, Random } from '../core/ports.js';
 import type { ResetScope, Store } from '../core/store.js';
 import type { KoomockConfig } from '../config/types.js';
 import { createPersistentClock, type VirtualClock } from './clock.js';
+import { createMemoryStore } from '../adapters/store/memory-store.js';
 import { createCryptoRandom } from './random.js';
 import { CREDENTIAL_SETTINGS } from './seller-credentials.js';
 
 export interface EmulatorRuntimeOptions {
   readonly config: KoomockConfig;
-  readonly store: Store;
+  /** Default: a fresh memory store. */
+  readonly store?: Store;
   /** A fixed clock (tests); otherwise a virtual clock persisted in the store, restarted by reset. */
   readonly clock?: Clock;
   readonly random?: Random;
@@ -44,7 +45,7 @@ export interface EmulatorRuntime {
   readonly faults: FaultPlan;
   /** Where each platform host name is served (`name -> base URL`), filled in by whoever listens. */
   readonly hosts: Map<string, string>;
-  /** Never throws: a failing pipeline answers the documented internal error (500 MKT.0999). */
+  /** Never throws: the pipeline answers its own failures with the documented internal error (500 MKT.0999). */
   handle(req: ApiRequest): Promise<ApiResponse>;
   readClock(): ClockReading;
   /** `state` (default) forgets orders, instances, usage, files, journal, virtual time and fault rules; `all` also settings. */
@@ -59,7 +60,10 @@ function createRestartableClock(store: Store) {
     now: () => inner.now(),
     advance: (ms) => inner.advance(ms),
   };
-  return { clock, offset: () => inner.offset(), restart: () => void (inner = createPersistentClock(store)) };
+  const restart = (): void => {
+    inner = createPersistentClock(store);
+  };
+  return { clock, offset: () => inner.offset(), restart };
 }
 
 /** The configured seller as the fake Open APIs know it. */
@@ -78,7 +82,8 @@ export const toSellerAccount = (config: KoomockConfig, credentials?: { ak: strin
  *   const res = await runtime.handle(apiRequest);
  */
 export function createEmulatorRuntime(options: EmulatorRuntimeOptions): EmulatorRuntime {
-  const { config, store } = options;
+  const { config } = options;
+  const store = options.store ?? createMemoryStore();
   const seller = toSellerAccount(config, options.credentials);
   const restartable = options.clock === undefined ? createRestartableClock(store) : undefined;
   const clock: Clock = restartable?.clock ?? (options.clock as Clock);
@@ -108,13 +113,7 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): Emulator
     routes: openApi.routes,
     faults,
     hosts: new Map(),
-    async handle(req) {
-      try {
-        return await openApi.handle(req);
-      } catch {
-        return toErrorResponse('MKT.0999');
-      }
-    },
+    handle: (req) => openApi.handle(req),
     readClock() {
       const now = clock.now();
       const wallNow = clock.wallNow();

@@ -2,9 +2,9 @@
  * Engine dependencies over an emulator backend and a seller transport; shared by `koomock run`,
  * `koomock send` and the admin API's send and replay.
  */
-import type { SellerTransport } from '../core/ports.js';
+import type { ExchangeSink, ProduceExchange, SellerTransport } from '../core/ports.js';
 import type { SellerKeys } from '../core/produce/types.js';
-import type { EngineDeps, EngineEvent } from '../core/scenario/run/engine-types.js';
+import type { EngineDeps, EngineEvent, JournalContext } from '../core/scenario/run/engine-types.js';
 import type { KoomockConfig } from '../config/types.js';
 import { createCryptoRandom } from './random.js';
 import { getSchemaRegistry } from '../config/schemas-fs.js';
@@ -22,7 +22,27 @@ export const toSellerKeys = (config: KoomockConfig): SellerKeys => ({
  * @example
  *   const deps = toEngineDeps(config, backend, transport, (e) => io.err(toProgressLine(e) ?? ''));
  */
-export function toEngineDeps(config: KoomockConfig, backend: EmulatorBackend, transport: SellerTransport, onEvent?: (event: EngineEvent) => void): EngineDeps {
+export function toEngineDeps(
+  config: KoomockConfig,
+  backend: EmulatorBackend,
+  transport: SellerTransport,
+  onEvent?: (event: EngineEvent) => void,
+  onAttempt?: (exchange: ProduceExchange, context: JournalContext) => void,
+): EngineDeps {
+  const journalFor = backend.journal.journalFor;
+  // Every attempt is journaled as it ends: the same moment tells a watcher that one more attempt ended.
+  const journal =
+    onAttempt === undefined
+      ? journalFor
+      : (context: JournalContext): ExchangeSink => {
+          const sink = journalFor(context);
+          return {
+            async record(exchange) {
+              onAttempt(exchange, context);
+              await sink.record(exchange);
+            },
+          };
+        };
   return {
     sellerUrl: config.seller.productionUrl,
     sellerId: backend.sellerId,
@@ -36,7 +56,7 @@ export function toEngineDeps(config: KoomockConfig, backend: EmulatorBackend, tr
     market: backend.market,
     orderQueries: backend.orderQueries,
     ...(backend.openApi === undefined ? {} : { openApi: backend.openApi }),
-    journal: backend.journal.journalFor,
+    journal,
     exchangeIdOf: backend.journal.exchangeIdOf,
     ...(onEvent === undefined ? {} : { onEvent }),
   };

@@ -3,17 +3,12 @@
  * seller can be configured to call them), the engine writing orders, instances and the journal
  * straight into its store, on one virtual clock.
  */
-import type { Store } from '../core/store.js';
 import type { KoomockConfig } from '../config/types.js';
-import { createVirtualClock } from './clock.js';
-import { createApp } from '../adapters/http/app.js';
-import { createEmulatorRuntime, type EmulatorRuntime } from './emulator-runtime.js';
-import { type HostListeners, startHostListeners } from '../adapters/http/host-listeners.js';
-import { listen, type RunningServer } from '../adapters/http/server.js';
-import { createMemoryStore } from '../adapters/store/memory-store.js';
-import { createSqliteStore } from '../adapters/store/sqlite-store.js';
 import type { EmulatorBackend } from './backend.js';
+import { createVirtualClock } from './clock.js';
+import type { EmulatorRuntime } from './emulator-runtime.js';
 import { createOpenApiControl, toRuntimeSource } from './open-api-control.js';
+import { startEmulator } from './start-emulator.js';
 import { createStoreBackend } from './store-backend.js';
 
 export interface LocalEmulatorOptions {
@@ -35,34 +30,21 @@ export interface LocalEmulator extends EmulatorBackend {
  *   await emulator.close();
  */
 export async function startLocalEmulator(config: KoomockConfig, options: LocalEmulatorOptions = {}): Promise<LocalEmulator> {
-  const store: Store = options.dbPath === undefined ? createMemoryStore() : createSqliteStore(options.dbPath);
-  const clock = createVirtualClock({ offsetMs: store.getClockOffset(), onAdvance: (offset) => store.setClockOffset(offset) });
-  let running: RunningServer | undefined;
-  let extra: HostListeners;
-  let runtime: EmulatorRuntime;
-  try {
-    runtime = createEmulatorRuntime({ config, store, clock });
-    const { adminToken } = config.server;
-    const app = createApp(runtime, { listenHost: config.server.host, ...(adminToken === undefined ? {} : { adminToken }) });
-    running = await listen(app, { host: config.server.host, port: config.server.port });
-    const primary = config.server.hostNames[0];
-    if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), running.url);
-    extra = await startHostListeners(runtime, { host: config.server.host, hostPorts: options.hostPorts ?? {} });
-  } catch (e) {
-    await running?.close(200);
-    store.close();
-    throw e;
-  }
-  const server = running;
-  const listeners = extra;
-  let closing: Promise<void> | undefined;
+  const emulator = await startEmulator({
+    config,
+    ...(options.dbPath === undefined ? {} : { dbPath: options.dbPath }),
+    hostPorts: options.hostPorts ?? {},
+    closeGraceMs: 200,
+    extras: (store) => ({ clock: createVirtualClock({ offsetMs: store.getClockOffset(), onAdvance: (offset) => store.setClockOffset(offset) }) }),
+  });
+  const { runtime } = emulator;
   const backend = createStoreBackend({
-    url: server.url,
-    store,
-    clock,
+    url: emulator.url,
+    store: emulator.store,
+    clock: runtime.context.clock,
     sellerId: runtime.seller.id,
     catalog: config.catalog,
-    close: () => (closing ??= Promise.all([server.close(200), listeners.close(200)]).then(() => store.close())),
+    close: emulator.close,
   });
   return { ...backend, runtime, openApi: createOpenApiControl(toRuntimeSource(runtime)) };
 }

@@ -10,13 +10,16 @@ import type { AdminClient } from '../adapters/http/admin/client.js';
 import type { EmulatorRuntime } from './emulator-runtime.js';
 import { DEFAULT_SETTLE_MS } from './journal-order-queries.js';
 
-/** What an emulator offers; `listAfter` returns one page of exchanges above an id, oldest first. */
+/**
+ * What an emulator offers; `listAfter` returns one page of exchanges above an id, oldest first. The
+ * fault calls may answer at once or with a promise; either way their result is awaited and ignored.
+ */
 export interface OpenApiSource {
   readonly hostNames: readonly string[];
   hosts(): Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>;
-  add(rule: FaultRuleInput): void | Promise<unknown>;
-  clear(scenario: string): void | Promise<unknown>;
-  setScope(scope: FaultScope | undefined): void | Promise<unknown>;
+  add(rule: FaultRuleInput): unknown;
+  clear(scenario: string): unknown;
+  setScope(scope: FaultScope | undefined): unknown;
   listAfter(afterId: number, inboundOnly: boolean): readonly Exchange[] | Promise<readonly Exchange[]>;
 }
 

@@ -4,43 +4,20 @@
  */
 import { usageError } from '../core/errors.js';
 import { runScenarios } from '../core/scenario/run/engine.js';
-import type { EngineEvent } from '../core/scenario/run/engine-types.js';
+import { formatDuration } from '../core/duration.js';
+import type { ProduceExchange } from '../core/ports.js';
+import type { FidelityProfile } from '../core/profile.js';
+import type { EngineEvent, JournalContext } from '../core/scenario/run/engine-types.js';
 import type { Scenario } from '../core/scenario/load/model.js';
 import type { RunReport } from '../core/scenario/run/report.js';
 import type { KoomockConfig } from '../config/types.js';
-import { toFallbackHostPorts } from './fallback-host.js';
 import { loadScenarios, SCENARIOS_DIR } from './scenario-files.js';
 import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
-import type { EmulatorBackend } from './backend.js';
+import { type EmulatorChoice, openBackend } from './open-backend.js';
 import { toEngineDeps } from './engine-deps.js';
-import { startLocalEmulator } from './local-emulator.js';
 import { checkSellerReachable, waitForSeller } from './preflight.js';
-import { connectRemoteEmulator } from './remote-emulator.js';
 import { createRunTransport } from './run-transport.js';
 import { KOOMOCK_VERSION } from './version.js';
-
-export interface EmulatorChoice {
-  /** Connect to a running emulator instead of starting one. */
-  readonly url?: string;
-  /** Its admin token (`server.adminToken` of that emulator). */
-  readonly adminToken?: string;
-  /** SQLite file for an emulator started here; memory when absent. */
-  readonly dbPath?: string;
-  /** `--fallback-port`: the fallback Open API host on a port of its own (an emulator started here). */
-  readonly fallbackPort?: number;
-}
-
-/** Starts an emulator here, or connects to the one at `choice.url`. */
-export function openBackend(config: KoomockConfig, choice: EmulatorChoice): Promise<EmulatorBackend> {
-  if (choice.url === undefined) {
-    const hostPorts = toFallbackHostPorts(config, choice.fallbackPort);
-    return startLocalEmulator(config, { ...(choice.dbPath === undefined ? {} : { dbPath: choice.dbPath }), hostPorts });
-  }
-  if (choice.fallbackPort !== undefined) {
-    throw usageError('--fallback-port starts a listener of the emulator koomock run starts; with --emulator-url, start that emulator with koomock serve --fallback-port instead');
-  }
-  return connectRemoteEmulator(choice.url, { ...(choice.adminToken === undefined ? {} : { token: choice.adminToken }), catalog: config.catalog });
-}
 
 /**
  * The scenarios to run: the files under `paths` (the shipped suite when empty), then `--only`.
@@ -69,6 +46,24 @@ export interface RunSuiteOptions {
   readonly onEvent?: (event: EngineEvent, emulatorUrl: string) => void;
   /** Called once the emulator is up, with its URL and where each platform host is served. */
   readonly onEmulator?: (url: string, hosts: Readonly<Record<string, string>>) => void;
+  /** Called as every attempt of a call ends (a progress line per attempt). */
+  readonly onAttempt?: (exchange: ProduceExchange, context: JournalContext) => void;
+  /** Wall ms the run may take before the remaining scenarios are failed as not run; default from the suite. */
+  readonly deadlineMs?: number;
+}
+
+/** Scenario steps that call the seller (each may retry). */
+const callsOf = (scenario: Scenario): number => scenario.steps.filter((s) => s.kind !== 'wait' && s.kind !== 'order' && s.kind !== 'faults').length;
+
+/**
+ * The run's default deadline: every call of every scenario may wait `transportGiveUpAfter` (at
+ * least 1) call timeouts, plus a minute per scenario for everything else. Against a seller that
+ * answers, the suite takes seconds; this only bounds a run against one that hangs.
+ * @example defaultDeadlineMs(scenarios, DEFAULT_PROFILE) // e.g. 26 scenarios -> about 1 h 40 min
+ */
+export function defaultDeadlineMs(scenarios: readonly Scenario[], profile: FidelityProfile): number {
+  const perCall = Math.max(1, profile.transportGiveUpAfter) * profile.callTimeoutMs;
+  return scenarios.reduce((ms, s) => ms + 60_000 + callsOf(s) * perCall, 0);
 }
 
 /**
@@ -91,8 +86,10 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       sync: () => backend.sync(),
       ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
     });
-    const deps = toEngineDeps(config, backend, transport, options.onEvent === undefined ? undefined : (e) => options.onEvent?.(e, backend.url));
-    return await runScenarios(options.scenarios, deps, { version: KOOMOCK_VERSION });
+    const deps = toEngineDeps(config, backend, transport, options.onEvent === undefined ? undefined : (e) => options.onEvent?.(e, backend.url), options.onAttempt);
+    const deadlineMs = options.deadlineMs ?? defaultDeadlineMs(options.scenarios, config.profile);
+    const deadlineText = options.deadlineMs === undefined ? `${formatDuration(deadlineMs)}, derived from the suite` : `--deadline ${formatDuration(deadlineMs)}`;
+    return await runScenarios(options.scenarios, deps, { version: KOOMOCK_VERSION, deadline: backend.clock.wallNow() + deadlineMs, deadlineText });
   } finally {
     await fetchTransport.close();
     await backend.close();

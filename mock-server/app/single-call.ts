@@ -8,9 +8,12 @@ import type { SendStepResult } from '../core/scenario/load/model.js';
 import { type RunReport, summarise } from '../core/scenario/run/report.js';
 import { type SingleCallInput, toSingleCallScenario } from '../core/scenario/load/single-call.js';
 import type { KoomockConfig } from '../config/types.js';
+import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
 import type { EmulatorBackend } from './backend.js';
+import type { EmulatorRuntime } from './emulator-runtime.js';
 import { toEngineDeps } from './engine-deps.js';
 import { createRecordingTransport, type RecordedExchange } from './run-transport.js';
+import { createStoreBackend } from './store-backend.js';
 import { KOOMOCK_VERSION } from './version.js';
 
 export interface SingleCallRun {
@@ -47,4 +50,19 @@ export async function runSingleCall(input: SingleCallInput, config: KoomockConfi
     ...(result === undefined ? {} : { result }),
     exchanges: recording.exchanges,
   };
+}
+
+/**
+ * `POST /_koomock/send` and replays: one call made by a running emulator, on its own store and clock.
+ * @example
+ *   const run = await sendFromEmulator(runtime, { activity: 'queryInstance', instance: 'i-1' }, { url, config: runtime.config });
+ */
+export async function sendFromEmulator(runtime: EmulatorRuntime, input: SingleCallInput, options: { readonly url: string; readonly config: KoomockConfig }): Promise<SingleCallRun> {
+  const backend = createStoreBackend({ url: options.url, store: runtime.store, clock: runtime.context.clock, sellerId: runtime.seller.id, catalog: runtime.config.catalog });
+  const transport = createFetchTransport();
+  try {
+    return await runSingleCall(input, options.config, backend, transport);
+  } finally {
+    await transport.close();
+  }
 }

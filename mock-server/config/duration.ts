@@ -1,7 +1,5 @@
 import { UNIT_MS, parseDuration as parseAnyDuration } from '../core/duration.js';
 
-export { formatDuration, suggestDuration } from '../core/duration.js';
-
 /** Longest accepted config duration: 24 days stays below Node's timer limit (2^31 - 1 ms). */
 export const MAX_DURATION_MS = 24 * UNIT_MS.d;
 

@@ -1,3 +1,4 @@
+import { isObject } from '../core/is-object.js';
 import type { PathSegment, Position } from './parse-file.js';
 import type { ValueSource } from './types.js';
 
@@ -17,9 +18,6 @@ export interface MergedLayers {
   /** The layer that supplied the value at `path` (or, for values below it, their nearest set ancestor). */
   layerAt(path: readonly PathSegment[]): Layer;
 }
-
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A partial config holding `value` at `path`, e.g. (['server', 'port'], 8080) -> { server: { port: 8080 } }. */
 export function toNested(path: readonly string[], value: unknown): Record<string, unknown> {
@@ -47,8 +45,8 @@ export function mergeLayers(layers: readonly Layer[]): MergedLayers {
   const keyOf = (path: readonly PathSegment[]): string => JSON.stringify(path);
 
   const merge = (base: unknown, overlay: unknown, path: PathSegment[], layer: Layer): unknown => {
-    if (!isPlainObject(base) || !isPlainObject(overlay)) {
-      if (isPlainObject(overlay) && base !== undefined) return base;
+    if (!isObject(base) || !isObject(overlay)) {
+      if (isObject(overlay) && base !== undefined) return base;
       // What the replaced value held below this path no longer exists.
       const prefix = `${keyOf(path).slice(0, -1)},`;
       for (const k of owners.keys()) if (k.startsWith(prefix)) owners.delete(k);

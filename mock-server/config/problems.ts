@@ -15,15 +15,23 @@ export interface ConfigProblem {
   readonly hint?: string;
 }
 
+/** A key name worth echoing: a plain name. Anything else may be a pasted line (`sk: <secret>`). */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]{0,63}$/;
+
+/** A key name as shown in messages: plain names as written, anything else only by its length. */
+const showKey = (key: string): string => (PLAIN_KEY.test(key) ? key : `<a key of ${[...key].length} characters>`);
+
 /**
- * A key path as users write it: `profile.callTimeoutMs`, `catalog[2].chargingMode`.
+ * A key path as users write it: `profile.callTimeoutMs`, `catalog[2].chargingMode`. A key that is
+ * not a plain name (spaces, colons, quotes: a pasted `sk: value` line) is named only by its length,
+ * since it may hold a secret.
  * @example
  *   toKeyPath(['catalog', 2, 'chargingMode']); // 'catalog[2].chargingMode'
  */
 export const toKeyPath = (path: readonly PathSegment[]): string =>
   path.length === 0
     ? '(top level)'
-    : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+    : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? showKey(s) : `.${showKey(s)}`)).join('');
 
 /**
  * A given value for a message: short, quoted, and never a secret. Values are echoed only at

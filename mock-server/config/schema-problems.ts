@@ -2,8 +2,8 @@ import type { SchemaViolation } from '../core/schemas/registry.js';
 import type { PathSegment } from './parse-file.js';
 import { renderValue, toKeyPath, type ConfigProblem } from './problems.js';
 import { describeExpected, knownKeys, schemaAt, type Schema } from './schema-walk.js';
-import { suggestDuration } from './duration.js';
-import { closestKey } from './suggest.js';
+import { suggestDuration } from '../core/duration.js';
+import { closestName } from '../core/suggest.js';
 
 /** JSON pointer -> path, with numbers for list indexes (read off the value, since "0" may be a key). */
 function toPath(pointer: string, value: unknown): PathSegment[] {
@@ -31,7 +31,7 @@ function unknownKeyProblems(root: Schema, value: unknown, path: PathSegment[]): 
   return Object.keys(node)
     .filter((k) => !known.includes(k))
     .map((k) => {
-      const guess = closestKey(k, known);
+      const guess = closestName(k, known);
       const hint =
         guess === undefined
           ? `the keys allowed in ${path.length === 0 ? 'the top level' : `\`${toKeyPath(path)}\``} are ${known.map((x) => `\`${x}\``).join(', ')}`

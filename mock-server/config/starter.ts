@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { DEFAULT_PROFILE, type FidelityProfile } from '../core/profile.js';
 import { DEFAULT_CATALOG, DEFAULT_SELLER, DEFAULT_SERVER, toDefaultInput } from './defaults.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../core/duration.js';
 
 /** Editors with the YAML language server validate and complete the file against the shipped schema. */
 const SCHEMA_PATH = './node_modules/koomock/schemas/config.schema.json';
@@ -109,6 +109,8 @@ ${option('apigAuth', p.apigAuth, 'D20 APIG AK/SK verification of Open API calls:
 ${option('usageSignature', p.usageSignature, 'D26 usage push signature: raw | canonical')}
 ${option('rateLimitPerSecond', p.rateLimitPerSecond, 'D30 Open API requests per second per seller (0 = no limit)')}
 ${option('debug', p.debug, 'D21 error bodies include the canonical request the emulator built')}
+${option('transportGiveUpAfter', p.transportGiveUpAfter, 'stop retrying after this many identical transport failures in a row (0 = never)')}
+${option('apigLockout', p.apigLockout, 'APIG locks an AK for 5 min after 5 failed signatures: on | off')}
 `;
 }
 

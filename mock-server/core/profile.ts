@@ -36,6 +36,14 @@ export interface FidelityProfile {
   readonly rateLimitPerSecond: number;
   /** D21 debug mode: error bodies include the canonical request the emulator built. */
   readonly debug: boolean;
+  /**
+   * Bounded wall time: after this many attempts of one call in a row fail with the same transport
+   * error (timeout, refused, reset), stop retrying and report the rest of the platform's retries
+   * instead of waiting them (0 = retry as long as the platform does). docs/config.md.
+   */
+  readonly transportGiveUpAfter: number;
+  /** APIG locks an AK for 5 minutes after 5 failed signatures in a row (APIG.0301); `off` never locks. */
+  readonly apigLockout: 'on' | 'off';
 }
 
 const MINUTE = 60_000;
@@ -73,6 +81,8 @@ export const DEFAULT_PROFILE: FidelityProfile = Object.freeze({
   usageSignature: 'raw',
   rateLimitPerSecond: 0,
   debug: false,
+  transportGiveUpAfter: 3,
+  apigLockout: 'on',
 }) as FidelityProfile;
 
 /** Profile with some options changed; unknown option names are the caller's bug (typed). */

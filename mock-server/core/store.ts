@@ -62,6 +62,14 @@ export type NewFile =
 
 export type StoredFile = NewFile & { readonly id: number; readonly size: number };
 
+/**
+ * A stored file as listed: everything but the bytes of a FILE upload (up to 12 MB each); a
+ * CHARACTERS upload keeps its text (at most 1,024 characters).
+ */
+export type FileInfo =
+  | (FileBase & { readonly id: number; readonly size: number; readonly type: 'CHARACTERS'; readonly content: string })
+  | (FileBase & { readonly id: number; readonly size: number; readonly type: 'FILE'; readonly fileName: string; readonly sha256: string });
+
 export type GrantKind = 'code' | 'access' | 'refresh';
 
 /** An OAuth authorization code, access token or refresh token (D29). */
@@ -140,9 +148,15 @@ export interface Store {
   addUsageRecords(sellerId: string, records: readonly UsagePushRecord[], receivedAt: number): AddUsageResult;
   listUsage(filter?: UsageFilter): StoredUsageRecord[];
 
-  putFile(file: NewFile): StoredFile;
+  putFile(file: NewFile): FileInfo;
   getFile(id: number): StoredFile | undefined;
-  listFiles(eventId?: string): StoredFile[];
+  /** Metadata only: never reads the bytes of FILE uploads. */
+  listFiles(eventId?: string): FileInfo[];
+  /**
+   * Up to `length` bytes of FILE upload `id` from `offset` (empty past the end), for streaming one
+   * file without holding it whole; undefined when there is no FILE upload with that id.
+   */
+  readFileBytes(id: number, offset: number, length: number): Uint8Array | undefined;
 
   putGrant(grant: OAuthGrant): void;
   getGrant(kind: GrantKind, token: string): StoredGrant | undefined;

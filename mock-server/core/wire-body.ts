@@ -13,8 +13,8 @@ export interface WireResponse {
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const TEXT_TYPE = 'text/plain;charset=UTF-8';
 
-/** Statuses that never carry a body (RFC 9110 §6.4.1). */
-const noBody = (status: number): boolean => status === 204 || status === 304 || (status >= 100 && status < 200);
+/** Statuses that never carry a body (RFC 9110 §6.4.1; 1xx is never an answer here). */
+const noBody = (status: number): boolean => status === 204 || status === 304;
 
 const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
 
@@ -28,12 +28,28 @@ function toBytes(body: unknown): Uint8Array {
 const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boolean =>
   Object.keys(headers).some((k) => k.toLowerCase() === name);
 
+/** A header name is an RFC 9110 token; a value has no control character but tab. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+function checkFraming(response: ApiResponse): void {
+  if (!Number.isInteger(response.status) || response.status < 200 || response.status > 599) {
+    // 200-599: what both a Node response and a fetch Response (msw) can carry.
+    throw new TypeError(`koomock bug: response status ${String(response.status)} is not an answer status`);
+  }
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) throw new TypeError(`koomock bug: response header ${JSON.stringify(name)} cannot be sent`);
+  }
+}
+
 /**
- * Serialises a response. Throws only for a body JSON cannot represent (a core bug), which the
- * adapters turn into the documented internal error.
+ * Serialises a response. Throws only for an answer HTTP cannot carry (a status outside 200-599, a
+ * header with a control character, a body JSON cannot represent): a core bug, which the Open API
+ * pipeline turns into the documented internal error before any adapter sees it.
  * @example toWireResponse(jsonResponse(200, { ok: true })).body // bytes of '{"ok":true}'
  */
 export function toWireResponse(response: ApiResponse): WireResponse {
+  checkFraming(response);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = v;
   if (noBody(response.status)) return { status: response.status, headers, body: new Uint8Array() };

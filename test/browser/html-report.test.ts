@@ -27,7 +27,6 @@ interface Fixtures {
 }
 
 const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures must destructure their first argument.
   dir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'koomock-html-report-'));
     await use(dir);
@@ -35,7 +34,6 @@ const test = base.extend<Fixtures>({
   },
   // One browser per file (a fresh temporary profile); each test gets its own context.
   browser: [
-    // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures must destructure their first argument.
     async ({}, use) => {
       // A missing browser must fail loudly: a skipped browser test would hide an XSS regression.
       if (!existsSync(CHROMIUM)) {
@@ -47,7 +45,6 @@ const test = base.extend<Fixtures>({
     },
     { scope: 'file' },
   ],
-  // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures must destructure their first argument.
   requests: async ({}, use) => {
     await use([]);
   },
@@ -95,7 +92,7 @@ describe('HTML report in Chromium', { timeout: 90_000 }, () => {
 
     const countOf = async (name: string) => (await page.locator(`#summary [data-count="${name}"]`).textContent())?.trim();
     const s = report.summary;
-    expect(s).toEqual({ scenarios: 3, scenariosFailed: 1, checks: 43, checksFailed: 2, warnings: 1 });
+    expect(s).toEqual({ scenarios: 3, scenariosFailed: 1, scenariosSkipped: 0, checks: 43, checksFailed: 2, warnings: 1 });
     expect(await countOf('scenarios')).toBe('3');
     expect(await countOf('scenariosFailed')).toBe('1');
     expect(await countOf('checks')).toBe('43');

@@ -4,7 +4,7 @@ import { CLI_TEST_TIMEOUT, runCli } from '../support/run-cli.js';
 import { PRODUCE_VECTORS, rowAt } from '../support/signing-vectors.js';
 
 /*
- * `koomock aes …` spawned as a seller runs it (build first: npx tsc -p tsconfig.build.json).
+ * `koomock aes …` run in process through main(argv, io) (test/e2e/cli-binary.test.ts spawns the built binary).
  * The field vectors of produce-api.md §7 (IV abcdefghijklmnop); the derived keys themselves are
  * covered by the unit tests of core/signing/v1/aes.
  */

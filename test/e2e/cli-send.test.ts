@@ -4,7 +4,7 @@ import { reserveFreePort, startReferenceSeller, type SellerCredentials } from '.
 import { linesOf, runCli } from '../support/run-cli.js';
 
 /*
- * `koomock send ACTIVITY` (the built CLI, spawned) against the reference seller: one signed call,
+ * `koomock send ACTIVITY` (in process through main(argv, io)) against the reference seller: one signed call,
  * the request as sent, the answer, the checklist, the documented exit codes. Then the same call
  * through the admin API (`POST /_koomock/send`) and a replay of a journaled exchange.
  */
@@ -82,11 +82,19 @@ describe('koomock send', () => {
 
 describe('POST /_koomock/send and /_koomock/exchanges/{id}/replay', () => {
   test('sends one judged call, and replays it with a fresh signature and businessId', async () => {
-    const emulator = await createEmulator({ config: { seller: { ak: CREDS.ak, sk: CREDS.sk, keys: { basic: CREDS.keys.basic, general: CREDS.keys.general, kit: CREDS.keys.kit } } } });
+    // A sellerUrl other than the configured seller is signed for only when the admin API has a token.
+    const token = 'test-admin-token-0001';
+    const emulator = await createEmulator({
+      config: { server: { adminToken: token }, seller: { ak: CREDS.ak, sk: CREDS.sk, keys: { basic: CREDS.keys.basic, general: CREDS.keys.general, kit: CREDS.keys.kit } } },
+    });
     const seller = await startReferenceSeller({ ...CREDS, emulatorUrl: emulator.url });
     const post = async (path: string, body: unknown = {}) => {
-      const res = await fetch(`${emulator.url}/_koomock${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as Record<string, any> };
+      const res = await fetch(`${emulator.url}/_koomock${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     try {
       const sent = await post('/send', { activity: 'newInstance', sellerUrl: seller.produceUrl });
@@ -98,7 +106,7 @@ describe('POST /_koomock/send and /_koomock/exchanges/{id}/replay', () => {
 
       const replay = await post(`/exchanges/${id}/replay`);
       expect(replay.status).toBe(200);
-      expect(replay.body).toMatchObject({ replayOf: id, status: 'passed', result: { instanceId: sent.body['result'].instanceId } });
+      expect(replay.body).toMatchObject({ replayOf: id, status: 'passed', result: { instanceId: (sent.body['result'] as { instanceId: string }).instanceId } });
       const [again] = replay.body['exchangeIds'] as number[];
       expect(again).toBeGreaterThan(id as number);
       const resent = await emulator.admin.getExchange(again as number);

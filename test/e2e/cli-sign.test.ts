@@ -7,7 +7,7 @@ import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
 import { apigRequestArgs, OPEN_API_VECTORS as OPEN_API, PRODUCE_VECTORS as PRODUCE, produceArgs, rowAt } from '../support/signing-vectors.js';
 
 /*
- * `koomock sign …` spawned as a seller runs it (build first: npx tsc -p tsconfig.build.json).
+ * `koomock sign …` run in process through main(argv, io) (test/e2e/cli-binary.test.ts spawns the built binary).
  * Every signing vector of produce-api.md §6 and open-api.md §2.4, §3.3.1, §4.1, §5.3 is reproduced.
  */
 
@@ -15,7 +15,6 @@ const V2_ROW = rowAt(PRODUCE.v2, 0);
 
 /** `tempFile(name, content)` writes a file in a folder removed after the test; returns its path. */
 const it = test.extend<{ tempFile: (name: string, content: string | Uint8Array) => string }>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern
   tempFile: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'koomock-cli-'));
     await use((name, content) => {

@@ -13,7 +13,7 @@ import {
 } from '../support/signing-vectors.js';
 
 /*
- * `koomock verify …` spawned as a seller runs it (build first: npx tsc -p tsconfig.build.json).
+ * `koomock verify …` run in process through main(argv, io) (test/e2e/cli-binary.test.ts spawns the built binary).
  * Every spec vector verifies; wrong signatures are computed here with node:crypto, independently of
  * koomock, so the named mistake is checked against the spec's formulas.
  */

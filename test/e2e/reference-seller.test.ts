@@ -1,4 +1,4 @@
-import { createHash, createHmac, generateKeyPairSync, publicEncrypt, constants, randomBytes } from 'node:crypto';
+import { createHash, createHmac, publicEncrypt, constants, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
@@ -7,6 +7,7 @@ import { startSeller, type RunningSeller, type SellerOptions } from '../../examp
 import { computeUsageSignature } from '../../examples/seller-express/src/usage-client.js';
 import { computeKitSignature } from '../../examples/seller-express/src/verify-kit.js';
 import { computeV2Signature } from '../../examples/seller-express/src/verify-v2.js';
+import { rsaKeyPair } from '../support/rsa-keys.js';
 
 /*
  * The reference seller (examples/seller-express) against a marketplace written here from the spec:
@@ -514,7 +515,7 @@ describe('joint-operation kit', () => {
   });
 
   it('applicationSync decrypts clientSecret with RSA-OAEP SHA-256', async ({ makeSeller }) => {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { publicKey, privateKey } = rsaKeyPair(2048);
     const seller = await makeSeller({ kitPrivateKey: privateKey });
     const clientSecret = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from('s3cret')).toString('base64');
     const app = { instanceId: 'i-1', tenantId: tenant.tenantId, appId: 'app-1', clientId: 'client-1', clientSecret, flag: 1, testFlag: 0, timeStamp: '20220413093539534' };

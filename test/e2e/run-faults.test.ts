@@ -9,7 +9,7 @@ import { reserveFreePort } from '../support/faulty-sellers.js';
 import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
 
 /*
- * The shipped fault scenarios (scenarios/faults/) through the built CLI, against the reference
+ * The shipped fault scenarios (scenarios/faults/) through the CLI (in process), against the reference
  * seller configured the way the docs ask: both Open API hosts, the primary first.
  */
 

@@ -8,7 +8,7 @@ import { reserveFreePort, type SellerCredentials, type SellerDefect, startFaulty
 import { linesOf, runCli } from '../support/run-cli.js';
 
 /*
- * `koomock run` (the built CLI, spawned) against sellers that are correct except for one defect:
+ * `koomock run` (in process through main(argv, io)) against sellers that are correct except for one defect:
  * each run exits 1 and fails the check that names the defect. And the two ways koomock cannot run
  * at all exit 2 with one line.
  */

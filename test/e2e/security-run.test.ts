@@ -9,7 +9,7 @@ import { type Forgiveness, startForgivingSeller } from '../support/forgiving-sel
 import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
 
 /*
- * `koomock run scenarios/security` (the built CLI, spawned): the reference seller rejects every
+ * `koomock run scenarios/security` (in process through main(argv, io)): the reference seller rejects every
  * forged call and passes; a seller with one forgiveness in its signature check fails exactly the
  * security checks that forgiveness lets through, and the checklist says why.
  */

@@ -114,8 +114,8 @@ describe('the suite over HTTP (POST /_koomock/runs)', () => {
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
     }
     const notJson = await serve.call('POST', '/runs', undefined, { 'content-type': 'text/plain' });
-    expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as { error: { message: string } }).error.message).toContain('Content-Type: application/json');
+    expect(notJson.status).toBe(415);
+    expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect((await serve.call('GET', '/runs/run-nope')).status).toBe(404);
     expect((await fetch(`${serve.url}/_koomock/runs/run-nope`)).status).toBe(401);
   });

@@ -39,7 +39,7 @@ const scripts: readonly string[] = ([
 
 /** `koomock <command> --flag…` as written: `npx koomock@v run …`, `"$KOOMOCK_IMAGE" run …`. */
 const KOOMOCK_CALL = /(?:npx\s+(?:--yes\s+)?"?koomock(?:@[^\s"]*)?"?|"?\$\{?KOOMOCK_IMAGE\}?"?)\s+([a-z]+)([^\n]*)/g;
-const calls = scripts.flatMap((s) => [...s.matchAll(KOOMOCK_CALL)].map((m) => ({ command: m[1]!, flags: [...(m[2] ?? '').matchAll(/(?<=\s)--[a-z][a-z-]*/g)].map((f) => f[0]) })));
+const calls = scripts.flatMap((s) => [...s.matchAll(KOOMOCK_CALL)].map((m) => ({ command: m[1] ?? '', flags: [...(m[2] ?? '').matchAll(/(?<=\s)--[a-z][a-z-]*/g)].map((f) => f[0]) })));
 const endpoints = [...new Set([...scripts, docs].flatMap((s) => [...s.matchAll(/\/_koomock\/[a-z]+(?:\/(?:\$\{?\w+\}?|"\s*\+\s*\w+(?:\.\w+)?|\{\w+\}|'\]\}|\$RUN_ID|[a-z]+))?/g)].map((m) => m[0].replace(/\/(?!_koomock|runs$|health$)[^/]*$/, '/{id}'))))];
 
 let program: Command;
@@ -56,7 +56,7 @@ describe('CI templates', () => {
   test('the GitHub action is a composite action that declares every input it reads and uploads the JUnit and HTML reports', () => {
     expect(action.runs.using).toBe('composite');
     const text = read('ci/github/action.yml');
-    const used = [...text.matchAll(/\$\{\{\s*inputs\.([a-z-]+)/g)].map((m) => m[1]!);
+    const used = [...text.matchAll(/\$\{\{\s*inputs\.([a-z-]+)/g)].map((m) => m[1] ?? '');
     expect(used.filter((i) => !(i in action.inputs))).toEqual([]);
     expect(action.inputs['key']?.required).toBe(true);
     const upload = action.runs.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') === true);
@@ -82,14 +82,14 @@ describe('CI templates', () => {
     for (const call of calls) {
       const command = program.commands.find((c) => c.name() === call.command);
       expect(command, call.command).toBeDefined();
-      const known = command!.options.map((o) => o.long);
+      const known = command?.options.map((o) => o.long) ?? [];
       expect(call.flags.filter((f) => !known.includes(f)), `koomock ${call.command}`).toEqual([]);
     }
   });
 
   test('every admin endpoint the templates and docs/ci.md use exists', async () => {
     expect(endpoints.sort()).toEqual(['/_koomock/health', '/_koomock/runs', '/_koomock/runs/{id}']);
-    const base = server.running.url;
+    const base = server.url;
     const answers = await Promise.all(endpoints.map(async (path) => {
       const res = path === '/_koomock/runs'
         ? await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"nope":1}' })

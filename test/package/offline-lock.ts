@@ -43,7 +43,7 @@ export function lockFor(repo: string, tarball: string, extra: readonly string[])
       throw new Error(`${name} (needed by ${from || 'the project'}) is not in package-lock.json`);
     }
     if (out[at] !== undefined) return;
-    const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = repoLock.packages[at]!;
+    const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = repoLock.packages[at] ?? {};
     out[at] = entry;
     for (const dep of Object.keys(entry.dependencies ?? {})) visit(at, dep, false);
     for (const dep of Object.keys(entry.optionalDependencies ?? {})) visit(at, dep, true);

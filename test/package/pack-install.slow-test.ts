@@ -15,7 +15,6 @@ import { lockFor } from './offline-lock.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const versionOf = (name: string): string => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 let dir: string;
 let project: string;
@@ -27,8 +26,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'koomock-pack-'));
   project = join(dir, 'project');
   const packed = JSON.parse(run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
-  tarball = join(dir, packed[0]!.filename);
-  writeFileSync(join(dir, 'files.json'), JSON.stringify(packed[0]!.files.map((f) => f.path)));
+  const [pack] = packed;
+  if (pack === undefined) throw new Error('npm pack made no tarball');
+  tarball = join(dir, pack.filename);
+  writeFileSync(join(dir, 'files.json'), JSON.stringify(pack.files.map((f) => f.path)));
   mkdirSync(project);
   const { packageJson, lock } = lockFor(ROOT, `../${basename(tarball)}`, ['msw', '@types/node']);
   writeFileSync(join(project, 'package.json'), JSON.stringify(packageJson, null, 2));

@@ -96,7 +96,10 @@ function transformFor(defect: SellerDefect, lateByMs: number): Transform {
       // Every newInstance answer carries an id never seen before, as if each re-send created an instance.
       return async (activity, forward) => {
         const answer = await forward();
-        return activity === 'newInstance' ? rewriteJson(answer, (v) => void (v['instanceId'] = randomUUID())) : answer;
+        if (activity !== 'newInstance') return answer;
+        return rewriteJson(answer, (v) => {
+          v['instanceId'] = randomUUID();
+        });
       };
     case 'wrong-content-type':
       return async (_activity, forward) => {

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CliIo } from '../../mock-server/adapters/cli/io.js';
+import { main } from '../../mock-server/adapters/cli/main.js';
 
 /** Repository root (this file is test/support/run-cli.ts). */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,22 +24,51 @@ export interface RunCliOptions {
   /** Written to standard input, then closed (stdin is closed empty otherwise). */
   readonly stdin?: string | Uint8Array;
   readonly cwd?: string;
-  /** Kill the process after this many ms (default 30 000). */
+  /** Kill the process after this many ms (default 30 000); in process, the test's own timeout applies. */
   readonly timeoutMs?: number;
+}
+
+/** The calling shell's variables without KOOMOCK_*, so they cannot change the outcome. */
+const cleanEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KOOMOCK_')));
+
+/**
+ * Runs `koomock …args` inside the test process through `main(argv, io)`: the same commands, flags,
+ * output and exit codes as the binary, without starting node. Standard output is not a terminal (no
+ * colour), standard input holds `options.stdin` (empty otherwise), and KOOMOCK_* variables of the
+ * calling shell are left out. `spawnCli` runs the built binary instead.
+ * @example
+ *   const { code, stdout } = await runCli(['sign', 'usage', '--key', 'k', '--ts', '1', '--nonce', 'n', '--body', '{}']);
+ */
+export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const input = options.stdin === undefined ? [] : [Buffer.from(options.stdin)];
+  const io: CliIo = {
+    out: (line) => out.push(`${line}\n`),
+    err: (line) => err.push(`${line}\n`),
+    env: cleanEnv(),
+    cwd: options.cwd ?? REPO_ROOT,
+    stdin: (async function* () {
+      yield* input;
+    })(),
+    isTTY: false,
+  };
+  const code = await main(args, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 /**
  * Spawns the built CLI (`node bin/koomock.js …args`), the way a seller runs it. Needs `dist/`:
- * build first with `npx tsc -p tsconfig.build.json` (or `npm test`, which builds).
+ * build first with `npm run build` (`npm test` builds first).
  * KOOMOCK_* variables of the calling shell are removed so they cannot change the outcome.
  * @example
- *   const { code, stdout } = await runCli(['sign', 'usage', '--key', 'k', '--ts', '1', '--nonce', 'n', '--body', '{}']);
+ *   const { code, stdout } = await spawnCli(['sign', 'usage', '--key', 'k', '--ts', '1', '--nonce', 'n', '--body', '{}']);
  */
-export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
+export function spawnCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
   if (!existsSync(BUILT_MAIN)) {
-    return Promise.reject(new Error(`${BUILT_MAIN} is missing: build the CLI first with \`npx tsc -p tsconfig.build.json\``));
+    return Promise.reject(new Error(`${BUILT_MAIN} is missing: build the CLI first with \`npm run build\``));
   }
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KOOMOCK_')));
+  const env = cleanEnv();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: 'pipe' });
     const out: Buffer[] = [];

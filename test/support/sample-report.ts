@@ -192,3 +192,19 @@ export const passingRun = (count = 3): RunReport =>
 /** `passing` clean scenarios, then one failing hostile one. */
 export const failingRun = (passing = 2, body: string = HOSTILE_BODY): RunReport =>
   buildRunReport([...Array.from({ length: passing }, (_, i) => passingScenario(`newinstance-basic-${i + 1}`)), failingScenario('newinstance-retry', body)]);
+
+/** A failover scenario that could run no check here (no second host): its steps are skipped. */
+export const skippedScenario = (): ScenarioReport =>
+  buildScenario({
+    id: 'order-query-failover',
+    title: 'Primary host down',
+    durationMs: 1,
+    steps: [
+      { id: 'down', title: 'faults (skipped: no fallback host)', status: 'skipped' },
+      { id: 'query', title: 'Query the order', status: 'skipped' },
+    ],
+  });
+
+/** `passing` clean scenarios, then one skipped scenario: nothing failed, one skipped. */
+export const skippingRun = (passing = 2): RunReport =>
+  buildRunReport([...Array.from({ length: passing }, (_, i) => passingScenario(`newinstance-basic-${i + 1}`)), skippedScenario()]);

@@ -5,7 +5,6 @@ export * from './seller-server.js';
 
 /** vitest fixture: `sellerTest('…', async ({ seller }) => …)` with a seller that closes itself. */
 export const sellerTest = base.extend<{ seller: TestSeller }>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures must destructure their first argument.
   seller: async ({}, use) => {
     const seller = await createTestSeller();
     await use(seller);

@@ -22,7 +22,7 @@ const FORBIDDEN: readonly { name: string; pattern: RegExp }[] = [
   { name: 'process.env', pattern: /process\s*\.\s*env|process\s*\[\s*['"]env['"]\s*\]/ },
 ];
 
-export const findViolations = (source: string): string[] =>
+const findViolations = (source: string): string[] =>
   FORBIDDEN.filter((f) => f.pattern.test(source)).map((f) => f.name);
 
 describe('architecture: the core is pure', () => {

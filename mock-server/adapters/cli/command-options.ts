@@ -10,7 +10,7 @@ import type { LoadedConfig } from '../../config/types.js';
 import { parseLang, type Lang } from './i18n.js';
 import { parseFallbackPort } from '../../app/fallback-host.js';
 import type { CliIo } from './io.js';
-import type { EmulatorChoice } from '../../app/run-suite.js';
+import type { EmulatorChoice } from '../../app/open-backend.js';
 
 export interface SharedRunOptions {
   readonly loaded: LoadedConfig;

@@ -1,4 +1,4 @@
-import { closestKey } from '../../config/suggest.js';
+import { closestName } from '../../core/suggest.js';
 import { usageError } from '../../core/errors.js';
 
 /** Languages of the human-readable reports (`--lang`). */
@@ -25,6 +25,8 @@ export interface Messages {
   readonly warnings: Plural;
   /** `{scenarios}`, `{checks}`, `{warnings}` are already counted with their Plural. */
   readonly summary: string;
+  /** `, {n} skipped`: inserted into the summary only when a scenario was skipped. */
+  readonly summarySkipped: string;
   readonly nothingRan: string;
   readonly attempts: string;
   readonly allAttempts: string;
@@ -49,6 +51,7 @@ export interface Messages {
   readonly answer: string;
   readonly cardScenarios: string;
   readonly cardScenariosFailed: string;
+  readonly cardScenariosSkipped: string;
   readonly cardChecks: string;
   readonly cardChecksFailed: string;
   readonly cardWarnings: string;
@@ -70,7 +73,8 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     scenarios: { one: '{n} scenario', other: '{n} scenarios' },
     checks: { one: '{n} check', other: '{n} checks' },
     warnings: { one: '{n} warning', other: '{n} warnings' },
-    summary: '{scenarios}: {scenariosPassed} passed, {scenariosFailed} failed · {checks}, {checksFailed} failed, {warnings}',
+    summary: '{scenarios}: {scenariosPassed} passed{scenariosSkipped}, {scenariosFailed} failed · {checks}, {checksFailed} failed, {warnings}',
+    summarySkipped: ', {n} skipped',
     nothingRan: 'No scenario ran: check the scenario paths and filters.',
     attempts: '{count} attempts over {span}, last: {last}',
     allAttempts: 'All attempts ({count})',
@@ -95,6 +99,7 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     answer: 'Answer',
     cardScenarios: 'Scenarios',
     cardScenariosFailed: 'Scenarios failed',
+    cardScenariosSkipped: 'Scenarios skipped',
     cardChecks: 'Checks',
     cardChecksFailed: 'Checks failed',
     cardWarnings: 'Warnings',
@@ -109,7 +114,8 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     scenarios: { one: '{n} 个场景', other: '{n} 个场景' },
     checks: { one: '{n} 项检查', other: '{n} 项检查' },
     warnings: { one: '{n} 个警告', other: '{n} 个警告' },
-    summary: '{scenarios}：{scenariosPassed} 通过，{scenariosFailed} 失败 · {checks}，{checksFailed} 失败，{warnings}',
+    summary: '{scenarios}：{scenariosPassed} 通过{scenariosSkipped}，{scenariosFailed} 失败 · {checks}，{checksFailed} 失败，{warnings}',
+    summarySkipped: '，{n} 跳过',
     nothingRan: '没有运行任何场景：请检查场景路径和过滤条件。',
     attempts: '共 {count} 次尝试，历时 {span}，最后一次：{last}',
     allAttempts: '全部尝试（{count} 次）',
@@ -134,6 +140,7 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     answer: '应答',
     cardScenarios: '场景',
     cardScenariosFailed: '失败场景',
+    cardScenariosSkipped: '跳过场景',
     cardChecks: '检查项',
     cardChecksFailed: '失败检查项',
     cardWarnings: '警告',
@@ -159,7 +166,7 @@ export const count = (plural: Plural, n: number): string => fill(n === 1 ? plura
 export function parseLang(text: string): Lang {
   const base = text.trim().toLowerCase().split(/[-_.]/)[0] ?? '';
   if ((LANGS as readonly string[]).includes(base)) return base as Lang;
-  const near = closestKey(base, LANGS);
+  const near = closestName(base, LANGS);
   throw usageError(
     `unknown language ${JSON.stringify(text)} for --lang: expected one of ${LANGS.join(', ')}${near === undefined ? '' : ` (did you mean ${near}?)`}`,
     { lang: text },

@@ -4,6 +4,10 @@ export interface CliIo {
   readonly err: (line: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** Standard input, read by `--body -`. */
+  readonly stdin: AsyncIterable<Uint8Array | string>;
+  /** Whether standard output is a terminal: the pretty checklist is coloured only then. */
+  readonly isTTY: boolean;
 }
 
 /** A reader that closed the pipe (`koomock … | head`) is not an error: stop writing quietly. */
@@ -22,6 +26,9 @@ export const processIo = (): CliIo => {
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     cwd: process.cwd(),
+    // Opened only when a command reads it: touching process.stdin creates the stream.
+    stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
+    isTTY: process.stdout.isTTY === true,
   };
 };
 

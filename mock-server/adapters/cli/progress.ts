@@ -2,7 +2,8 @@
  * One line per scenario while a run goes on (the full checklist comes at the end), and a line for
  * every call that ended as a production interface message, with how to restart it.
  */
-import type { EngineEvent } from '../../core/scenario/run/engine-types.js';
+import type { ProduceExchange } from '../../core/ports.js';
+import type { EngineEvent, JournalContext } from '../../core/scenario/run/engine-types.js';
 import { isFailure, isSkippedScenario } from '../../core/scenario/run/report.js';
 import type { Lang } from './i18n.js';
 import { formatSpan } from './reporters/format.js';
@@ -15,6 +16,7 @@ const TEXT = {
     failed: '{mark} [{n}/{total}] {id}  {failed} of {checks} checks failed · {span}',
     message: '  ! {activity} gave up after {attempts} attempt(s): listed as a production interface message (生产接口消息){replay}',
     replay: '; restart it with POST {admin}/_koomock/exchanges/{id}/replay',
+    attempt: '  · {scenario} › {step}: {activity} attempt {n}: {result} · {span}',
   },
   zh: {
     passed: '{mark} [{n}/{total}] {id}  {checks} 项检查 · {span}',
@@ -22,6 +24,7 @@ const TEXT = {
     failed: '{mark} [{n}/{total}] {id}  {checks} 项检查中 {failed} 项失败 · {span}',
     message: '  ! {activity} 重试 {attempts} 次后放弃：已列入生产接口消息{replay}',
     replay: '；可用 POST {admin}/_koomock/exchanges/{id}/replay 重新发起',
+    attempt: '  · {scenario} › {step}：{activity} 第 {n} 次尝试：{result} · {span}',
   },
 } as const;
 
@@ -47,4 +50,29 @@ export function toProgressLine(event: EngineEvent, options: { readonly lang: Lan
     return fill(t.message, { activity: event.message.activity, attempts: event.message.attempts, replay });
   }
   return undefined;
+}
+
+/** What an attempt ended with: the transport error, or the status and resultCode. */
+function attemptResult(exchange: ProduceExchange): string {
+  if (exchange.error !== undefined) return exchange.error.error === 'timeout' ? 'no answer (timeout)' : `no answer (${exchange.error.error})`;
+  const code = /"resultCode"\s*:\s*"([^"]{0,20})"/.exec(exchange.response?.body ?? '')?.[1];
+  return `HTTP ${exchange.response?.status ?? '?'}${code === undefined ? '' : ` ${toSafeText(code, { max: 20 })}`} (${exchange.outcome})`;
+}
+
+/**
+ * One line per attempt of a call, for a terminal: a run against a seller that hangs shows it is
+ * alive between the scenario lines.
+ * @example
+ *   toAttemptLine(exchange, { scenario: 'subscribe-monthly', step: 'create', spec }, { lang: 'en' });
+ *   // '  · subscribe-monthly › create: newInstance attempt 2: no answer (timeout) · 20s'
+ */
+export function toAttemptLine(exchange: ProduceExchange, context: JournalContext, options: { readonly lang: Lang }): string {
+  return fill(TEXT[options.lang].attempt, {
+    scenario: toSafeText(context.scenario, { max: 120 }),
+    step: toSafeText(context.step, { max: 80 }),
+    activity: toSafeText(exchange.activity, { max: 40 }),
+    n: exchange.attempt,
+    result: attemptResult(exchange),
+    span: formatSpan(exchange.durationMs),
+  });
 }

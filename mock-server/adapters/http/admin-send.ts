@@ -11,21 +11,18 @@
  */
 import { type Request, Router } from 'express';
 import { isKoomockError } from '../../core/errors.js';
-import type { InstanceRecord } from '../../core/market/instance.js';
-import type { Order } from '../../core/market/order.js';
 import { ACTIVITY_NAMES } from '../../core/scenario/load/activities.js';
 import type { SingleCallInput } from '../../core/scenario/load/single-call.js';
-import type { NewExchange } from '../../core/store.js';
 import type { KoomockConfig } from '../../config/types.js';
 import type { JournaledCall } from '../../app/journal-sink.js';
 import { parseSellerUrl } from '../../app/preflight.js';
-import { invalid, notFound } from './admin/errors.js';
+import { forbidden, invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
+import { parseRunnerExchange, parseRunnerInstance, parseRunnerOrder } from './admin/runner-input.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
+import { isObject } from '../../core/is-object.js';
 
 const SEND_FIELDS = new Set(['activity', 'fields', 'set', 'sign', 'order', 'instance', 'retry', 'debug', 'sellerUrl']);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function optional<T>(body: Record<string, unknown>, name: string, test: (v: unknown) => v is T, expected: string): T | undefined {
   const v = body[name];
@@ -70,26 +67,25 @@ export function parseSendBody(body: Record<string, unknown>): { input: SingleCal
   };
 }
 
+/** The same address, ignoring a trailing slash and the case of scheme and host. */
+const sameUrl = (a: string, b: string | undefined): boolean => {
+  if (b === undefined) return false;
+  try {
+    const norm = (u: string) => new URL(u).href.replace(/\/+$/, '');
+    return norm(a) === norm(b);
+  } catch {
+    return false;
+  }
+};
+
 const withSellerUrl = (config: KoomockConfig, url: string | undefined): KoomockConfig =>
   url === undefined ? config : { ...config, seller: { ...config.seller, productionUrl: url } };
 
 async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInput, sellerUrl: string | undefined) {
   // Loaded on first use: the scenario engine and undici would otherwise cost every `koomock serve` start.
-  const [{ runSingleCall }, { createStoreBackend }, { createFetchTransport }] = await Promise.all([
-    import('../../app/single-call.js'),
-    import('../../app/store-backend.js'),
-    import('../seller/fetch-transport.js'),
-  ]);
-  const backend = createStoreBackend({
-    url: `${req.protocol}://${req.get('host') ?? ''}`,
-    store: runtime.store,
-    clock: runtime.context.clock,
-    sellerId: runtime.seller.id,
-    catalog: runtime.config.catalog,
-  });
-  const transport = createFetchTransport();
+  const { sendFromEmulator } = await import('../../app/single-call.js');
   try {
-    const run = await runSingleCall(input, withSellerUrl(runtime.config, sellerUrl), backend, transport);
+    const run = await sendFromEmulator(runtime, input, { url: `${req.protocol}://${req.get('host') ?? ''}`, config: withSellerUrl(runtime.config, sellerUrl) });
     const scenario = run.report.scenarios[0];
     return {
       status: scenario?.status ?? 'failed',
@@ -101,8 +97,6 @@ async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInp
     // The call could not be built (a missing field, a key not configured): the caller's input.
     if (isKoomockError(e)) throw invalid(e.message);
     throw e;
-  } finally {
-    await transport.close();
   }
 }
 
@@ -118,26 +112,31 @@ function journaledCall(runtime: EmulatorRuntime, idText: string): JournaledCall 
   return call as unknown as JournaledCall;
 }
 
-function checkKeyed(body: Record<string, unknown>, what: string, id: string, actual: unknown): void {
-  if (actual !== id) throw invalid(`the ${what} in the body (${JSON.stringify(actual)}) differs from the one in the path (${JSON.stringify(id)})`);
-  if (typeof body['sellerId'] !== 'string') throw invalid(`the ${what} needs a sellerId`);
-}
-
 /**
  * @example router.use(createAdminSendRouter(runtime));
  */
-export function createAdminSendRouter(runtime: EmulatorRuntime): Router {
+export function createAdminSendRouter(runtime: EmulatorRuntime, options: { readonly tokenSet?: boolean } = {}): Router {
   const router = Router({ caseSensitive: true });
   const { store } = runtime;
+  // Without an admin token anyone who reaches the port could make koomock sign with the seller's
+  // keys: calls then go only to the configured seller, never to an address named in the request.
+  const allowUrl = (url: string | undefined, what: string): void => {
+    if (url === undefined || options.tokenSet === true || sameUrl(url, runtime.config.seller.productionUrl)) return;
+    throw forbidden(
+      `${what} ${JSON.stringify(url.slice(0, 200))} is not the configured seller (seller.productionUrl): koomock signs calls to another address only when the admin API has a token (server.adminToken, --admin-token)`,
+    );
+  };
 
   router.post('/send', async (req, res) => {
     const { input, sellerUrl } = parseSendBody(readJsonObject(req));
+    allowUrl(sellerUrl, 'sellerUrl');
     res.json(await send(runtime, req, input, sellerUrl));
   });
 
   router.post('/exchanges/:id/replay', async (req, res) => {
     const id = String(req.params['id']);
     const call = journaledCall(runtime, id);
+    allowUrl(call.url, 'the journaled call went to');
     const input: SingleCallInput = {
       activity: call.activity,
       ...(call.fields === undefined ? {} : { fields: call.fields }),
@@ -154,26 +153,15 @@ export function createAdminSendRouter(runtime: EmulatorRuntime): Router {
     res.json({ sellerId: runtime.seller.id, catalog: runtime.config.catalog });
   });
   router.put('/runner/orders/:orderId', (req, res) => {
-    const body = readJsonObject(req);
-    const info = body['orderInfo'];
-    checkKeyed(body, 'orderId', String(req.params['orderId']), isObject(info) ? info['orderId'] : undefined);
-    if (!isObject(info) || !Array.isArray(info['orderLine']) || typeof body['status'] !== 'string') throw invalid('an order needs orderInfo.orderLine and status');
-    store.putOrder(body as unknown as Order);
+    store.putOrder(parseRunnerOrder(readJsonObject(req), String(req.params['orderId'])));
     res.json({ stored: req.params['orderId'] });
   });
   router.put('/runner/instances/:instanceId', (req, res) => {
-    const body = readJsonObject(req);
-    checkKeyed(body, 'instanceId', String(req.params['instanceId']), body['instanceId']);
-    if (typeof body['state'] !== 'string' || !Array.isArray(body['history'])) throw invalid('an instance needs state and history');
-    store.putInstance(body as unknown as InstanceRecord);
+    store.putInstance(parseRunnerInstance(readJsonObject(req), String(req.params['instanceId'])));
     res.json({ stored: req.params['instanceId'] });
   });
   router.post('/runner/exchanges', (req, res) => {
-    const body = readJsonObject(req);
-    if (body['direction'] !== 'outbound' || typeof body['operation'] !== 'string' || !isObject(body['request']) || typeof body['startedAt'] !== 'number' || !Array.isArray(body['verdicts'])) {
-      throw invalid('an exchange needs direction "outbound", operation, request, startedAt and verdicts');
-    }
-    res.status(201).json({ id: store.appendExchange(body as unknown as NewExchange) });
+    res.status(201).json({ id: store.appendExchange(parseRunnerExchange(readJsonObject(req))) });
   });
   return router;
 }

@@ -4,7 +4,6 @@
 import type { ServerResponse } from 'node:http';
 import type { ApiResponse } from '../../core/http-types.js';
 import { isConnectionReset } from '../../core/openapi/faults.js';
-import { toErrorResponse } from '../../core/openapi/responses.js';
 import { toWireResponse, type WireResponse } from '../../core/wire-body.js';
 
 function write(res: ServerResponse, wire: WireResponse): void {
@@ -14,8 +13,7 @@ function write(res: ServerResponse, wire: WireResponse): void {
 }
 
 /**
- * Sends the response. A response Node refuses (a status outside 100-999, a header with control
- * characters) is a core bug; the seller then gets the documented internal error, never a crash.
+ * Sends the response; the pipeline has made sure HTTP can carry it.
  * @example sendApiResponse(res, await runtime.handle(toApiRequest(req, body)));
  */
 export function sendApiResponse(res: ServerResponse, response: ApiResponse): void {
@@ -23,14 +21,5 @@ export function sendApiResponse(res: ServerResponse, response: ApiResponse): voi
     res.socket?.destroy();
     return;
   }
-  try {
-    write(res, toWireResponse(response));
-  } catch {
-    if (res.headersSent) {
-      res.socket?.destroy();
-      return;
-    }
-    for (const name of res.getHeaderNames()) res.removeHeader(name);
-    write(res, toWireResponse(toErrorResponse('MKT.0999')));
-  }
+  write(res, toWireResponse(response));
 }

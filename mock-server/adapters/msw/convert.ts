@@ -4,7 +4,6 @@
  */
 import type { ApiRequest, ApiResponse } from '../../core/http-types.js';
 import { isConnectionReset } from '../../core/openapi/faults.js';
-import { toErrorResponse } from '../../core/openapi/responses.js';
 import { splitTarget, toHostName } from '../../core/http-request.js';
 import { toWireResponse, type WireResponse } from '../../core/wire-body.js';
 
@@ -37,9 +36,5 @@ const toResponse = (wire: WireResponse): Response =>
  */
 export function toFetchResponse(response: ApiResponse): Response {
   if (isConnectionReset(response)) return Response.error();
-  try {
-    return toResponse(toWireResponse(response));
-  } catch {
-    return toResponse(toWireResponse(toErrorResponse('MKT.0999')));
-  }
+  return toResponse(toWireResponse(response));
 }

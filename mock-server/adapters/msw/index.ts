@@ -16,7 +16,6 @@ import type { Store } from '../../core/store.js';
 import { resolveConfig } from '../../config/load.js';
 import type { KoomockConfigInput } from '../../config/types.js';
 import { createEmulatorRuntime, type EmulatorRuntime } from '../../app/emulator-runtime.js';
-import { createMemoryStore } from '../store/memory-store.js';
 import { toApiRequestFromFetch, toFetchResponse } from './convert.js';
 
 export interface HandlersOptions {
@@ -54,7 +53,7 @@ export function createHandlers(options: HandlersOptions = {}): HttpHandler[] {
   const config = resolveConfig(options.config ?? {}, { cwd: options.cwd ?? process.cwd(), label: 'createHandlers({ config })' });
   const runtime = createEmulatorRuntime({
     config,
-    store: options.store ?? createMemoryStore(),
+    ...(options.store === undefined ? {} : { store: options.store }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.random === undefined ? {} : { random: options.random }),
   });

@@ -17,7 +17,7 @@ import type {
   StoredUsageRecord,
 } from '../../core/store.js';
 import { cloneJson, guardStore } from './guard.js';
-import { byteLength, copyFile, matchesExchange } from './shared.js';
+import { byteLength, copyFile, matchesExchange, toFileInfo } from './shared.js';
 
 /** Separates the parts of composite keys; neither ids nor tokens contain NUL. */
 const key = (...parts: string[]): string => parts.join('\u0000');
@@ -115,13 +115,17 @@ export function createMemoryStore(): Store {
       putFile: (file: NewFile) => {
         const stored = { ...copyFile(file), id: s.files.length + 1, size: byteLength(file.content) } as StoredFile;
         s.files.push(stored);
-        return copyFile(stored);
+        return toFileInfo(stored);
       },
       getFile: (id) => {
         const f = s.files.find((x) => x.id === id);
         return f === undefined ? undefined : copyFile(f);
       },
-      listFiles: (eventId) => s.files.filter((f) => eventId === undefined || f.eventId === eventId).map(copyFile),
+      listFiles: (eventId) => s.files.filter((f) => eventId === undefined || f.eventId === eventId).map(toFileInfo),
+      readFileBytes: (id, offset, length) => {
+        const f = s.files.find((x) => x.id === id);
+        return f?.type === 'FILE' ? new Uint8Array(f.content.subarray(offset, offset + length)) : undefined;
+      },
 
       putGrant: (grant: OAuthGrant) => void s.grants.set(key(grant.kind, grant.token), cloneJson(grant)),
       getGrant: (kind, token) => {

@@ -1,7 +1,7 @@
 /**
  * Small pieces both store adapters need, so they cannot drift apart.
  */
-import type { Exchange, ExchangeFilter, NewFile, StoredFile } from '../../core/store.js';
+import type { Exchange, ExchangeFilter, FileInfo, NewFile, StoredFile } from '../../core/store.js';
 
 /** Size in bytes: UTF-8 length for CHARACTERS, byte length for FILE. */
 export const byteLength = (content: string | Uint8Array): number =>
@@ -21,6 +21,12 @@ export function copyFile<T extends NewFile | StoredFile>(file: T): T {
       ? { ...base, type: 'FILE', fileName: file.fileName, sha256: file.sha256, content: new Uint8Array(file.content) }
       : { ...base, type: 'CHARACTERS', content: file.content }
   ) as T;
+}
+
+/** The listed view of a stored file: no bytes for FILE uploads. */
+export function toFileInfo(file: StoredFile): FileInfo {
+  const base = { id: file.id, eventId: file.eventId, sellerId: file.sellerId, receivedAt: file.receivedAt, size: file.size };
+  return file.type === 'FILE' ? { ...base, type: 'FILE', fileName: file.fileName, sha256: file.sha256 } : { ...base, type: 'CHARACTERS', content: file.content };
 }
 
 /** True when `e` passes every condition of `filter` except `limit`. */

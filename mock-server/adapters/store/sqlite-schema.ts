@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { KoomockError } from '../../core/errors.js';
 
 /** Tables `reset('state')` empties; `reset('all')` also empties settings and products. */
-export const STATE_TABLES = ['orders', 'instances', 'usage_records', 'files', 'grants', 'nonces', 'exchanges', 'runtime'] as const;
+export const STATE_TABLES = ['orders', 'instances', 'usage_records', 'files', 'file_contents', 'grants', 'nonces', 'exchanges', 'runtime'] as const;
 export const CONFIG_TABLES = ['settings', 'products'] as const;
 
 /** The journal is append-only: the database itself refuses to change or remove an entry. */
@@ -50,6 +50,18 @@ const MIGRATIONS: readonly string[] = [
     scenario TEXT, started_at INTEGER NOT NULL, data TEXT NOT NULL);
   CREATE TABLE runtime (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   ${JOURNAL_GUARDS}
+  `,
+  // 2: upload bytes in a table of their own, so listing files never walks 12 MB records.
+  `
+  CREATE TABLE file_contents (id INTEGER PRIMARY KEY, content BLOB NOT NULL);
+  INSERT INTO file_contents (id, content) SELECT id, content FROM files;
+  CREATE TABLE files_v2 (
+    id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, seller_id TEXT NOT NULL, type TEXT NOT NULL,
+    file_name TEXT, sha256 TEXT, size INTEGER NOT NULL, received_at INTEGER NOT NULL);
+  INSERT INTO files_v2 SELECT id, event_id, seller_id, type, file_name, sha256, size, received_at FROM files;
+  DROP TABLE files;
+  ALTER TABLE files_v2 RENAME TO files;
+  CREATE INDEX files_event ON files (event_id);
   `,
 ];
 

@@ -3,7 +3,7 @@
  * before the call returns, so a usage push that was acknowledged survives `kill -9` and power
  * loss (NORMAL only protects against the former).
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { KoomockError } from '../../core/errors.js';
@@ -12,6 +12,7 @@ import type {
   ConsumeGrantResult,
   Exchange,
   ExchangeFilter,
+  FileInfo,
   NewFile,
   OAuthGrant,
   ResetScope,
@@ -21,6 +22,7 @@ import type {
   StoredProduct,
   StoredUsageRecord,
 } from '../../core/store.js';
+import { lockStateFile } from './db-lock.js';
 import { guardStore } from './guard.js';
 import { byteLength } from './shared.js';
 import { CONFIG_TABLES, JOURNAL_GUARDS, migrate, STATE_TABLES } from './sqlite-schema.js';
@@ -53,6 +55,17 @@ const toStoredProduct = (r: ProductRow): StoredProduct => ({ sellerId: r.seller_
 const parse = <T>(row: DataRow | undefined): T | undefined => (row === undefined ? undefined : (JSON.parse(row.data) as T));
 const parseAll = <T>(rows: unknown[]): T[] => (rows as DataRow[]).map((r) => JSON.parse(r.data) as T);
 
+/** Every column but the bytes of a FILE upload (CHARACTERS keep their text). */
+const FILE_INFO =
+  "f.id, f.event_id, f.seller_id, f.type, f.file_name, f.sha256, f.size, f.received_at, CASE WHEN f.type = 'CHARACTERS' THEN (SELECT c.content FROM file_contents c WHERE c.id = f.id) END AS content";
+
+type FileInfoRow = Omit<FileRow, 'content'> & { content: string | null };
+
+function toFileInfo(r: FileInfoRow): FileInfo {
+  const base = { id: r.id, eventId: r.event_id, sellerId: r.seller_id, receivedAt: r.received_at, size: r.size };
+  return r.type === 'FILE' ? { ...base, type: 'FILE', fileName: r.file_name ?? '', sha256: r.sha256 ?? '' } : { ...base, type: 'CHARACTERS', content: String(r.content ?? '') };
+}
+
 function toStoredFile(r: FileRow): StoredFile {
   const base = { id: r.id, eventId: r.event_id, sellerId: r.seller_id, receivedAt: r.received_at, size: r.size };
   return r.type === 'FILE'
@@ -60,18 +73,34 @@ function toStoredFile(r: FileRow): StoredFile {
     : { ...base, type: 'CHARACTERS', content: String(r.content) };
 }
 
-function open(path: string): Database.Database {
+/** The state file and its -wal and -shm companions hold the generated SK: owner only. */
+function restrictFiles(path: string): void {
+  // SQLite creates -wal and -shm with the mode of the database file, so it is created 0600 first.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
+function open(path: string): { db: Database.Database; release: () => void } {
   let db: Database.Database | undefined;
+  let release = (): void => {};
   try {
-    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:' && !path.startsWith('file:')) {
+      // Folders koomock creates for its state are the owner's only.
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      release = lockStateFile(path);
+      restrictFiles(path);
+    }
     db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     migrate(db, path);
-    return db;
+    return { db, release };
   } catch (e) {
     db?.close();
+    release();
     if (e instanceof KoomockError) throw e;
     const reason = e instanceof Error ? e.message : String(e);
     throw new KoomockError(
@@ -88,7 +117,7 @@ function open(path: string): Database.Database {
  * @example const store = createSqliteStore('.koomock/state.db'); try { ... } finally { store.close(); }
  */
 export function createSqliteStore(path: string): Store {
-  const db = open(path);
+  const { db, release } = open(path);
   const q = (sql: string) => db.prepare(sql);
   const get = {
     setting: q('SELECT value FROM settings WHERE key = ?').pluck(),
@@ -96,11 +125,22 @@ export function createSqliteStore(path: string): Store {
     order: q('SELECT data FROM orders WHERE order_id = ?'),
     instance: q('SELECT data FROM instances WHERE seller_id = ? AND instance_id = ?'),
     instanceByKey: q('SELECT data FROM instances WHERE seller_id = ? AND idempotency_key = ? ORDER BY rowid LIMIT 1'),
-    file: q('SELECT * FROM files WHERE id = ?'),
+    file: q('SELECT f.*, c.content FROM files f JOIN file_contents c ON c.id = f.id WHERE f.id = ?'),
+    fileInfo: q(`SELECT ${FILE_INFO} FROM files f WHERE f.id = ?`),
+    fileBytes: q("SELECT substr(c.content, ?, ?) AS chunk FROM files f JOIN file_contents c ON c.id = f.id WHERE f.id = ? AND f.type = 'FILE'"),
     grant: q('SELECT data, consumed_at FROM grants WHERE kind = ? AND token = ?'),
     exchange: q(`SELECT ${EXCHANGE_DATA} FROM exchanges WHERE id = ?`),
     runtime: q('SELECT value FROM runtime WHERE key = ?').pluck(),
   };
+  const insertFile = (file: NewFile): number =>
+    db.transaction(() => {
+      const isFile = file.type === 'FILE';
+      const { lastInsertRowid } = put.file.run(file.eventId, file.sellerId, file.type, isFile ? file.fileName : null, isFile ? file.sha256 : null, byteLength(file.content), file.receivedAt);
+      // A view of the caller's bytes, not a copy: uploads reach 12 MB.
+      const content = isFile ? Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength) : file.content;
+      put.fileContent.run(Number(lastInsertRowid), content);
+      return Number(lastInsertRowid);
+    })();
   const put = {
     setting: q('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     product: q(
@@ -115,9 +155,8 @@ export function createSqliteStore(path: string): Store {
     usage: q(
       'INSERT INTO usage_records (seller_id, metering_sn, instance_id, received_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (seller_id, metering_sn) DO NOTHING',
     ),
-    file: q(
-      'INSERT INTO files (event_id, seller_id, type, file_name, sha256, size, content, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
+    file: q('INSERT INTO files (event_id, seller_id, type, file_name, sha256, size, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    fileContent: q('INSERT INTO file_contents (id, content) VALUES (?, ?)'),
     grant: q(
       'INSERT INTO grants (kind, token, expires_at, consumed_at, data) VALUES (?, ?, ?, NULL, ?) ON CONFLICT (kind, token) DO UPDATE SET expires_at = excluded.expires_at, consumed_at = NULL, data = excluded.data',
     ),
@@ -225,28 +264,20 @@ export function createSqliteStore(path: string): Store {
             .all({ sellerId: filter.sellerId ?? null, instanceId: filter.instanceId ?? null }),
         ),
 
-      putFile: (file: NewFile) => {
-        const isFile = file.type === 'FILE';
-        const { lastInsertRowid } = put.file.run(
-          file.eventId,
-          file.sellerId,
-          file.type,
-          isFile ? file.fileName : null,
-          isFile ? file.sha256 : null,
-          byteLength(file.content),
-          isFile ? Buffer.from(file.content) : file.content,
-          file.receivedAt,
-        );
-        return toStoredFile(get.file.get(Number(lastInsertRowid)) as FileRow);
-      },
+      putFile: (file: NewFile) => toFileInfo(get.fileInfo.get(insertFile(file)) as FileInfoRow),
       getFile: (id) => {
         const row = get.file.get(id) as FileRow | undefined;
         return row === undefined ? undefined : toStoredFile(row);
       },
       listFiles: (eventId) =>
-        (db.prepare('SELECT * FROM files WHERE (@eventId IS NULL OR event_id = @eventId) ORDER BY id').all({ eventId: eventId ?? null }) as FileRow[]).map(
-          toStoredFile,
+        (db.prepare(`SELECT ${FILE_INFO} FROM files f WHERE (@eventId IS NULL OR f.event_id = @eventId) ORDER BY f.id`).all({ eventId: eventId ?? null }) as FileInfoRow[]).map(
+          toFileInfo,
         ),
+      readFileBytes: (id, offset, length) => {
+        // substr() on a BLOB counts bytes from 1; only the asked-for range is copied out.
+        const row = get.fileBytes.get(offset + 1, length, id) as { chunk: Buffer | null } | undefined;
+        return row === undefined ? undefined : new Uint8Array(row.chunk ?? Buffer.alloc(0));
+      },
 
       putGrant: (grant: OAuthGrant) => void put.grant.run(grant.kind, grant.token, grant.expiresAt, JSON.stringify(grant)),
       getGrant: (kind, token) => {
@@ -269,6 +300,9 @@ export function createSqliteStore(path: string): Store {
 
       reset: (scope: ResetScope = 'state') => reset(scope),
     },
-    () => db.close(),
+    () => {
+      db.close();
+      release();
+    },
   );
 }

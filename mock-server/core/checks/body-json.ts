@@ -1,5 +1,6 @@
 import type { CheckResult } from '../result.js';
 import { cut } from './cut.js';
+import { measureJson, parseBoundedJson } from '../bounded-json.js';
 
 export const BODY_JSON = 'body.json';
 
@@ -24,21 +25,7 @@ export function decodeBody(bytes: Uint8Array): { readonly text: string; readonly
  * @example
  *   jsonDepth('{"a":[1,{"b":"[["}]}'); // 3
  */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i += 1;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
-    else if (c === 0x5d || c === 0x7d) depth -= 1;
-  }
-  return max;
-}
+export const jsonDepth = (text: string): number => measureJson(text).depth;
 
 export type ParsedJson =
   | { readonly ok: true; readonly value: unknown }
@@ -53,21 +40,19 @@ const SERIALISE_HINT = 'Serialise the answer with a JSON library (not string con
  */
 export function parseJsonText(text: string): ParsedJson {
   if (text.trim() === '') return { ok: false, problem: 'an empty body', hint: 'Answer with a JSON object such as {"resultCode":"000000","resultMsg":"success"}.' };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problem: `not JSON (${cut(e instanceof Error ? e.message : 'parse error', 100)}): ${cut(text, 80)}`, hint: SERIALISE_HINT };
-  }
-  const depth = jsonDepth(text);
-  if (depth > MAX_JSON_DEPTH) {
+  const parsed = parseBoundedJson(text, { maxDepth: MAX_JSON_DEPTH });
+  if (parsed.ok) return parsed;
+  if (parsed.problem === 'depth') {
     return {
       ok: false,
-      problem: `JSON nested ${depth} levels deep (koomock reads at most ${MAX_JSON_DEPTH})`,
+      problem: `JSON nested ${jsonDepth(text)} levels deep (koomock reads at most ${MAX_JSON_DEPTH})`,
       hint: 'Produce answers are flat objects with a few nested fields: answer {"resultCode":…,"resultMsg":…} and the documented fields only.',
     };
   }
-  return { ok: true, value };
+  if (parsed.problem === 'syntax') {
+    return { ok: false, problem: `not JSON (${cut(parsed.parseError ?? 'parse error', 100)}): ${cut(text, 80)}`, hint: SERIALISE_HINT };
+  }
+  return { ok: false, problem: parsed.detail, hint: 'Produce answers are small JSON objects: answer {"resultCode":…,"resultMsg":…} and the documented fields only.' };
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { CheckResult } from '../result.js';
 import { cut } from './cut.js';
+import { isObject } from '../is-object.js';
 
 export const BODY_OBJECT = 'body.object';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

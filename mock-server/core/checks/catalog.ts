@@ -44,6 +44,7 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [ORDER_QUERIED]: 'the seller fetched the order through the order query',
   [ORDER_OUTCOME]: 'the order ended in the expected state',
   [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
+  'run.deadline': "the scenario ran before the run's deadline (--deadline)",
   ...SECURITY_CHECKS,
 };
 

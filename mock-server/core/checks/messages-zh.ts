@@ -28,6 +28,10 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
     title: '在调用超时时间内返回完整应答',
     hint: '请在超时时间内（默认 20 秒，较早的欧洲站文档为 5 秒）返回应答。耗时的开通操作请放到后台执行：newInstance 可以先返回 000004，云商店随后轮询 queryInstance。',
   },
+  'run.deadline': {
+    title: '场景在本次运行的截止时间（--deadline）之前执行',
+    hint: '卖家服务无应答时，每次调用都要等到调用超时：请先修复因 transport.* 失败的场景，或用 --deadline 给本次运行更多时间。',
+  },
   'transport.reset': {
     title: '应答完整返回之前连接没有被关闭或重置',
     hint: '连接在应答完整之前被关闭：在任何应答之前关闭，请查看卖家日志中同一时间的崩溃或未捕获异常，以及中间代理、网关、负载均衡的空闲/长连接超时；在应答头之后关闭，通常是写应答体时进程崩溃，或 Content-Length 大于实际应答体。请写完整个应答体，由框架设置 Content-Length。',

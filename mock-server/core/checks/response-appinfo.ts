@@ -1,12 +1,11 @@
 import { decryptV1Field, type EncryptType } from '../signing/index.js';
 import type { CheckResult } from '../result.js';
 import { quoted } from './cut.js';
+import { isObject } from '../is-object.js';
 
 export const RESPONSE_APPINFO = 'response.appinfo';
 
 const ENCRYPTED_FIELDS = ['userName', 'password'] as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Located {
   readonly path: string;

@@ -9,6 +9,7 @@
  * code every copy of the table agrees on for a bad field, and its 400 says "fix the request".
  */
 import { parseUsageTime } from './time-format.js';
+import { isObject } from '../is-object.js';
 
 /** One record of `usage_records`, with the platform's snake_case names. */
 export interface UsagePushRecord {
@@ -77,8 +78,6 @@ function preview(value: unknown): string {
   const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why record `i` is malformed, or undefined when it is well formed. */
 function findFormatError(record: unknown, i: number): UsageRuleViolation | undefined {

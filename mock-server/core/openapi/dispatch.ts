@@ -6,10 +6,11 @@
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { jsonResponse } from '../http-types.js';
 import type { CheckResult } from '../result.js';
+import { toWireResponse } from '../wire-body.js';
 import { authenticateApig, toRequestId } from './apig-auth.js';
 import type { EmulatorContext, SellerAccount } from './context.js';
 import { toApigErrorBody } from './error-codes.js';
-import { NO_FAULTS, toConnectionResetResponse } from './faults.js';
+import { isConnectionReset, NO_FAULTS, toConnectionResetResponse } from './faults.js';
 import { toJournalRequest, toJournalResponse } from './journal.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import type { OpenApiRoute } from './request-context.js';
@@ -59,8 +60,11 @@ export function createOpenApi(ctx: EmulatorContext): OpenApi {
       let response: ApiResponse;
       try {
         response = await runPipeline(req, ctx, router, limiter, x);
+        // An answer HTTP cannot carry is caught here, so no adapter needs a guard of its own.
+        if (!isConnectionReset(response)) toWireResponse(response);
       } catch (e) {
-        // A bug in the pipeline itself (or a store failure outside a handler): still the documented answer.
+        // The one place koomock's own failures become the documented answer (a bug in the pipeline,
+        // a store failure outside a handler, an answer HTTP cannot carry).
         x.verdicts.push({ id: 'emulator.error', ok: false, received: errorMessage(e) });
         response = x.route === undefined ? jsonResponse(500, { error_code: 'MKT.0999', error_msg: 'System internal error' }) : toInternalError(x.route.envelope);
       }

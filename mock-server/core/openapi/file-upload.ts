@@ -4,6 +4,7 @@
  * example) or as plain form fields; `type` CHARACTERS or FILE; a file's sha256 is verified.
  */
 import { createHash } from 'node:crypto';
+import { parseBoundedJsonObject } from '../bounded-json.js';
 import { type ApiResponse, jsonResponse } from '../http-types.js';
 import type { NewFile } from '../store.js';
 import { toErrorBody } from './error-codes.js';
@@ -39,15 +40,14 @@ function readFields(parts: readonly MultipartPart[]): Fields | string {
   }
   const jsonPart = parts.find((p) => p.name === 'isvUpdateFileReq');
   if (jsonPart === undefined) return fields;
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeText(jsonPart.data) ?? '');
-  } catch {
-    return 'part isvUpdateFileReq is not JSON: send {"type":"FILE","sha256":"<hex>"} or {"type":"CHARACTERS","characters":"…"}';
+  const parsed = parseBoundedJsonObject(jsonPart.data);
+  if (!parsed.ok) {
+    if (parsed.problem === 'not-object') return 'part isvUpdateFileReq must be a JSON object';
+    return `part isvUpdateFileReq is not readable JSON (${parsed.detail}): send {"type":"FILE","sha256":"<hex>"} or {"type":"CHARACTERS","characters":"…"}`;
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'part isvUpdateFileReq must be a JSON object';
+  const json = parsed.value;
   for (const name of FIELDS) {
-    const value = (json as Record<string, unknown>)[name];
+    const value = json[name];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') return `isvUpdateFileReq.${name} must be a string, received ${typeof value}`;
     fields[name] = value;
@@ -59,8 +59,10 @@ function readFields(parts: readonly MultipartPart[]): Fields | string {
 function toNewFile(fields: Fields, parts: readonly MultipartPart[], base: { eventId: string; sellerId: string; receivedAt: number }): NewFile | string {
   if (fields.type === 'CHARACTERS') {
     const characters = fields.characters ?? '';
-    if (characters === '' || characters.length > 1024) {
-      return `type CHARACTERS needs characters of 1-1024 characters, received ${characters.length}`;
+    // Characters are code points: an emoji is one character, not two UTF-16 units.
+    const count = [...characters].length;
+    if (count === 0 || count > 1024) {
+      return `type CHARACTERS needs characters of 1-1024 characters, received ${count}`;
     }
     return { ...base, type: 'CHARACTERS', content: characters };
   }
@@ -88,7 +90,6 @@ export const fileUploadRoute: OpenApiRoute = {
   path: '/api/mkp-openapi-public/global/v1/market-event/{event_id}/file',
   auth: 'apig',
   envelope: 'cbc',
-  schemas: { request: 'openapi/file-upload.request.schema.json', response: 'openapi/file-upload.response.schema.json' },
   handle(req, params, ctx) {
     const seller = requireCaller(ctx);
     const eventId = params.event_id ?? '';

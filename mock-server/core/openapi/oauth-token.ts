@@ -125,7 +125,6 @@ export const oauthTokenRoute: OpenApiRoute = {
   path: '/api/v1/oauth2/token',
   auth: 'none',
   envelope: 'oauth',
-  schemas: { request: 'openapi/oauth-token.request.schema.json', response: 'openapi/oauth-token.response.schema.json' },
   handle(req, _params, ctx) {
     const params = readParams(req);
     if (typeof params === 'string') return fail(ctx, 'invalid_request', params);

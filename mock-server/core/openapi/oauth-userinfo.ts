@@ -13,7 +13,6 @@ export const oauthUserinfoRoute: OpenApiRoute = {
   path: '/api/v1/oauth2/userinfo',
   auth: 'none',
   envelope: 'oauth',
-  schemas: { request: 'openapi/oauth-userinfo.request.schema.json', response: 'openapi/oauth-userinfo.response.schema.json' },
   handle(req, _params, ctx) {
     const token = /^bearer +(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     const grant = token === undefined ? undefined : ctx.store.getGrant('access', token);

@@ -21,7 +21,6 @@ export const orderQueryRoute: OpenApiRoute = {
   path: '/api/mkp-openapi-public/global/v1/order/query',
   auth: 'apig',
   envelope: 'result',
-  schemas: { request: 'openapi/order-query.request.schema.json', response: 'openapi/order-query.response.schema.json' },
   handle(req, _params, ctx) {
     const seller = requireCaller(ctx);
     const query = parseQuery(req.query);

@@ -17,8 +17,6 @@ export interface Route<Ctx> {
   /** Path template with `{name}` segments, e.g. `/api/mkp-openapi-public/global/v1/market-event/{event_id}/file`. */
   readonly path: string;
   readonly auth: RouteAuth;
-  /** `$id`s of the JSON Schemas describing the request and the response, for documentation and tests. */
-  readonly schemas?: { readonly request?: string; readonly response?: string };
   readonly handle: (req: ApiRequest, params: PathParams, ctx: Ctx) => ApiResponse | Promise<ApiResponse>;
 }
 

@@ -3,6 +3,7 @@
  * on-demand instance lookup, storing accepted records, and the answers.
  */
 import { createHash } from 'node:crypto';
+import { parseBoundedJsonObject } from '../bounded-json.js';
 import type { ApiResponse } from '../http-types.js';
 import { jsonResponse } from '../http-types.js';
 import type { UsagePushRecord, UsageRuleViolation } from '../market/usage-rules.js';
@@ -19,22 +20,11 @@ export type JsonBodyResult = { readonly ok: true; readonly value: Record<string,
  * @example parseJsonBody(Buffer.from('{"usage_records":[]}')) // { ok: true, value: { usage_records: [] } }
  */
 export function parseJsonBody(raw: Uint8Array): JsonBodyResult {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
-    return { ok: false, detail: 'the body is not valid UTF-8: send JSON encoded as UTF-8' };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, detail: `the body is not JSON (${e instanceof Error ? e.message : 'parse error'}): send {"usage_records":[…]}` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, detail: 'the body must be a JSON object like {"usage_records":[…]}' };
-  }
-  return { ok: true, value: value as Record<string, unknown> };
+  const parsed = parseBoundedJsonObject(raw);
+  if (parsed.ok) return parsed;
+  if (parsed.problem === 'not-object') return { ok: false, detail: 'the body must be a JSON object like {"usage_records":[…]}' };
+  if (parsed.problem === 'syntax' || parsed.problem === 'empty') return { ok: false, detail: `${parsed.detail}: send {"usage_records":[…]}` };
+  return { ok: false, detail: parsed.detail };
 }
 
 /** D27: an instance of this seller whose charging mode is pay-per-use (or a pay-per-use package). */

@@ -15,6 +15,7 @@ import {
   toMalformedBody,
   toViolationResponse,
 } from './usage-common.js';
+import { isObject } from '../is-object.js';
 
 export const MAX_LEGACY_USAGE_RECORDS = 100;
 
@@ -24,8 +25,6 @@ const CAMEL: Readonly<Record<string, string>> = {
   begin_time: 'beginTime',
   end_time: 'endTime',
 };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Expanded {
   readonly records: unknown[];
@@ -81,7 +80,6 @@ export const usagePushLegacyRoute: OpenApiRoute = {
   path: '/v1.0/{partner_id}/billing/bill-mgr/push-usage-data',
   auth: 'apig',
   envelope: 'mkt',
-  schemas: { request: 'openapi/usage-push-legacy.request.schema.json', response: 'openapi/usage-push-legacy.response.schema.json' },
   handle(req, params, ctx) {
     const seller = requireCaller(ctx);
     if (params.partner_id !== seller.id) {

@@ -13,10 +13,9 @@ import {
   toMalformedBody,
   toViolationResponse,
 } from './usage-common.js';
+import { isObject } from '../is-object.js';
 
 export const MAX_OLD_USAGE_RECORDS = 100;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The new API's record shape, so one rule set (D27) checks both. */
 function toNewRecord(record: unknown): unknown {
@@ -32,7 +31,6 @@ export const usagePushOldRoute: OpenApiRoute = {
   path: '/rest/marketplace/v1/isv/usage-data',
   auth: 'apig',
   envelope: 'mkt',
-  schemas: { request: 'openapi/usage-push-old.request.schema.json', response: 'openapi/usage-push-old.response.schema.json' },
   handle(req, _params, ctx) {
     const seller = requireCaller(ctx);
     const body = parseJsonBody(req.rawBody);

@@ -15,7 +15,7 @@ const NONCE_TTL_MS = 5 * 60_000;
 const CHECK_ID = 'usage.signature';
 
 /** D26: the body signature; undefined when it holds, else the MKT.0102 answer. */
-function checkBodySignature(req: ApiRequest, seller: SellerAccount, ctx: OpenApiContext): ApiResponse | undefined {
+function checkBodySignature(req: ApiRequest, json: Readonly<Record<string, unknown>> | undefined, seller: SellerAccount, ctx: OpenApiContext): ApiResponse | undefined {
   const now = ctx.clock.wallNow();
   const mode = ctx.profile.usageSignature;
   const input = {
@@ -24,6 +24,7 @@ function checkBodySignature(req: ApiRequest, seller: SellerAccount, ctx: OpenApi
     nonce: req.headers.nonce,
     signature: req.headers.signature,
     body: req.rawBody,
+    ...(json === undefined ? {} : { json }),
   };
   const verdict = verifyUsageSignature(input, {
     now,
@@ -57,12 +58,13 @@ export const usagePushRoute: OpenApiRoute = {
   path: '/api/mkp-openapi-public/global/v1/isv/usage-data',
   auth: 'apig',
   envelope: 'mkt',
-  schemas: { request: 'openapi/usage-push.request.schema.json', response: 'openapi/usage-push.response.schema.json' },
   handle(req, _params, ctx) {
     const seller = requireCaller(ctx);
-    const badSignature = checkBodySignature(req, seller, ctx);
-    if (badSignature !== undefined) return badSignature;
+    // Parsed once, here; the signature check (and its diagnosis) reuse the value. A bad signature
+    // still answers before a malformed body, as on the platform.
     const body = parseJsonBody(req.rawBody);
+    const badSignature = checkBodySignature(req, body.ok ? body.value : undefined, seller, ctx);
+    if (badSignature !== undefined) return badSignature;
     if (!body.ok) return toMalformedBody(ctx, body.detail);
     const result = validateUsageBatch(body.value.usage_records, {
       now: ctx.clock.now(),

@@ -5,6 +5,7 @@
 import { closestName, suggestName } from '../suggest.js';
 import { FAULT_ERROR_CODES } from './fault-response.js';
 import { FAULT_KINDS, type FaultAction, type FaultRuleInput } from './fault-rule.js';
+import { isObject } from '../is-object.js';
 
 /** Longest latency a rule may ask for: beyond it the seller's timeout, not koomock, is under test. */
 export const MAX_FAULT_LATENCY_MS = 120_000;
@@ -28,7 +29,6 @@ const ACTION_FIELDS: Readonly<Record<FaultAction['kind'], readonly string[]>> = 
 };
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown): string => {
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;

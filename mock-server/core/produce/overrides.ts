@@ -1,7 +1,6 @@
 import { inputError } from '../errors.js';
 import type { FieldOverrides } from './types.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+import { isObject } from '../is-object.js';
 
 /**
  * Applies field overrides to a body (or a V1 parameter map) and returns a new value; the input is
@@ -18,7 +17,7 @@ export function applyOverrides(target: Readonly<Record<string, unknown>>, overri
     let node: unknown = out;
     for (const segment of segments.slice(0, -1)) {
       const holder = node as Record<string, unknown>;
-      if (!isObject(holder[segment])) holder[segment] = {};
+      if (!isObject(holder[segment]) && !Array.isArray(holder[segment])) holder[segment] = {};
       node = holder[segment];
     }
     const last = segments[segments.length - 1] as string;

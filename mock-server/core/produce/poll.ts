@@ -3,9 +3,9 @@ import type { CallOutcome } from './call-outcome.js';
 import type { ProduceDeps } from './deps.js';
 import { giveUp } from './give-up.js';
 import { pollPolicy, waitUntil } from './retry-policy.js';
+import { earlyStop } from './transport-give-up.js';
 import type { CallSpec } from './types.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../is-object.js';
 
 /** The `appInfo` of `instanceId` in a queryInstance answer, if the seller sent it. */
 export function findAppInfo(answer: Readonly<Record<string, unknown>> | undefined, instanceId: string): Record<string, unknown> | undefined {
@@ -36,17 +36,27 @@ export async function pollForAppInfo(
     ...(spec.generation === undefined ? {} : { generation: spec.generation }),
   };
   const pollStart = clock.now();
+  const polls: AttemptRecord[] = [];
+  let stopNote: string | undefined;
   for (let k = 1; ; k += 1) {
     const next = pollStart + k * intervalMs;
     if (next - pollStart > windowMs) break;
+    const stop = earlyStop(polls, { giveUpAfter: deps.profile.transportGiveUpAfter, startedAt: pollStart, windowMs, intervalMs, what: 'polled' });
+    if (stop !== undefined) {
+      waitUntil(clock, stop.lastPlannedAt);
+      stopNote = stop.note;
+      break;
+    }
     waitUntil(clock, next);
     const record = await runAttempt(query, deps, { attempt: k });
     attempts.push(record);
+    polls.push(record);
     const appInfo = record.outcome === 'success' ? findAppInfo(record.answer, instanceId) : undefined;
     if (appInfo !== undefined) {
       return { activity: spec.activity, attempts, final: 'success', instanceId, appInfo, startedAt, endedAt: clock.now() };
     }
   }
-  const reason = `newInstance answered 000004 but queryInstance returned no info[].appInfo for instanceId ${JSON.stringify(instanceId)} within ${Math.round(windowMs / 60_000)} min`;
+  const within = stopNote === undefined ? `within ${Math.round(windowMs / 60_000)} min` : `(${stopNote})`;
+  const reason = `newInstance answered 000004 but queryInstance returned no info[].appInfo for instanceId ${JSON.stringify(instanceId)} ${within}`;
   return giveUp(spec, attempts, reason, startedAt, clock.now(), instanceId);
 }

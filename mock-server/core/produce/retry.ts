@@ -4,6 +4,7 @@ import type { ProduceDeps } from './deps.js';
 import { giveUp } from './give-up.js';
 import { pollForAppInfo } from './poll.js';
 import { retryPolicy, waitUntil } from './retry-policy.js';
+import { earlyStop } from './transport-give-up.js';
 import type { CallSpec } from './types.js';
 
 export interface CallOptions {
@@ -40,6 +41,7 @@ export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options:
   const isNew = spec.activity === 'newInstance';
   const idemKey = idempotencyKeyOf(spec, deps, options.idempotencyKey);
   let firstInstanceId = options.previousInstanceId;
+  let stopNote: string | undefined;
   for (let n = 1; ; n += 1) {
     const record = await runAttempt(spec, deps, {
       attempt: n,
@@ -64,9 +66,16 @@ export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options:
     }
     const next = startedAt + n * intervalMs;
     if (windowMs <= 0 || next - startedAt > windowMs) break;
+    const stop = earlyStop(attempts, { giveUpAfter: deps.profile.transportGiveUpAfter, startedAt, windowMs, intervalMs, what: 'retried' });
+    if (stop !== undefined) {
+      waitUntil(clock, stop.lastPlannedAt);
+      stopNote = stop.note;
+      break;
+    }
     waitUntil(clock, next);
   }
   const last = attempts[attempts.length - 1] as AttemptRecord;
-  const reason = `no attempt succeeded within ${Math.round(windowMs / 60_000)} min (${attempts.length} attempt(s)); last: ${summariseFailure(last.checks)}`;
+  const within = `no attempt succeeded within ${Math.round(windowMs / 60_000)} min (${attempts.length} attempt(s))`;
+  const reason = `${stopNote === undefined ? within : `no attempt succeeded: ${stopNote}`}; last: ${summariseFailure(last.checks)}`;
   return giveUp(spec, attempts, reason, startedAt, clock.now(), firstInstanceId);
 }

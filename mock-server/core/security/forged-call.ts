@@ -17,6 +17,7 @@ import type { CheckResult } from '../result.js';
 import type { AttackName } from '../checks/attack-names.js';
 import { createAttackTools } from './attack-tools.js';
 import { ATTACKS } from './attacks.js';
+import { isObject } from '../is-object.js';
 
 /** A forged call as sent and judged; `record` is undefined when the attack did not apply (nothing sent). */
 export interface ForgedCall {
@@ -35,8 +36,6 @@ interface Meta {
   readonly businessId?: string;
   readonly attempt: number;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 
 async function send(request: TransportRequest, meta: Meta, deps: ProduceDeps): Promise<ForgedCall> {

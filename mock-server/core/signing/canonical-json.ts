@@ -1,3 +1,6 @@
+import { isObject } from '../is-object.js';
+import { parseBoundedJsonObject } from '../bounded-json.js';
+
 /**
  * The canonical JSON of DECISIONS.md D2, as the official Java demo reproduces it
  * (TreeMap over the top-level keys, nulls dropped, compact Jackson output):
@@ -12,13 +15,9 @@ export function toCanonicalJson(value: unknown, options: { readonly recursive?: 
   return JSON.stringify(canonicalValue(value, options.recursive === true, true));
 }
 
-/** True for a plain JSON object (not an array, not null). */
-export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function canonicalValue(value: unknown, recursive: boolean, top: boolean): unknown {
   if (Array.isArray(value)) return recursive ? value.map((v) => canonicalValue(v, true, false)) : value;
-  if (!isJsonObject(value)) return value;
+  if (!isObject(value)) return value;
   if (!top && !recursive) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
@@ -34,10 +33,7 @@ function canonicalValue(value: unknown, recursive: boolean, top: boolean): unkno
  * Used where a signing scheme re-serialises a body it received.
  */
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(text);
-    return isJsonObject(v) ? v : undefined;
-  } catch {
-    return undefined;
-  }
+  // Bounded: the canonical form is built recursively, so a deeply nested body must not reach it.
+  const parsed = parseBoundedJsonObject(text);
+  return parsed.ok ? parsed.value : undefined;
 }

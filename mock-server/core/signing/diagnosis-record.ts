@@ -5,6 +5,7 @@
  * (a CheckResult with one more field, JSON-safe). Reports read it back from the journal.
  */
 import type { KnownMistake } from './index.js';
+import { isObject } from '../is-object.js';
 
 /** Long enough for any real canonical request; a 12 MB usage body is cut. */
 export const MAX_DIAGNOSIS_CANONICAL = 4_096;
@@ -31,8 +32,6 @@ export const toDiagnosisRecord = (scheme: 'apig' | 'usage', canonical: string, m
   canonical: cutCanonical(canonical),
   mistakes: mistakes.map(({ id, en, zh }) => ({ id, en, zh })),
 });
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const isMistake = (v: unknown): v is KnownMistake =>
   isObject(v) && typeof v['id'] === 'string' && typeof v['en'] === 'string' && typeof v['zh'] === 'string';

@@ -9,7 +9,8 @@ export {
   toBodySignHeader,
   verifyBodySign,
 } from './body-sign/body-sign.js';
-export { isJsonObject, parseJsonObject, toCanonicalJson } from './canonical-json.js';
+export { parseJsonObject, toCanonicalJson } from './canonical-json.js';
+export { isObject as isJsonObject } from '../is-object.js';
 export { computeKitSignature, diagnoseKitSignature, type KitDiagnoseInput, type KitVerifyInput, verifyKitSignature } from './kit/kit.js';
 export type { KnownMistake, SignatureDiagnosis } from './mistakes.js';
 export { listProduceMistakeIds, type ProduceDiagnoseInput, type ProduceDiagnosis } from './produce/mistakes.js';

@@ -1,4 +1,4 @@
-import { isJsonObject } from './canonical-json.js';
+import { isObject } from '../is-object.js';
 
 /**
  * Serialisations sellers produce by mistake, used by the mistake catalogues to reproduce a wrong signature.
@@ -7,7 +7,7 @@ import { isJsonObject } from './canonical-json.js';
 /** Python's `json.dumps` default separators (`", "` and `": "`), keys in their given order. */
 export function toSpacedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(toSpacedJson).join(', ')}]`;
-  if (isJsonObject(value)) {
+  if (isObject(value)) {
     return `{${Object.entries(value)
       .map(([k, v]) => `${JSON.stringify(k)}: ${toSpacedJson(v)}`)
       .join(', ')}}`;

@@ -1,4 +1,5 @@
-import { isJsonObject, toCanonicalJson } from './canonical-json.js';
+import { isObject } from '../is-object.js';
+import { toCanonicalJson } from './canonical-json.js';
 
 /** How a seller's code may have re-serialised a JSON body before signing it. */
 export type JsonVariantKind = 'compact' | 'sorted' | 'spaced' | 'ascii-escaped';
@@ -21,16 +22,18 @@ interface Style {
  * Re-serialisations of a JSON text that sellers' code commonly signs instead of the bytes it sends
  * (JSON.stringify of the parsed value, sorted keys, Python's `", "`/`": "` separators, pretty-printing,
  * `\uXXXX` escapes). Only texts different from `text` are returned, without duplicates; none when
- * `text` is not JSON.
+ * `text` is not JSON. `parsed`, when given, is `text` already parsed (it is then not parsed again).
  * @example
  *   toJsonVariants('{"b":1,"a":2}').map((v) => v.text); // ['{"a":2,"b":1}', '{"b": 1, "a": 2}', …]
  */
-export function toJsonVariants(text: string): JsonVariant[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return [];
+export function toJsonVariants(text: string, parsed?: unknown): JsonVariant[] {
+  let value: unknown = parsed;
+  if (value === undefined) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return [];
+    }
   }
   const style = (item: string, key: string, sort: boolean, ascii = false): string =>
     serialise(value, { item, key, sort, ascii });
@@ -54,7 +57,7 @@ export function toJsonVariants(text: string): JsonVariant[] {
 
 function serialise(value: unknown, s: Style): string {
   if (Array.isArray(value)) return `[${value.map((v) => serialise(v, s)).join(s.item)}]`;
-  if (isJsonObject(value)) {
+  if (isObject(value)) {
     const keys = Object.keys(value);
     if (s.sort) keys.sort();
     return `{${keys.map((k) => `${scalar(k, s)}${s.key}${serialise(value[k], s)}`).join(s.item)}}`;

@@ -8,6 +8,7 @@ const HOUR = 3_600_000;
 
 interface Answer {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: parsed JSON of many shapes, read path by path in the assertions (a wrong path fails them)
   body: any;
   headers: Headers;
 }

@@ -99,6 +99,29 @@ describe('sqlite store on disk', () => {
     raw.close();
   });
 
+  it('moves the uploads of a version 1 file (bytes inside the files table) to their own table, intact', ({ dir }) => {
+    const path = join(dir, 'state.db');
+    createSqliteStore(path).close();
+    // Turn the fresh file back into version 1: files with their bytes inline.
+    const raw = new Database(path);
+    raw.exec(`DROP TABLE file_contents; DROP TABLE files;
+      CREATE TABLE files (id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, seller_id TEXT NOT NULL, type TEXT NOT NULL,
+        file_name TEXT, sha256 TEXT, size INTEGER NOT NULL, content BLOB NOT NULL, received_at INTEGER NOT NULL);
+      CREATE INDEX files_event ON files (event_id);
+      INSERT INTO files VALUES (1, 'e', 's', 'FILE', 'a.bin', 'ab', 3, x'010203', 7), (2, 'e', 's', 'CHARACTERS', NULL, NULL, 1, 'x', 8);`);
+    raw.pragma('user_version = 1');
+    raw.close();
+    const store = createSqliteStore(path);
+    expect(store.listFiles()).toEqual([
+      { id: 1, eventId: 'e', sellerId: 's', receivedAt: 7, size: 3, type: 'FILE', fileName: 'a.bin', sha256: 'ab' },
+      { id: 2, eventId: 'e', sellerId: 's', receivedAt: 8, size: 1, type: 'CHARACTERS', content: 'x' },
+    ]);
+    expect([...(store.readFileBytes(1, 1, 5) ?? [])]).toEqual([2, 3]);
+    const file = store.getFile(1);
+    expect(file?.type === 'FILE' && [...file.content]).toEqual([1, 2, 3]);
+    store.close();
+  });
+
   it('refuses a file written by a newer schema', ({ dir }) => {
     const path = join(dir, 'state.db');
     const raw = new Database(path);

@@ -5,7 +5,12 @@ import { isKoomockError } from '../../../mock-server/core/errors.js';
 
 const wallAt = (start: number) => {
   let wall = start;
-  return { now: () => wall, set: (ms: number) => void (wall = ms) };
+  return {
+    now: () => wall,
+    set: (ms: number) => {
+      wall = ms;
+    },
+  };
 };
 
 describe('virtual clock', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, MAX_DURATION_MS, parseDuration, suggestDuration } from '../../../mock-server/config/duration.js';
+import { formatDuration, suggestDuration } from '../../../mock-server/core/duration.js';
+import { MAX_DURATION_MS, parseDuration } from '../../../mock-server/config/duration.js';
 
 describe('parseDuration', () => {
   test.for([

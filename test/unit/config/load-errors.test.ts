@@ -1,7 +1,7 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { loadConfig } from '../../../mock-server/config/load.js';
 import { errorOf, it, loadErrorOf, writeIn } from './config-fixtures.js';
+import { rsaKeyPair } from '../../support/rsa-keys.js';
 
 const YAML = 'koomock.config.yaml';
 
@@ -142,15 +142,14 @@ describe('rules beyond the schema', () => {
   });
 
   it('rejects an RSA kit key below 3072 bits (D18) or a private key, and takes a public key of 3072 bits', ({ dir }) => {
-    const pem = (bits: number) => generateKeyPairSync('rsa', { modulusLength: bits }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    writeIn(dir, 'small.pem', pem(2048));
+    writeIn(dir, 'small.pem', rsaKeyPair(2048).publicKey);
     writeIn(dir, YAML, 'seller:\n  kitPublicKeyFile: small.pem\n');
     expect(errorOf(() => loadConfig({ env: {}, cwd: dir })).message).toContain('expected an RSA public key of at least 3072 bits (D18), got 2048 bits');
-    const pair = generateKeyPairSync('rsa', { modulusLength: 3072 });
-    writeIn(dir, 'private.pem', pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    const pair = rsaKeyPair(3072);
+    writeIn(dir, 'private.pem', pair.privateKey);
     writeIn(dir, YAML, 'seller:\n  kitPublicKeyFile: private.pem\n');
     expect(errorOf(() => loadConfig({ env: {}, cwd: dir })).message).toContain('expected a public key, got a private key');
-    const good = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const good = pair.publicKey;
     writeIn(dir, 'good.pem', good);
     writeIn(dir, YAML, 'seller:\n  kitPublicKeyFile: good.pem\n');
     const loaded = loadConfig({ env: {}, cwd: dir });

@@ -41,6 +41,9 @@ describe('no message ever contains a secret', () => {
     { name: 'a directive named like a secret', file: ['koomock.config.yaml', `%${SECRET}\n---\nseller: 1\n`] },
     { name: 'an unquoted secret in JSON', file: ['koomock.config.json', `{"seller": {"sk": ${SECRET}}}`] },
     { name: 'a secret in a JSON string with a raw line break', file: ['koomock.config.json', `{"seller": {"sk": "${SECRET}\n"}}`] },
+    // Found by the property below: a quoted key holding a whole `sk: value` line.
+    { name: 'a quoted key that holds a pasted secret line', file: ['koomock.config.yaml', `"  sk: ${SECRET}": `] },
+    { name: 'a nested quoted key that holds a pasted secret line', file: ['koomock.config.yaml', `seller:\n  "ak: ${SECRET}": 1\n`] },
   ])('$name', ({ file, env, flags }, { dir }) => {
     if (file !== undefined) writeIn(dir, file[0], file[1]);
     let thrown: unknown;

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { closestKey } from '../../../mock-server/config/suggest.js';
+import { closestName } from '../../../mock-server/core/suggest.js';
 
 const SELLER_KEYS = ['name', 'accountId', 'ak', 'sk', 'keys', 'productionUrl', 'kitPublicKey', 'kitPublicKeyFile'];
 
-describe('closestKey', () => {
+describe('closestName', () => {
   test.for([
     ['a missing letter', 'productonUrl', 'productionUrl'],
     ['swapped letters', 'accuontId', 'accountId'],
@@ -12,10 +12,10 @@ describe('closestKey', () => {
     ['different capitals', 'ProductionURL', 'productionUrl'],
     ['a plural', 'key', 'keys'],
   ] as const)('suggests the known key for %s', ([, unknown, known]) => {
-    expect(closestKey(unknown, SELLER_KEYS)).toBe(known);
+    expect(closestName(unknown, SELLER_KEYS)).toBe(known);
   });
 
   test.for(['colour', 'password', 'endpointAddress'])('suggests nothing for the unrelated key %s', (unknown) => {
-    expect(closestKey(unknown, SELLER_KEYS)).toBeUndefined();
+    expect(closestName(unknown, SELLER_KEYS)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { escapeHtml, HTML_CSP, toHtmlReport } from '../../../mock-server/adapters/cli/reporters/html.js';
-import { buildRunReport, failingRun, HOSTILE, HOSTILE_TEXT, passingRun } from '../../support/sample-report.js';
+import { buildRunReport, failingRun, HOSTILE, HOSTILE_TEXT, passingRun, skippingRun } from '../../support/sample-report.js';
 
 const report = failingRun(2);
 const html = toHtmlReport(report);
@@ -30,6 +30,16 @@ describe('toHtmlReport', () => {
     expect(top).toContain('<dd data-count="checksFailed">2</dd>');
     expect(top).toContain('<dd data-count="warnings">1</dd>');
     expect(top).toContain('<p class="verdict" id="verdict">FAILED</p>');
+  });
+
+  test('shows a skipped scenario as skipped (–, no 0/0) and counts it apart from the passed ones', () => {
+    const page = toHtmlReport(skippingRun(2));
+    const top = page.slice(0, page.indexOf('<main>'));
+    expect(top).toContain('<p class="summary-line" id="summary-line">3 scenarios: 2 passed, 1 skipped, 0 failed · ');
+    expect(top).toContain('<dd data-count="scenariosSkipped">1</dd>');
+    const block = page.slice(page.indexOf('<details class="scenario skipped" id="scenario-2">'));
+    expect(block).toMatch(/^<details class="scenario skipped" id="scenario-2">\n<summary><span class="mark">–<\/span>Primary host down <span class="muted">order-query-failover · [^<]* · 1ms · skipped<\/span>/);
+    expect(page).not.toContain('0/0');
   });
 
   test('has one <details> per scenario, open when it failed and closed when it passed', () => {

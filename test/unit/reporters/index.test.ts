@@ -14,7 +14,6 @@ import { buildRunReport, buildScenario, failingRun, passingRun, warned } from '.
 
 /** A temporary folder, removed after the test. */
 const test = base.extend<{ dir: string }>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take their dependencies by destructuring
   dir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'koomock-reports-'));
     await use(dir);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { toJsonReport } from '../../../mock-server/adapters/cli/reporters/json.js';
 import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
 import type { RunReport } from '../../../mock-server/core/scenario/run/report.js';
-import { buildRunReport, failingRun, HOSTILE_TEXT, passingRun } from '../../support/sample-report.js';
+import { buildRunReport, failingRun, HOSTILE_TEXT, passingRun, skippingRun } from '../../support/sample-report.js';
 
 const SCHEMA = 'report.schema.json';
 const validate = (value: unknown) => getSchemaRegistry().validate(SCHEMA, value);
@@ -29,6 +29,7 @@ describe('toJsonReport', () => {
     ['a passing run', passingRun(3)],
     ['a failing run with hostile seller text', failingRun(2)],
     ['an empty run', buildRunReport([])],
+    ['a run with a skipped scenario', skippingRun(2)],
   ] as const)('writes %s valid against report.schema.json', ([, report]) => {
     expect(validate(JSON.parse(toJsonReport(report)))).toEqual({ ok: true });
   });
@@ -44,6 +45,12 @@ describe('toJsonReport', () => {
     const retry = get(valid(), '/scenarios/1') as { checks: Json[] };
     expect(retry).toMatchObject({ id: 'newinstance-retry', status: 'failed' });
     expect(retry.checks.find((c) => c['id'] === 'result.code')).toMatchObject({ ok: false, step: 'create', expected: expect.any(String), received: expect.any(String), hint: expect.any(String) });
+  });
+
+  test('writes a scenario that ran no check as skipped, and counts it in the summary as skipped, not passed', () => {
+    const json = JSON.parse(toJsonReport(skippingRun(2))) as RunReport;
+    expect(json.scenarios.map((s) => s.status)).toEqual(['passed', 'passed', 'skipped']);
+    expect(json.summary).toMatchObject({ scenarios: 3, scenariosFailed: 0, scenariosSkipped: 1 });
   });
 
   test('keeps seller text intact but inert: control characters and lone surrogates are JSON escapes', () => {

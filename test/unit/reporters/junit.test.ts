@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { escapeXml, toJunitXml } from '../../../mock-server/adapters/cli/reporters/junit.js';
 import { isFailure, type RunReport } from '../../../mock-server/core/scenario/run/report.js';
-import { buildRunReport, buildScenario, failed, failingRun, HOSTILE, HOSTILE_TEXT, ok, passingRun } from '../../support/sample-report.js';
+import { buildRunReport, buildScenario, failed, failingRun, HOSTILE, HOSTILE_TEXT, ok, passingRun, skippingRun } from '../../support/sample-report.js';
 import { assertXmlChars, findAll, parseXml, type XmlElement } from './parse-xml.js';
 
 const child = (e: XmlElement, name: string): XmlElement | undefined => e.children.find((c) => c.name === name);
@@ -99,6 +99,16 @@ describe('toJunitXml', () => {
     const warning = testcase('create › response.body-sign') as XmlElement;
     expect(child(warning, 'failure')).toBeUndefined();
     expect(child(warning, 'system-out')?.text).toMatch(/^warning: response\.body-sign\nexpected: /);
+  });
+
+  test('counts a skipped scenario as skipped: its suite holds only <skipped/> cases, none passed', () => {
+    const root = parseXml(toJunitXml(skippingRun(2)));
+    expectJunitShape(root);
+    const suite = root.children.find((c) => c.attrs['name'] === 'order-query-failover') as XmlElement;
+    const cases = suite.children.filter((c) => c.name === 'testcase');
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases.every((c) => child(c, 'skipped') !== undefined)).toBe(true);
+    expect([num(suite, 'tests'), num(suite, 'skipped'), num(suite, 'failures')]).toEqual([cases.length, cases.length, 0]);
   });
 
   test('marks a skipped step <skipped>', () => {

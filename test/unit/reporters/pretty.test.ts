@@ -17,11 +17,14 @@ const TERMINAL_ACTIVE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u
 const lines = (text: string): string[] => text.split('\n');
 
 describe('summary line', () => {
-  const TWELVE = { scenarios: 12, scenariosFailed: 1, checks: 240, checksFailed: 1, warnings: 2 };
+  const TWELVE = { scenarios: 12, scenariosFailed: 1, scenariosSkipped: 0, checks: 240, checksFailed: 1, warnings: 2 };
+  const SKIPPED = { ...TWELVE, scenarios: 26, scenariosFailed: 0, scenariosSkipped: 1 };
   test.for([
     ['en', TWELVE, '12 scenarios: 11 passed, 1 failed · 240 checks, 1 failed, 2 warnings'],
     ['zh', TWELVE, '12 个场景：11 通过，1 失败 · 240 项检查，1 失败，2 个警告'],
-    ['en', { scenarios: 1, scenariosFailed: 0, checks: 1, checksFailed: 0, warnings: 1 }, '1 scenario: 1 passed, 0 failed · 1 check, 0 failed, 1 warning'],
+    ['en', { scenarios: 1, scenariosFailed: 0, scenariosSkipped: 0, checks: 1, checksFailed: 0, warnings: 1 }, '1 scenario: 1 passed, 0 failed · 1 check, 0 failed, 1 warning'],
+    ['en', SKIPPED, '26 scenarios: 25 passed, 1 skipped, 0 failed · 240 checks, 1 failed, 2 warnings'],
+    ['zh', SKIPPED, '26 个场景：25 通过，1 跳过，0 失败 · 240 项检查，1 失败，2 个警告'],
   ] as const)('%s: %o reads "%s"', ([lang, summary, expected]) => {
     expect(toSummaryLine(summary, lang)).toBe(expected);
   });
@@ -73,6 +76,7 @@ describe('checklist', () => {
     const out = lines(toPrettyReport(buildRunReport([scenario])));
     expect(out).toContain('– Primary host down  order-query-failover · 1ms (skipped)');
     expect(out.some((l) => l.startsWith('✔ Primary host down'))).toBe(false);
+    expect(out.at(-2)).toBe('1 scenario: 0 passed, 1 skipped, 0 failed · 0 checks, 0 failed, 0 warnings');
   });
 
   test('marks a skipped step with – and (skipped)', () => {

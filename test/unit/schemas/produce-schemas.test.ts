@@ -121,6 +121,7 @@ const V1_REJECTIONS: readonly Rejection[] = [
   { name: 'V1 upgrade request without skuCode', example: 'v1-upgrade.request', schema: id('v1', 'upgrade.request'), at: '/skuCode', to: REMOVE, pointer: '/skuCode', rule: 'required' },
   { name: 'V1 upgrade response with resultCode as a number', example: 'v1-upgrade.response', schema: id('v1', 'upgrade.response'), at: '/resultCode', to: 0, pointer: '/resultCode', rule: 'type' },
   { name: 'V1 instanceStatus request with instanceStatus "UNFREEZE"', example: 'v1-instanceStatus.request', schema: id('v1', 'instanceStatus.request'), at: '/instanceStatus', to: 'UNFREEZE', pointer: '/instanceStatus', rule: 'enum' },
+  // biome-ignore lint/correctness/noPrecisionLoss: a timeStamp sent as a JSON number, which loses the same digits; only its type is checked
   { name: 'V1 instanceStatus request with timeStamp as a number', example: 'v1-instanceStatus.request', schema: id('v1', 'instanceStatus.request'), at: '/timeStamp', to: 20230327070251713, pointer: '/timeStamp', rule: 'type' },
   { name: 'V1 instanceStatus response with a 5-digit resultCode', example: 'v1-instanceStatus.response', schema: id('v1', 'instanceStatus.response'), at: '/resultCode', to: '00000', pointer: '/resultCode', rule: 'pattern' },
   { name: 'V1 queryInstance request with testFlag "2"', example: 'v1-queryInstance.request', schema: id('v1', 'queryInstance.request'), at: '/testFlag', to: '2', pointer: '/testFlag', rule: 'enum' },

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { decryptV1Field, type EncryptType, encryptV1Field } from '../../../core/signing/index.js';
 import { createCryptoRandom } from '../../../app/random.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../io.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 import { createGroup, finishGroup } from './signing/group.js';
 import { EXAMPLES, KEY_HELP } from './signing/help.js';
 import { flagError, required } from './signing/input.js';

@@ -1,6 +1,6 @@
 import { addConfigOptions, toConfigOptions } from '../../../config/cli-options.js';
 import { loadConfig } from '../../../config/load.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const MARK = { ok: '✔', fail: '✗', note: '!', skipped: '–' } as const;
 

@@ -3,7 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { usageError } from '../../../core/errors.js';
 import { toStarterJson, toStarterYaml } from '../../../config/starter.js';
 import { EXIT_OK } from '../io.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 interface InitOptions {
   readonly force?: boolean;

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { usageError } from '../../../core/errors.js';
-import { parseDuration } from '../../../config/duration.js';
 import { addRunOptions, toSharedRunOptions } from '../command-options.js';
-import { toProgressLine } from '../progress.js';
+import { toAttemptLine, toProgressLine } from '../progress.js';
+import { parseDuration } from '../../../core/duration.js';
+import { usageError } from '../../../core/errors.js';
 import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const MAX_WAIT_FOR_SELLER_MS = 10 * 60_000;
 
@@ -24,6 +24,14 @@ export function parseWaitForSeller(value: unknown): number | undefined {
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `--deadline 30m` in ms; undefined when not given. */
+function parseDeadline(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) throw usageError(`--deadline expects a duration such as 30m or 2h, received ${JSON.stringify(value)}`);
+  return ms;
+}
 
 const EXAMPLES = `
 Examples:
@@ -47,6 +55,8 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
     .argument('[paths...]', 'scenario files or folders (default: the shipped suite)')
     .option('--only <ids>', 'run only these scenario ids (repeatable, or a comma list)', collect)
     .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect)
+    .option('--deadline <duration>', 'wall time the run may take (e.g. 30m, 2h); scenarios whose turn comes later fail as not run (default: derived from the suite)')
+    .option('--quiet', 'no progress lines on standard error (for CI logs): only the checklist and the reports')
     .option('--wait-for-seller <duration>', 'keep trying the seller for this long before giving up (e.g. 60s, 2m), for a seller that is still starting');
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
@@ -57,23 +67,31 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
       const specs = parseReportSpecs((opts['report'] as string[] | undefined) ?? []);
       const waitForSellerMs = parseWaitForSeller(opts['waitForSeller']);
       const scenarios = selectScenarios(paths, only, { cwd: io.cwd, config });
+      const quiet = opts['quiet'] === true;
+      const deadlineMs = parseDeadline(opts['deadline']);
+      // A line per attempt only on a terminal: CI logs keep one line per scenario.
+      const perAttempt = !quiet && process.stderr.isTTY === true;
       const report = await runSuite({
         config,
         scenarios,
         emulator: shared.emulator,
         ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }),
         ...(waitForSellerMs === undefined ? {} : { waitForSellerMs }),
+        ...(deadlineMs === undefined ? {} : { deadlineMs }),
+        ...(perAttempt ? { onAttempt: (exchange, context) => io.err(toAttemptLine(exchange, context, { lang: shared.lang })) } : {}),
         onEmulator: (url, hosts) => {
+          if (quiet) return;
           const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
           io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}`);
         },
         onEvent: (event, url) => {
+          if (quiet) return;
           const line = toProgressLine(event, { lang: shared.lang, adminUrl: url });
           if (line !== undefined) io.err(line);
         },
       });
       const toStdout = specs.some((s) => s.file === '-');
-      const color = shouldUseColor(process.stdout, io.env);
+      const color = shouldUseColor(io, io.env);
       await writeReports(report, toStdout ? specs : [{ kind: 'pretty', file: '-' }, ...specs], {
         lang: shared.lang,
         cwd: io.cwd,

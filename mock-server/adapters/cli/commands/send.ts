@@ -1,20 +1,16 @@
 import type { Command } from 'commander';
-import { closestKey } from '../../../config/suggest.js';
+import { closestName } from '../../../core/suggest.js';
 import { usageError } from '../../../core/errors.js';
 import { parseOverride } from '../../../core/produce/overrides.js';
 import { ACTIVITY_NAMES } from '../../../core/scenario/load/activities.js';
 import { splitAssignments } from '../../../core/scenario/load/single-call.js';
-import { createFetchTransport } from '../../seller/fetch-transport.js';
 import { addRunOptions, toSharedRunOptions } from '../command-options.js';
 import { toExchangeLines } from '../exchange-text.js';
-import { checkSellerReachable } from '../../../app/preflight.js';
-import { openBackend } from '../../../app/run-suite.js';
-import { createRunTransport } from '../../../app/run-transport.js';
-import { runSingleCall } from '../../../app/single-call.js';
+import { sendSingleCall } from '../../../app/send-one-call.js';
 import type { CliIo } from '../io.js';
 import { shouldUseColor, toExitCode, toReportText } from '../reporters/index.js';
 import { toSafeText } from '../reporters/safe-text.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -31,7 +27,7 @@ Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run.`;
 
 function checkActivity(activity: string): void {
   if (ACTIVITY_NAMES.includes(activity)) return;
-  const near = closestKey(activity, ACTIVITY_NAMES);
+  const near = closestName(activity, ACTIVITY_NAMES);
   throw usageError(`unknown activity ${JSON.stringify(activity)}${near === undefined ? '' : ` (did you mean ${near}?)`}: expected one of ${ACTIVITY_NAMES.join(', ')}`);
 }
 
@@ -56,32 +52,21 @@ export const registerSend: RegisterCommand = (program: Command, io: CliIo, setEx
       const shared = toSharedRunOptions(opts, io);
       const { config } = shared.loaded;
       const { fields, overrides } = splitAssignments(activity, ((opts['set'] as string[] | undefined) ?? []).map(parseOverride), config.profile.generation);
-      await checkSellerReachable(config.seller.productionUrl);
-      const backend = await openBackend(config, shared.emulator);
-      const fetchTransport = createFetchTransport();
-      try {
-        const transport = createRunTransport(fetchTransport, { clock: backend.clock, sync: () => backend.sync(), ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }) });
-        const run = await runSingleCall(
-          {
-            activity,
-            fields,
-            overrides,
-            ...(typeof opts['order'] === 'string' ? { order: opts['order'] } : {}),
-            ...(typeof opts['instance'] === 'string' ? { instance: opts['instance'] } : {}),
-            retry: opts['retry'] === true,
-            debug: opts['debugFlag'] === true,
-          },
-          config,
-          backend,
-          transport,
-        );
-        for (const exchange of run.exchanges) io.out([...toExchangeLines(exchange), ''].join('\n'));
-        if (run.result?.instanceId !== undefined && activity === 'newInstance') io.out(`instanceId: ${toSafeText(run.result.instanceId, { max: 120 })}\n`);
-        io.out(toReportText(run.report, 'pretty', { lang: shared.lang, color: shouldUseColor(process.stdout, io.env) }).replace(/\n$/, ''));
-        setExit(toExitCode(run.report));
-      } finally {
-        await fetchTransport.close();
-        await backend.close();
-      }
+      const run = await sendSingleCall(
+        {
+          activity,
+          fields,
+          overrides,
+          ...(typeof opts['order'] === 'string' ? { order: opts['order'] } : {}),
+          ...(typeof opts['instance'] === 'string' ? { instance: opts['instance'] } : {}),
+          retry: opts['retry'] === true,
+          debug: opts['debugFlag'] === true,
+        },
+        { config, emulator: shared.emulator, ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }) },
+      );
+      for (const exchange of run.exchanges) io.out([...toExchangeLines(exchange), ''].join('\n'));
+      if (run.result?.instanceId !== undefined && activity === 'newInstance') io.out(`instanceId: ${toSafeText(run.result.instanceId, { max: 120 })}\n`);
+      io.out(toReportText(run.report, 'pretty', { lang: shared.lang, color: shouldUseColor(io, io.env) }).replace(/\n$/, ''));
+      setExit(toExitCode(run.report));
     });
 };

@@ -6,9 +6,8 @@ import { maskSecret } from '../../../config/secrets.js';
 import type { KoomockConfig } from '../../../config/types.js';
 import { parseFallbackPort, toFallbackHostPorts } from '../../../app/fallback-host.js';
 import type { SellerCredentials } from '../../../app/seller-credentials.js';
-import type { RunningServer } from '../../http/server.js';
 import { EXIT_OK, type CliIo } from '../io.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 const OPEN_API_PREFIX = '/api/mkp-openapi-public/global/v1/';
 
@@ -24,22 +23,22 @@ function credentialLines(c: SellerCredentials, state: string): string[] {
   return [`  seller AK   ${ak}`, `  seller SK   ${sk}`];
 }
 
-function printBanner(io: CliIo, config: KoomockConfig, started: { readonly running: RunningServer; readonly hosts: Readonly<Record<string, string>>; readonly credentials: SellerCredentials; readonly generatedAdminToken?: string }, ms: number): void {
-  const { running, hosts, credentials, generatedAdminToken } = started;
+function printBanner(io: CliIo, config: KoomockConfig, started: { readonly url: string; readonly hosts: Readonly<Record<string, string>>; readonly credentials: SellerCredentials; readonly generatedAdminToken?: string }, ms: number): void {
+  const { url, hosts, credentials, generatedAdminToken } = started;
   const { server } = config;
   const state = server.db.kind === 'memory' ? 'memory' : server.db.path;
   const names = server.hostNames.length === 0 ? '' : `  (also answers as ${server.hostNames.join(', ')})`;
-  io.out(`koomock is listening on ${running.url}  (ready in ${ms} ms)`);
-  io.out(`  Open APIs   ${running.url}${OPEN_API_PREFIX}…${names}`);
-  for (const [name, url] of Object.entries(hosts)) if (url !== running.url) io.out(`  ${name}  ${url}${OPEN_API_PREFIX}…  (its own port, for failover tests)`);
+  io.out(`koomock is listening on ${url}  (ready in ${ms} ms)`);
+  io.out(`  Open APIs   ${url}${OPEN_API_PREFIX}…${names}`);
+  for (const [name, hostUrl] of Object.entries(hosts)) if (hostUrl !== url) io.out(`  ${name}  ${hostUrl}${OPEN_API_PREFIX}…  (its own port, for failover tests)`);
   io.out(`  seller id   ${config.seller.accountId}  (the {partner_id} of Open API paths)`);
   for (const line of credentialLines(credentials, state)) io.out(line);
   const tokenNote = generatedAdminToken !== undefined ? '; needs Authorization: Bearer <admin token>' : server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>';
-  io.out(`  admin API   ${running.url}/_koomock/  (docs/admin-api.md${tokenNote})`);
+  io.out(`  admin API   ${url}/_koomock/  (docs/admin-api.md${tokenNote})`);
   if (generatedAdminToken !== undefined) {
     io.out(`  admin token ${generatedAdminToken}  (generated now, since ${server.host} is not loopback; set KOOMOCK_ADMIN_TOKEN to choose your own)`);
   }
-  io.out(`  console     coming soon (${running.url}/_koomock/console is not served yet)`);
+  io.out(`  console     coming soon (${url}/_koomock/console is not served yet)`);
   io.out(`  state       ${server.db.kind === 'memory' ? 'memory only: nothing is kept after exit' : server.db.path}`);
   io.out('Press Ctrl+C to stop.');
 }

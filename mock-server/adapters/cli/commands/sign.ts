@@ -11,7 +11,7 @@ import {
 import { computeUsageSignature, signApigRequest } from '../../../core/signing/open-api-signing.js';
 import { EXIT_OK } from '../io.js';
 import type { CliIo } from '../io.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 import { type ApigOptions, readApigRequest } from './signing/apig-input.js';
 import { createGroup, finishGroup } from './signing/group.js';
 import { collect, EXAMPLES, KEY_HELP } from './signing/help.js';
@@ -78,7 +78,7 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
     .addHelpText('after', EXAMPLES.signBody)
     .action(async (o: { key?: string; body?: string; header?: boolean }) => {
       const key = required(o.key, '--key', KEY_HELP.v1);
-      const body = await readBytesArg(required(o.body, '--body', 'the response body, e.g. @response.json'), '--body', io.cwd);
+      const body = await readBytesArg(required(o.body, '--body', 'the response body, e.g. @response.json'), '--body', io);
       toJsonText(body, '--body');
       const signature = computeBodySign({ key, body });
       done(o.header === true ? toBodySignHeader(signature) : signature);
@@ -99,7 +99,7 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
     .action(async (o: ApigSignOptions) => {
       const ak = required(o.ak, '--ak', 'the access key id (AK) of the seller account');
       const sk = required(o.sk, '--sk', 'the secret access key (SK) of the seller account');
-      const request = await readApigRequest(o, io.cwd);
+      const request = await readApigRequest(o, io);
       const signed = signApigRequest({
         method: request.method,
         url: request.url.href,
@@ -125,7 +125,7 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
       const key = required(o.key, '--key', KEY_HELP.usage);
       const ts = toDigits(required(o.ts, '--ts', 'the ts header (Unix ms)'), '--ts');
       const nonce = required(o.nonce, '--nonce', 'the nonce header');
-      const body = await readBytesArg(required(o.body, '--body', 'the body sent, e.g. @usage.json'), '--body', io.cwd);
+      const body = await readBytesArg(required(o.body, '--body', 'the body sent, e.g. @usage.json'), '--body', io);
       toJsonText(body, '--body');
       done(computeUsageSignature({ key, ts, nonce, body }));
     });
@@ -150,7 +150,7 @@ async function toProduceInput(o: ProduceOptions, io: CliIo, keyHelp: string) {
   const key = required(o.key, '--key', keyHelp);
   const timestamp = toDigits(required(o.timestamp, '--timestamp', 'the timestamp sent (Unix ms)'), '--timestamp');
   const nonce = required(o.nonce, '--nonce', 'the nonce sent');
-  const bytes = await readBytesArg(required(o.body, '--body', 'the body, e.g. @body.json'), '--body', io.cwd);
+  const bytes = await readBytesArg(required(o.body, '--body', 'the body, e.g. @body.json'), '--body', io);
   const payload = toJsonText(bytes, '--body', { object: true });
   const parsed = parseJsonObject(payload);
   if (parsed !== undefined && toCanonicalJson(parsed) !== payload) {

@@ -12,7 +12,7 @@ import {
   verifyV2Signature,
 } from '../../../core/signing/index.js';
 import { diagnoseUsageSignature, verifyUsageSignature } from '../../../core/signing/open-api-signing.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 import { createGroup, finishGroup } from './signing/group.js';
 import { EXAMPLES, KEY_HELP } from './signing/help.js';
 import { flagError, readBytesArg, required, toJsonText, toNow } from './signing/input.js';
@@ -209,6 +209,6 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
   finishGroup(verify, 'scheme');
 
   function readBody(arg: string | undefined): Promise<Uint8Array> {
-    return readBytesArg(required(arg, '--body', 'the body, e.g. @body.json'), '--body', io.cwd);
+    return readBytesArg(required(arg, '--body', 'the body, e.g. @body.json'), '--body', io);
   }
 };

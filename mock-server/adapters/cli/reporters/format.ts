@@ -29,14 +29,17 @@ export function formatSpan(ms: number): string {
 /**
  * The summary line of a run.
  * @example
- *   toSummaryLine({ scenarios: 12, scenariosFailed: 1, checks: 240, checksFailed: 1, warnings: 2 }, 'en');
+ *   toSummaryLine({ scenarios: 12, scenariosFailed: 1, scenariosSkipped: 0, checks: 240, checksFailed: 1, warnings: 2 }, 'en');
  *   // '12 scenarios: 11 passed, 1 failed · 240 checks, 1 failed, 2 warnings'
+ *   // with 1 skipped: '12 scenarios: 10 passed, 1 skipped, 1 failed · ...'
  */
 export function toSummaryLine(summary: RunSummary, lang: Lang): string {
   const m = MESSAGES[lang];
+  const skipped = summary.scenariosSkipped;
   return fill(m.summary, {
     scenarios: count(m.scenarios, summary.scenarios),
-    scenariosPassed: summary.scenarios - summary.scenariosFailed,
+    scenariosPassed: summary.scenarios - summary.scenariosFailed - skipped,
+    scenariosSkipped: skipped === 0 ? '' : fill(m.summarySkipped, { n: skipped }),
     scenariosFailed: summary.scenariosFailed,
     checks: count(m.checks, summary.checks),
     checksFailed: summary.checksFailed,

@@ -23,11 +23,12 @@ pre { background: var(--bg2); border: 1px solid var(--line); border-radius: 4px;
 .meta dt { color: var(--muted); }
 .meta dd { margin: 0; overflow-wrap: anywhere; }
 .filter-label { display: inline-block; margin: .5rem 0 1rem; cursor: pointer; }
-#only-failed:checked ~ main .scenario.passed { display: none; }
+#only-failed:checked ~ main .scenario.passed, #only-failed:checked ~ main .scenario.skipped { display: none; }
 .scenario { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .8rem; padding: 0 1rem; }
 .scenario > summary { cursor: pointer; padding: .6rem 0; font-weight: 600; }
 .scenario.failed { border-left: 4px solid var(--bad); }
 .scenario.passed { border-left: 4px solid var(--ok); }
+.scenario.skipped { border-left: 4px solid var(--muted); }
 .muted { color: var(--muted); font-weight: 400; }
 .mark { display: inline-block; width: 1.2em; font-weight: 700; }
 .passed > .mark, tr.passed .mark, .step.passed > h3 .mark, .scenario.passed > summary .mark { color: var(--ok); }

@@ -1,4 +1,4 @@
-import { isFailure, type ReportedAttempt, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/run/report.js';
+import { isFailure, scenarioOutcome, type ReportedAttempt, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/run/report.js';
 import { fill, MESSAGES, type Lang, type Messages } from '../i18n.js';
 import { formatSpan, toAttemptResult, toAttemptsLine, toCheckTitle, toSummaryLine, toZhAdvice } from './format.js';
 import { groupChecks, type StepGroup } from './group.js';
@@ -76,12 +76,15 @@ function stepSection(group: StepGroup, m: Messages, lang: Lang): string {
 }
 
 function scenarioBlock(scenario: ScenarioReport, index: number, m: Messages, lang: Lang): string {
-  const failed = scenario.status === 'failed';
+  const outcome = scenarioOutcome(scenario);
+  const failed = outcome === 'failed';
   const ok = scenario.checks.filter((c) => c.ok).length;
-  const meta = [h(scenario.id, { max: 120 }), ...(scenario.file === undefined ? [] : [h(scenario.file, { max: 200 })]), formatSpan(scenario.durationMs), `${ok}/${scenario.checks.length}`];
+  // A skipped scenario ran no check: "0/0" would read as a pass, so it says skipped instead.
+  const counted = outcome === 'skipped' ? h(m.skipped) : `${ok}/${scenario.checks.length}`;
+  const meta = [h(scenario.id, { max: 120 }), ...(scenario.file === undefined ? [] : [h(scenario.file, { max: 200 })]), formatSpan(scenario.durationMs), counted];
   return [
-    `<details class="scenario ${failed ? 'failed' : 'passed'}" id="scenario-${index}"${failed ? ' open' : ''}>`,
-    `<summary><span class="mark">${failed ? MARK.failed : MARK.passed}</span>${h(scenario.title, { max: 200 })} <span class="muted">${meta.join(' · ')}</span></summary>`,
+    `<details class="scenario ${outcome}" id="scenario-${index}"${failed ? ' open' : ''}>`,
+    `<summary><span class="mark">${MARK[outcome]}</span>${h(scenario.title, { max: 200 })} <span class="muted">${meta.join(' · ')}</span></summary>`,
     ...groupChecks(scenario).map((g) => stepSection(g, m, lang)),
     '</details>',
   ].join('\n');
@@ -104,6 +107,7 @@ function header(report: RunReport, m: Messages, lang: Lang): string {
     `<dl class="counts" id="summary">${[
       card('scenarios', m.cardScenarios, s.scenarios, ''),
       card('scenariosFailed', m.cardScenariosFailed, s.scenariosFailed, 'bad'),
+      card('scenariosSkipped', m.cardScenariosSkipped, s.scenariosSkipped, 'warn'),
       card('checks', m.cardChecks, s.checks, ''),
       card('checksFailed', m.cardChecksFailed, s.checksFailed, 'bad'),
       card('warnings', m.cardWarnings, s.warnings, 'warn'),

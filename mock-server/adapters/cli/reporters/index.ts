@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { closestKey } from '../../../config/suggest.js';
+import { closestName } from '../../../core/suggest.js';
 import { KoomockError, usageError } from '../../../core/errors.js';
 import type { RunReport } from '../../../core/scenario/run/report.js';
 import type { Lang } from '../i18n.js';
@@ -41,7 +41,7 @@ export function parseReportSpec(text: string): ReportSpec {
   const kind = (at < 0 ? text : text.slice(0, at)).trim().toLowerCase();
   const file = at < 0 ? undefined : text.slice(at + 1).trim();
   if (!isKind(kind)) {
-    const near = closestKey(kind, REPORT_KINDS);
+    const near = closestName(kind, REPORT_KINDS);
     throw usageError(
       `unknown report kind ${JSON.stringify(kind)} in --report ${JSON.stringify(text)}: expected one of ${REPORT_KINDS.join(', ')}` +
         `${near === undefined ? '' : ` (did you mean ${near}?)`}, e.g. --report junit=koomock-junit.xml`,

@@ -1,4 +1,4 @@
-import type { RunReport } from '../../../core/scenario/run/report.js';
+import { scenarioOutcome, type RunReport } from '../../../core/scenario/run/report.js';
 
 // A profile is open-ended; a bigint in it must not make the whole report unwritable.
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? value.toString() : value);
@@ -9,4 +9,8 @@ const replacer = (_key: string, value: unknown): unknown => (typeof value === 'b
  * @example
  *   writeFileSync('koomock-report.json', toJsonReport(report));
  */
-export const toJsonReport = (report: RunReport): string => `${JSON.stringify(report, replacer, 2)}\n`;
+export function toJsonReport(report: RunReport): string {
+  // A scenario that could run no check is written as skipped, as the summary counts it.
+  const scenarios = report.scenarios.map((s) => ({ ...s, status: scenarioOutcome(s) }));
+  return `${JSON.stringify({ ...report, scenarios }, replacer, 2)}\n`;
+}

@@ -10,9 +10,11 @@ import type { AdminErrorBody, AdminErrorCode } from './types.js';
 const STATUS: Readonly<Record<AdminErrorCode, number>> = {
   INPUT_INVALID: 400,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
 };
 
@@ -27,6 +29,7 @@ export class AdminError extends Error {
 
 export const invalid = (message: string): AdminError => new AdminError('INPUT_INVALID', message);
 export const notFound = (message: string): AdminError => new AdminError('NOT_FOUND', message);
+export const forbidden = (message: string): AdminError => new AdminError('FORBIDDEN', message);
 
 export function sendAdminError(res: Response, code: AdminErrorCode, message: string): void {
   const body: AdminErrorBody = { error: { code, message } };

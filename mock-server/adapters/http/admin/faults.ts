@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import type { FaultPlan } from '../../../core/openapi/fault-plan.js';
-import type { FaultRule, FaultScope } from '../../../core/openapi/fault-rule.js';
+import type { FaultScope } from '../../../core/openapi/fault-rule.js';
 import { invalid, notFound } from './errors.js';
 import { queryText, readJsonObject } from './input.js';
 import type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './fault-types.js';

@@ -2,24 +2,28 @@
  * Reading admin input: the JSON body (captured raw by the app, parsed here) and query parameters.
  */
 import type { Request } from 'express';
-import { invalid } from './errors.js';
+import { type JsonLimits, parseBoundedJsonObject } from '../../../core/bounded-json.js';
+import { AdminError, invalid } from './errors.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Admin calls are small settings and single messages (docs/admin-api.md). */
+export const ADMIN_JSON_LIMITS: JsonLimits = Object.freeze({ maxBytes: 1024 * 1024, maxDepth: 32, maxKeys: 10_000 });
 
-/** The JSON object body; an empty body is `{}`. */
+/** The JSON object body, read with the bounded parser every body reader uses; an empty body is `{}`. */
 export function readJsonObject(req: Request): Record<string, unknown> {
   const raw: unknown = req.body;
   if (!(raw instanceof Uint8Array) || raw.byteLength === 0) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(decoder.decode(raw));
-  } catch {
-    throw invalid('the body must be a JSON object in UTF-8, e.g. {"productId":"OFFI900000000000000001"}: check its syntax');
+  const parsed = parseBoundedJsonObject(raw, ADMIN_JSON_LIMITS);
+  if (parsed.ok) return parsed.value;
+  switch (parsed.problem) {
+    case 'size':
+      throw new AdminError('PAYLOAD_TOO_LARGE', `${parsed.detail}: admin calls take at most ${ADMIN_JSON_LIMITS.maxBytes} bytes`);
+    case 'utf8':
+    case 'syntax':
+    case 'empty':
+      throw invalid('the body must be a JSON object in UTF-8, e.g. {"productId":"OFFI900000000000000001"}: check its syntax');
+    default:
+      throw invalid(parsed.detail);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid(`the body must be a JSON object, received ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`);
-  }
-  return value as Record<string, unknown>;
 }
 
 /** One query parameter as text; repeating it is a mistake worth naming. */

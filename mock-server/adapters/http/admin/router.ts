@@ -7,6 +7,7 @@ import type { ResetScope } from '../../../core/store.js';
 import { createAdminSendRouter } from '../admin-send.js';
 import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { requireAdminToken } from './auth.js';
+import { refuseBrowserRequests } from './browser-guard.js';
 import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
 import { createAdminFaultsRouter } from './faults.js';
@@ -14,7 +15,7 @@ import { createAdminRunsRouter } from './runs.js';
 import type { SuiteRuns } from '../../../app/suite-runs.js';
 import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
-import { parseExchangeQuery, toFileSummary } from './records.js';
+import { parseExchangeQuery, sendFileContent, toFileSummary } from './records.js';
 import type { ClockState, ExchangeList, FileList, HealthState, InstanceList, OrderList, ResetResult, UsageList } from './types.js';
 
 export interface AdminRouterOptions {
@@ -42,6 +43,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
   const router = Router({ caseSensitive: true });
   const { store } = runtime;
 
+  router.use(refuseBrowserRequests());
   router.get('/health', (_req, res) => {
     const body: HealthState = { status: 'ok', uptimeMs: Date.now() - startedAt };
     res.json(body);
@@ -76,6 +78,10 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
     res.json(body);
   });
 
+  router.get('/files/:id/content', async (req, res) => {
+    await sendFileContent(store, String(req.params.id), res);
+  });
+
   router.get('/exchanges', (req, res) => {
     const body: ExchangeList = { exchanges: store.listExchanges(parseExchangeQuery(req)) };
     res.json(body);
@@ -104,7 +110,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
   });
 
   router.use('/faults', createAdminFaultsRouter(runtime.faults, { hostNames: runtime.config.server.hostNames, hosts: () => runtime.hosts }));
-  router.use(createAdminSendRouter(runtime));
+  router.use(createAdminSendRouter(runtime, { tokenSet: options.token !== undefined && options.token !== '' }));
   if (options.runs !== undefined) router.use(createAdminRunsRouter(options.runs));
 
   router.use((req, res) => {

@@ -23,9 +23,6 @@ const CONTENT_TYPES: Readonly<Record<(typeof FORMATS)[number], string>> = {
 export function createAdminRunsRouter(runs: SuiteRuns): Router {
   const router = Router({ caseSensitive: true });
   router.post('/runs', (req, res) => {
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      throw invalid('POST /_koomock/runs takes a JSON body: send Content-Type: application/json, e.g. {"sellerUrl":"http://127.0.0.1:8080/produce"}');
-    }
     try {
       const state = runs.start(readJsonObject(req));
       res.status(202).setHeader('location', `/_koomock/runs/${state.id}`).json(state);

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_PROFILE } from '../../profile.js';
 import type { SchemaViolation } from '../../schemas/registry.js';
-import { suggestDuration } from './duration.js';
+import { suggestDuration } from '../../duration.js';
 import type { Finding } from './problems.js';
 import { valueAtPath } from './references.js';
 import { ATTACK_NAMES } from '../../checks/attack-names.js';
@@ -13,6 +13,7 @@ import { closestName, suggestName } from '../../suggest.js';
 import { ACTIVITY_NAMES } from './activities.js';
 import { MOCK_ORDER_IDS } from './model.js';
 import { toTokens } from './yaml-source.js';
+import { isObject } from '../../is-object.js';
 
 /** Keys each kind of mapping allows; test/unit/core/scenario keeps these equal to the schema. */
 export const KNOWN_KEYS = {
@@ -91,8 +92,6 @@ const quoted = (pointer: string): string => (pointer === '' ? 'the scenario' : `
 
 const parentOf = (pointer: string): string => pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
 const lastToken = (pointer: string): string => toTokens(pointer).at(-1) ?? '';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A missing key that is present under a misspelt name: the unknown-field finding says it already. */
 function isMisspelt(missing: string, parentPointer: string, parent: unknown): boolean {

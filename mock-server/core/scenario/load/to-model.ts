@@ -3,7 +3,7 @@ import type { OrderType } from '../../market/order.js';
 import type { CallFinal } from '../../produce/call-outcome.js';
 import { CHARGING_MODES } from './validate-order.js';
 import { kindOf } from './validate-scenario.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from '../../duration.js';
 import type {
   Expectation,
   FieldExpectation,
@@ -23,6 +23,7 @@ import type { RawExpect, RawExtendParam, RawOrder, RawScenario, RawStep } from '
 import { toFaultRule, toFaultsTitle } from './faults-step.js';
 import { parsePath } from './references.js';
 import { toPointer } from './yaml-source.js';
+import { isObject } from '../../is-object.js';
 
 const DURATION_OPTIONS = new Set(['callTimeoutMs', 'pollIntervalMs', 'pollWindowMs', 'retryIntervalMs']);
 
@@ -57,8 +58,6 @@ function toOrder(raw: RawOrder): OrderStep['order'] {
     lineExtendParams: toParams(raw.lineExtendParams),
   };
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function toMatcher(v: unknown): FieldMatcher {
   if (isObject(v)) {

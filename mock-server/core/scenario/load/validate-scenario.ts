@@ -3,11 +3,14 @@ import { validateOrderStep } from './validate-order.js';
 import type { NamedStep } from './validate-references.js';
 import { validateSendStep } from './validate-send.js';
 import { checkFaultsStep, checkOpenApiExpect } from './faults-step.js';
-import { MAX_WAIT_MS, formatDuration, parseDuration } from './duration.js';
+import { formatDuration, parseDuration, UNIT_MS } from '../../duration.js';
 import type { SourcePosition, StepKind } from './model.js';
 import type { Finding } from './problems.js';
 import { generationOf, type RawScenario, type RawStep } from './raw.js';
 import { toPointer } from './yaml-source.js';
+
+/** Virtual waits may be long (a yearly subscription), but not absurd. */
+const MAX_WAIT_MS = 3660 * UNIT_MS.d;
 
 export const kindOf = (step: RawStep): StepKind =>
   step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : step.faults !== undefined ? 'faults' : 'wait';

@@ -10,10 +10,10 @@ import { parsePath } from './references.js';
 import { typeName } from './schema-problems.js';
 import { suggestName } from '../../suggest.js';
 import { toPointer } from './yaml-source.js';
+import { isObject } from '../../is-object.js';
 
 type Tokens = readonly (string | number)[];
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTemplate = (v: unknown): boolean => typeof v === 'string' && v.includes('${');
 
 const isScalar = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

@@ -13,14 +13,13 @@ import { ORDER_FAILING_ACTIVITIES } from '../../produce/retry-policy.js';
 import type { CallSpec } from '../../produce/types.js';
 import { type ForgedCall, replayCall, sendForgedCall } from '../../security/forged-call.js';
 import type { SendStep, SendStepResult } from '../load/model.js';
-import { isFailure, type ReportedCheck } from './report.js';
+import { isFailure, type ReportedCheck, type StepRun } from './report.js';
 import { toReportedAttempts } from './attempts.js';
 import { markExpected } from './attempt-checks.js';
 import { evaluateExpectations } from './expect.js';
 import { toSentRequest } from './results.js';
 import type { PreparedCall } from './spec.js';
 import { stepError, toProduceDeps, type ScenarioState } from './state.js';
-import type { StepRun } from './send.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

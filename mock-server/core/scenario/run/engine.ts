@@ -100,6 +100,25 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
 export interface RunOptions {
   /** koomock's version, for the report. */
   readonly version: string;
+  /** Wall-clock ms (deps.clock.wallNow) after which no further scenario starts; each is reported as not run. */
+  readonly deadline?: number;
+  /** How the deadline was given, for the message, e.g. `--deadline 30m`. */
+  readonly deadlineText?: string;
+}
+
+export const RUN_DEADLINE = 'run.deadline';
+
+/** A scenario the run had no time left for: failed, every step skipped, one `run.deadline` check. */
+function notRun(scenario: Scenario, text: string): ScenarioReport {
+  const check: ReportedCheck = {
+    id: RUN_DEADLINE,
+    ok: false,
+    step: scenario.steps[0]?.id ?? 'run',
+    expected: `the scenario runs before the run's deadline (${text})`,
+    received: 'not run: the deadline had passed when its turn came',
+    hint: 'A seller that hangs makes every call wait for the call timeout: fix the scenarios that failed with transport.* first, or give the run more time with --deadline',
+  };
+  return { id: scenario.id, title: scenario.title, file: scenario.file, status: 'failed', durationMs: 0, steps: scenario.steps.map(skippedStep), checks: [check] };
 }
 
 /**
@@ -116,7 +135,8 @@ export async function runScenarios(scenarios: readonly Scenario[], deps: EngineD
   const total = scenarios.length;
   for (const [index, scenario] of scenarios.entries()) {
     deps.onEvent?.({ kind: 'scenario-start', id: scenario.id, title: scenario.title, index, total });
-    const report = await runScenario(scenario, deps, memory);
+    const late = options.deadline !== undefined && deps.clock.wallNow() >= options.deadline;
+    const report = late ? notRun(scenario, options.deadlineText ?? 'the run deadline') : await runScenario(scenario, deps, memory);
     reports.push(report);
     deps.onEvent?.({ kind: 'scenario-end', report, index, total });
   }

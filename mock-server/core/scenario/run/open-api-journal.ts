@@ -7,6 +7,7 @@ import type { RefusedSignature } from '../../checks/openapi-signature.js';
 import { toPlatformHost } from '../../openapi/platform-host.js';
 import { readSignatureDiagnosis } from '../../signing/diagnosis-record.js';
 import type { Exchange } from '../../store.js';
+import { isObject } from '../../is-object.js';
 
 /** One inbound call as the expectations see it. */
 export interface OpenApiCall {
@@ -20,8 +21,6 @@ export interface OpenApiCall {
 }
 
 const SIGNATURE_CHECKS = new Set(['apig.signature', 'usage.signature']);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function codeOf(response: Readonly<Record<string, unknown>> | undefined): string | undefined {
   const body = response?.['body'];

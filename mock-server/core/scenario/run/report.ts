@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../result.js';
+import type { SendStepResult } from '../load/model.js';
 
 /** A check as reported: which step produced it. */
 export interface ReportedCheck extends CheckResult {
@@ -43,6 +44,8 @@ export interface ScenarioReport {
 export interface RunSummary {
   readonly scenarios: number;
   readonly scenariosFailed: number;
+  /** Scenarios that could run no check here (see isSkippedScenario): neither passed nor failed. */
+  readonly scenariosSkipped: number;
   readonly checks: number;
   readonly checksFailed: number;
   readonly warnings: number;
@@ -69,6 +72,7 @@ export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
   return {
     scenarios: scenarios.length,
     scenariosFailed: scenarios.filter((s) => s.status === 'failed').length,
+    scenariosSkipped: scenarios.filter(isSkippedScenario).length,
     checks: checks.length,
     checksFailed: checks.filter(isFailure).length,
     warnings: checks.filter((c) => !c.ok && c.severity === 'warn').length,
@@ -81,3 +85,13 @@ export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
  */
 export const isSkippedScenario = (s: ScenarioReport): boolean =>
   s.status === 'passed' && s.checks.length === 0 && s.steps.some((step) => step.status === 'skipped');
+
+/** What running one send step gives the engine: its report, its checks, and its result for later references. */
+export interface StepRun {
+  readonly report: StepReport;
+  readonly checks: readonly ReportedCheck[];
+  readonly result?: SendStepResult;
+}
+
+/** How a scenario is counted and shown in every report: passed, failed or skipped. */
+export const scenarioOutcome = (s: ScenarioReport): 'passed' | 'failed' | 'skipped' => (isSkippedScenario(s) ? 'skipped' : s.status);

@@ -7,8 +7,8 @@ import type { ProduceDeps } from '../../produce/deps.js';
 import { runProduceCall } from '../../produce/retry.js';
 import type { CallOutcome } from '../../produce/call-outcome.js';
 import type { CallSpec } from '../../produce/types.js';
-import type { SendStep, SendStepResult } from '../load/model.js';
-import { isFailure, type ReportedCheck, type StepReport } from './report.js';
+import type { SendStep } from '../load/model.js';
+import { isFailure, type ReportedCheck, type StepRun } from './report.js';
 import { noSideEffectChecks, replayAccepted, runForgedStep } from './attack.js';
 import { toReportedAttempts } from './attempts.js';
 import { bookOutcome } from './book.js';
@@ -22,12 +22,6 @@ import { stepError, toProduceDeps, type ScenarioState } from './state.js';
 
 /** Reported when a reference has no value although nothing failed before (docs/scenarios.md). */
 export const SCENARIO_REFERENCE = 'scenario.reference';
-
-export interface StepRun {
-  readonly report: StepReport;
-  readonly checks: readonly ReportedCheck[];
-  readonly result?: SendStepResult;
-}
 
 const skipped = (step: SendStep, checks: ReportedCheck[] = []): StepRun => ({
   report: { id: step.id, title: step.title, activity: step.activity, status: 'skipped', attempts: [] },

@@ -1,4 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { hmacSha256 } from '../hmac.js';
 import { decodeUriComponentSafe, encodeRfc3986 } from './rfc3986.js';
 
 /** Algorithm tag of Huawei APIG AK/SK signing (open-api.md §2). */
@@ -141,4 +142,4 @@ export const toApigStringToSign = (sdkDate: string, canonicalRequest: string): s
  *   computeApigSignature(stringToSign, 'MFyfvK41…'); // '7be66680…'
  */
 export const computeApigSignature = (stringToSign: string, sk: string | Uint8Array): string =>
-  createHmac('sha256', sk).update(stringToSign).digest('hex');
+  hmacSha256(sk, stringToSign).toString('hex');

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256 } from '../hmac.js';
 import { sha256Hex, UNSIGNED_PAYLOAD } from './canonical.js';
 import { parseSdkDate, toSdkDate } from './sdk-date.js';
 import { type ApigDiagnosisContext, type ApigMistakeRule, type ApigVariant, headersWith } from './mistake-rule.js';
@@ -24,8 +24,6 @@ function otherDates(date: string): string[] {
   return [...[...seconds, ...hours].map(toSdkDate), iso, iso.replace('.000', '')];
 }
 
-const hmac = (key: string | Uint8Array, text: string): Buffer => createHmac('sha256', key).update(text).digest();
-
 /** AWS SigV4-style 4-line StringToSign with a credential scope, with the SK or a derived key. */
 function sigV4Variants(ctx: ApigDiagnosisContext): ApigVariant[] {
   const day = ctx.date.slice(0, 8);
@@ -44,7 +42,7 @@ function sigV4Variants(ctx: ApigDiagnosisContext): ApigVariant[] {
         const scope = `${day}/${region}/${service}/${f.terminator}`;
         const stringToSign = (cr: string) => `${f.tag}\n${ctx.date}\n${scope}\n${sha256Hex(cr)}`;
         const derived = [day, region, service, f.terminator].reduce<string | Uint8Array>(
-          (key, part) => hmac(key, part),
+          (key, part) => hmacSha256(key, part),
           `${f.prefix}${ctx.sk}`,
         );
         for (const uri of uris) for (const key of [derived, ctx.sk]) out.push({ parts: { uri }, stringToSign, key });

@@ -3,7 +3,7 @@ import { parseJsonObject } from '../canonical-json.js';
 import { toSpacedJson } from '../json-variants.js';
 import { findMistakes, type MistakeRule } from '../mistake-catalogue.js';
 import type { SignatureDiagnosis } from '../mistakes.js';
-import { hmacSha256 } from '../produce/signature.js';
+import { hmacSha256 } from '../hmac.js';
 import { secureEqual } from '../secure-equal.js';
 import { quote } from '../timestamp-window.js';
 

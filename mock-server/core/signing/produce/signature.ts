@@ -1,4 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { hmacSha256 } from '../hmac.js';
 import { parseJsonObject, toCanonicalJson } from '../canonical-json.js';
 
 /**
@@ -29,9 +30,6 @@ export interface ProduceSignInput {
   readonly timestamp: string;
   readonly nonce: string;
 }
-
-export const hmacSha256 = (key: string, message: string | Uint8Array): Buffer =>
-  createHmac('sha256', Buffer.from(key, 'utf8')).update(message).digest();
 
 /** The correct recipe of a scheme. */
 export const toProduceRecipe = (scheme: ProduceScheme, input: ProduceSignInput): ProduceRecipe => ({

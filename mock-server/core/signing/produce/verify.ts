@@ -2,12 +2,12 @@ import { type Verdict, verdictFail, verdictOk } from '../../result.js';
 import { diagnoseProduceSignature } from './mistakes.js';
 import {
   KEY_PLACEHOLDER,
-  hmacSha256,
   type ProduceScheme,
   toCanonicalPayload,
   toProduceRecipe,
   toStringToSign,
 } from './signature.js';
+import { hmacSha256 } from '../hmac.js';
 import { secureEqualHex } from '../secure-equal.js';
 import { checkTimestampWindow, DEFAULT_WINDOW_MS, quote } from '../timestamp-window.js';
 

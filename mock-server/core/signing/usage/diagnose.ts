@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256 } from '../hmac.js';
 import { parseJsonObject, toCanonicalJson } from '../canonical-json.js';
 import type { KnownMistake, SignatureDiagnosis } from '../mistakes.js';
 import { computeUsageSignature, toUsageSigningBytes, type UsageVerifyInput } from './usage.js';
@@ -17,17 +17,19 @@ export function diagnoseUsageSignature(
   options: { readonly mode?: 'raw' | 'canonical' } = {},
 ): SignatureDiagnosis {
   const body = typeof input.body === 'string' ? input.body : new TextDecoder().decode(input.body);
+  const json = input.json ?? parseJsonObject(body);
   const ctx: UsageDiagnosisContext = {
     key: input.key,
     ts: input.ts ?? '',
     nonce: input.nonce ?? '',
     body,
+    ...(json === undefined ? {} : { json }),
     mode: options.mode ?? 'raw',
   };
   const correct = toUsageSigningBytes({ ts: ctx.ts, nonce: ctx.nonce, body: input.body });
   const expected = computeUsageSignature({ key: ctx.key, ts: ctx.ts, nonce: ctx.nonce, body: input.body });
   const accepted = new Set([expected]);
-  const parsed = ctx.mode === 'canonical' ? parseJsonObject(body) : undefined;
+  const parsed = ctx.mode === 'canonical' ? json : undefined;
   if (parsed !== undefined) {
     accepted.add(computeUsageSignature({ ...ctx, body: toCanonicalJson(parsed, { recursive: true }) }));
   }
@@ -57,8 +59,6 @@ function reproduces(
 }
 
 function signVariant(ctx: UsageDiagnosisContext, correct: Uint8Array, v: UsageVariant): string {
-  const mac = createHmac('sha256', v.key ?? ctx.key)
-    .update(v.message ?? correct)
-    .digest();
+  const mac = hmacSha256(v.key ?? ctx.key, v.message ?? correct);
   return v.encode ? v.encode(mac) : mac.toString('base64');
 }

@@ -8,6 +8,8 @@ export interface UsageDiagnosisContext {
   readonly nonce: string;
   /** The body as text (UTF-8 decoded). */
   readonly body: string;
+  /** The body parsed once, when it is a JSON object. */
+  readonly json?: Readonly<Record<string, unknown>>;
   readonly mode: 'raw' | 'canonical';
 }
 
@@ -27,7 +29,7 @@ export interface UsageMistakeRule extends KnownMistake {
 const message = (ts: string, nonce: string, body: string): string => `ts=${ts}&nonce=${nonce}&body=${body}`;
 
 const bodyVariants = (ctx: UsageDiagnosisContext, kinds: readonly JsonVariantKind[]): UsageVariant[] =>
-  toJsonVariants(ctx.body)
+  toJsonVariants(ctx.body, ctx.json)
     .filter((v) => kinds.includes(v.kind))
     .map((v) => ({ message: message(ctx.ts, ctx.nonce, v.text) }));
 

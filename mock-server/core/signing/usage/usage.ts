@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256 } from '../hmac.js';
 import { keyMissing } from '../../errors.js';
 import { type Verdict, type VerdictReason, verdictFail, verdictOk } from '../../result.js';
 import { parseJsonObject, toCanonicalJson } from '../canonical-json.js';
@@ -22,6 +22,8 @@ export interface UsageVerifyInput {
   readonly nonce: string | undefined;
   readonly signature: string | undefined;
   readonly body: string | Uint8Array;
+  /** The body already parsed as a JSON object by the caller, so that nothing parses it again. */
+  readonly json?: Readonly<Record<string, unknown>>;
 }
 
 export interface UsageVerifyOptions {
@@ -61,7 +63,7 @@ export const toUsageSigningBytes = (input: Omit<UsageSignatureInput, 'key'>): Bu
  *   // 'Ifmlj2ptD1ygMh+hvqazn3euGLLWwnlgYGc5u3mf7nk='
  */
 export const computeUsageSignature = (input: UsageSignatureInput): string =>
-  createHmac('sha256', input.key).update(toUsageSigningBytes(input)).digest('base64');
+  hmacSha256(input.key, toUsageSigningBytes(input)).toString('base64');
 
 /**
  * Verifies the usage-push body signature (D26): headers present and well-formed, `ts` within ±60 s,
@@ -111,7 +113,7 @@ function matchingVariant(input: UsageVerifyInput, signature: string, mode: 'raw'
   const sign = (body: string | Uint8Array) => computeUsageSignature({ key: input.key, ts: input.ts ?? '', nonce: input.nonce ?? '', body });
   if (secureEqual(sign(input.body), signature)) return 'raw';
   if (mode !== 'canonical') return undefined;
-  const parsed = parseJsonObject(new TextDecoder().decode(toBytes(input.body)));
+  const parsed = input.json ?? parseJsonObject(new TextDecoder().decode(toBytes(input.body)));
   if (parsed === undefined) return undefined;
   return secureEqual(sign(toCanonicalJson(parsed, { recursive: true })), signature) ? 'canonical' : undefined;
 }

@@ -2,7 +2,7 @@ import { inputError } from '../../errors.js';
 import { type Verdict, verdictFail, verdictOk } from '../../result.js';
 import { findMistakes, type MistakeRule } from '../mistake-catalogue.js';
 import type { SignatureDiagnosis } from '../mistakes.js';
-import { hmacSha256 } from '../produce/signature.js';
+import { hmacSha256 } from '../hmac.js';
 import { secureEqual } from '../secure-equal.js';
 import { quote } from '../timestamp-window.js';
 

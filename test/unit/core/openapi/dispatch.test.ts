@@ -222,6 +222,20 @@ describe('handler exceptions', () => {
     const h = createHarness({ store: broken });
     expect((await h.send(orderQuery(h))).status).toBe(200);
   });
+
+  test.for([
+    ['a header value with a line break', { status: 200, headers: { 'x-note': 'a\r\nb' }, body: {} }],
+    ['a header name that is not a token', { status: 200, headers: { 'x note': 'a' }, body: {} }],
+    ['a status no HTTP client reads as an answer', { status: 700, headers: {}, body: {} }],
+    ['a body JSON cannot represent', { status: 200, headers: {}, body: 1n }],
+  ] as const)('an answer HTTP cannot carry (%s) becomes 500 MKT.0999, journaled', async ([, response]) => {
+    const faults: FaultInjector = { before: () => ({ kind: 'respond', response }) };
+    const h = createHarness({ faults });
+    const res = await h.send(orderQuery(h));
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ resultCode: 'MKT.0999', resultMsg: 'System internal error' });
+    expect(lastExchange(h).verdicts).toContainEqual(expect.objectContaining({ id: 'emulator.error', ok: false, received: expect.stringMatching(/^TypeError: /) }));
+  });
 });
 
 describe('journal', () => {

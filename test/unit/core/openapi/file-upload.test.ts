@@ -49,6 +49,15 @@ describe('file.upload (D28)', () => {
     expect(h.store.listFiles(EVENT)[0]).toMatchObject({ type: 'CHARACTERS', content: 'license-text' });
   });
 
+  test('counts CHARACTERS in characters (code points), not UTF-16 units: 1,024 emoji pass, 1,025 do not', async () => {
+    const h = createHarness();
+    const send = (characters: string) => upload(h, [{ name: 'isvUpdateFileReq', data: JSON.stringify({ type: 'CHARACTERS', characters }) }]);
+    expect((await send('😀'.repeat(1024))).status).toBe(200);
+    const over = await send('😀'.repeat(1025));
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({ error_code: 'CBC.0101', extra_info: expect.stringContaining('received 1025') });
+  });
+
   test('accepts a multipart body signed with UNSIGNED-PAYLOAD', async () => {
     const h = createHarness();
     const res = await upload(h, docParts(), { 'Content-Type': MULTIPART_TYPE, 'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD' });

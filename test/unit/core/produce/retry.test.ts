@@ -120,3 +120,50 @@ describe('retry engine', () => {
     await expect(runProduceCall(newInstance, d)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 });
+
+describe('bounded wall time: identical transport failures stop the retries early', () => {
+  const fail = (error: 'timeout' | 'refused' | 'reset' | 'dns'): TransportResult => ({ kind: 'error', error, message: error, durationMs: 20_000 });
+
+  test.for(['timeout', 'refused', 'reset'] as const)('3 attempts in a row %s: the call stops, the clock moves to the end of the 3 h, the rest is reported', async (kind) => {
+    const { d, clock, transport } = deps(() => fail(kind));
+    const outcome = await runProduceCall(newInstance, d);
+    expect(transport.requests).toHaveLength(3);
+    expect(outcome.attempts.map((a) => a.at)).toEqual([0, 3 * MIN, 6 * MIN]);
+    expect(clock.now()).toBe(3 * HOUR);
+    expect(outcome.final).toBe('order-failed');
+    expect(outcome.orderFailure?.at).toBe(3 * HOUR);
+    expect(outcome.orderFailure?.reason).toMatch(/^no attempt succeeded: 3 attempts in a row .*transportGiveUpAfter=3.* every 3 min for 3 h, 58 more attempt\(s\)/);
+    expect(outcome.attempts.every((a) => a.checks.some((c) => !c.ok && c.id.startsWith('transport.')))).toBe(true);
+  });
+
+  test('different failures in a row (timeout, refused, timeout, ...) do not stop the retries', async () => {
+    const { d } = deps((_, i) => fail(i % 2 === 0 ? 'timeout' : 'refused'));
+    expect((await runProduceCall(newInstance, d)).attempts).toHaveLength(61);
+  });
+
+  test('a DNS failure or an answer in between restarts nothing early', async () => {
+    const { d } = deps((_, i) => (i % 3 === 2 ? failure : fail('timeout')));
+    expect((await runProduceCall(newInstance, d)).attempts).toHaveLength(61);
+    const dns = deps(() => fail('dns'));
+    expect((await runProduceCall(newInstance, dns.d)).attempts).toHaveLength(61);
+  });
+
+  test('transportGiveUpAfter 0 retries as long as the platform does', async () => {
+    const { d } = deps(() => fail('timeout'), { transportGiveUpAfter: 0 });
+    expect((await runProduceCall(newInstance, d)).attempts).toHaveLength(61);
+  });
+
+  test('a seller that recovers after 2 timeouts still succeeds', async () => {
+    const { d } = deps((_, i) => (i < 2 ? fail('timeout') : jsonResult({ resultCode: '000000', instanceId: 'i1' })));
+    expect(await runProduceCall(newInstance, d)).toMatchObject({ final: 'success', instanceId: 'i1' });
+  });
+
+  test('queryInstance polls after 000004 stop the same way', async () => {
+    const { d, clock, transport } = deps((_, i) => (i === 0 ? jsonResult({ resultCode: '000004', instanceId: 'i1' }) : fail('timeout')));
+    const outcome = await runProduceCall(newInstance, d);
+    expect(transport.requests).toHaveLength(4);
+    expect(outcome.final).toBe('order-failed');
+    expect(clock.now()).toBe(3 * HOUR);
+    expect(outcome.orderFailure?.reason).toContain('the platform would have polled every 10 s for 3 h, 1077 more attempt(s)');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, parseDuration, suggestDuration } from '../../../../mock-server/core/scenario/load/duration.js';
+import { formatDuration, parseDuration, suggestDuration } from '../../../../mock-server/core/duration.js';
 
 describe('scenario durations', () => {
   test.for([

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { type ApigSignInput, signApigRequest } from '../../../../mock-server/core/signing/apig/apig.js';
 import { APIG_MISTAKES, diagnoseApigSignature } from '../../../../mock-server/core/signing/apig/diagnose.js';
 import type { ApigRequest } from '../../../../mock-server/core/signing/apig/verify.js';
+import { rowAt } from '../../../support/signing-vectors.js';
 import { apigVector, receivedFromVector, toReceived } from './apig-fixtures.js';
 
 const v1 = apigVector('vector 1');
@@ -189,7 +190,7 @@ describe('diagnoseApigSignature', () => {
   });
 
   test('returns plain data (no functions) so adapters can serialise it', () => {
-    const diagnosis = diagnoseApigSignature(rows[0]![1](), SK);
+    const diagnosis = diagnoseApigSignature(rowAt(rows, 0)[1](), SK);
     expect(JSON.parse(JSON.stringify(diagnosis))).toEqual(diagnosis);
   });
 });

@@ -71,5 +71,5 @@ export const signedAt = (v: ApigVector): number => {
   const date = Object.entries(v.request.headers).find(([k]) => k.toLowerCase() === 'x-sdk-date')?.[1] ?? '';
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(date);
   if (!m) throw new Error(`vector ${v.name} has no X-Sdk-Date`);
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  return Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
 };

@@ -34,6 +34,12 @@ const without = (r: ApigRequest, name: string): ApigRequest => ({
   ...r,
   headers: Object.fromEntries(Object.entries(r.headers).filter(([k]) => k !== name)),
 });
+/** The Authorization header of a signed request (every request `received()` builds has one). */
+const authorizationOf = (r: ApigRequest): string => {
+  const value = r.headers['authorization'];
+  if (value === undefined) throw new Error('the signed request has no Authorization header');
+  return value;
+};
 const flipLastByte = (s: string): string => s.slice(0, -1) + (s.endsWith('0') ? '1' : '0');
 
 describe('verifyApigRequest', () => {
@@ -74,12 +80,12 @@ describe('verifyApigRequest', () => {
     ['no X-Sdk-Date header', () => without(received(), 'x-sdk-date'), 'missing'],
     [
       'a malformed Authorization header',
-      () => received({}, (r) => withHeaders(r, { authorization: r.headers.authorization!.replace('Access=', 'Credential=') })),
+      () => received({}, (r) => withHeaders(r, { authorization: authorizationOf(r).replace('Access=', 'Credential=') })),
       'malformed',
     ],
     [
       'an AWS-style Authorization header',
-      () => received({}, (r) => withHeaders(r, { authorization: r.headers.authorization!.replace('SDK-HMAC-SHA256', 'AWS4-HMAC-SHA256') })),
+      () => received({}, (r) => withHeaders(r, { authorization: authorizationOf(r).replace('SDK-HMAC-SHA256', 'AWS4-HMAC-SHA256') })),
       'malformed',
     ],
     ['SignedHeaders without host', () => received({ signedHeaders: ['content-type', 'x-sdk-date'] }), 'malformed'],
@@ -89,12 +95,12 @@ describe('verifyApigRequest', () => {
     ['an X-Sdk-Date 16 minutes ahead', () => received({ date: toSdkDate(NOW + 16 * MIN) }), 'future'],
     [
       'one changed signature byte',
-      () => received({}, (r) => withHeaders(r, { authorization: flipLastByte(r.headers.authorization!) })),
+      () => received({}, (r) => withHeaders(r, { authorization: flipLastByte(authorizationOf(r)) })),
       mismatch,
     ],
     [
       'the signature in upper case',
-      () => received({}, (r) => withHeaders(r, { authorization: r.headers.authorization!.replace(/Signature=(\w+)/, (_, s: string) => `Signature=${s.toUpperCase()}`) })),
+      () => received({}, (r) => withHeaders(r, { authorization: authorizationOf(r).replace(/Signature=(\w+)/, (_, s: string) => `Signature=${s.toUpperCase()}`) })),
       mismatch,
     ],
     ['an unknown AK', () => received({ ak: 'UNKNOWNAK00000000000' }), mismatch],

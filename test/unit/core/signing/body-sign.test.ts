@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  computeBodySign,
   diagnoseBodySign,
   parseBodySignHeader,
   toBodySignHeader,

@@ -2,15 +2,10 @@ import { constants, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { isKoomockError } from '../../../../mock-server/core/errors.js';
 import { decryptClientSecret, encryptClientSecret } from '../../../../mock-server/core/signing/kit/rsa-oaep.js';
+import { rsaKeyPair } from '../../../support/rsa-keys.js';
 
-const rsaPair = (modulusLength: number) =>
-  generateKeyPairSync('rsa', {
-    modulusLength,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-const seller = rsaPair(3072);
-const small = rsaPair(2048);
+const seller = rsaKeyPair(3072);
+const small = rsaKeyPair(2048);
 const ec = generateKeyPairSync('ec', {
   namedCurve: 'P-256',
   publicKeyEncoding: { type: 'spki', format: 'pem' },

@@ -3,9 +3,10 @@ import { describe, expect, test } from 'vitest';
 import type { UsageVerifyInput } from '../../../../mock-server/core/signing/usage/usage.js';
 import { diagnoseUsageSignature } from '../../../../mock-server/core/signing/usage/diagnose.js';
 import { USAGE_MISTAKES } from '../../../../mock-server/core/signing/usage/mistakes.js';
+import { rowAt } from '../../../support/signing-vectors.js';
 import { VECTORS } from './apig-fixtures.js';
 
-const vector = VECTORS.usage[0]!;
+const vector = rowAt(VECTORS.usage, 0);
 const { key, ts, nonce } = vector;
 const mac = (text: string, k: string | Uint8Array = key) => createHmac('sha256', k).update(text).digest();
 const correct = (body: string, t = ts) => `ts=${t}&nonce=${nonce}&body=${body}`;

@@ -9,9 +9,10 @@ import {
   type UsageVerifyOptions,
   verifyUsageSignature,
 } from '../../../../mock-server/core/signing/usage/usage.js';
+import { rowAt } from '../../../support/signing-vectors.js';
 import { VECTORS } from './apig-fixtures.js';
 
-const vector = VECTORS.usage[0]!;
+const vector = rowAt(VECTORS.usage, 0);
 const NOW = Number(vector.ts);
 const valid: UsageVerifyInput = { key: vector.key, ts: vector.ts, nonce: vector.nonce, signature: vector.signature, body: vector.body };
 const verify = (input: Partial<UsageVerifyInput> = {}, options: Partial<UsageVerifyOptions> = {}) =>
@@ -83,7 +84,10 @@ describe('verifyUsageSignature', () => {
 
   test('asks the nonce store only once the signature is good, so a forged push cannot burn a nonce', () => {
     const asked: string[] = [];
-    const seenNonce = (n: string) => (asked.push(n), false);
+    const seenNonce = (n: string) => {
+      asked.push(n);
+      return false;
+    };
     verify({ key: 'anotherKey' }, { seenNonce });
     expect(asked).toEqual([]);
     expect(verify({}, { seenNonce })).toEqual({ ok: true, variant: 'raw' });

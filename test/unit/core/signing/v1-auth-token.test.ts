@@ -24,7 +24,7 @@ const PARAMS: readonly (readonly [string, string])[] = [
 ];
 const sorted = [...PARAMS].sort(([a], [b]) => (a < b ? -1 : 1));
 const MESSAGE = toQuery(sorted);
-const TOKEN = token(KEY + '20200727073711903', MESSAGE);
+const TOKEN = token(`${KEY}20200727073711903`, MESSAGE);
 const wire = (params: readonly (readonly [string, string])[], authToken: string): string =>
   `${toQuery(params.map(([k, v]) => [k, formEncode(v)]))}&authToken=${encodeURIComponent(authToken)}`;
 
@@ -74,8 +74,8 @@ describe('verifyV1AuthToken', () => {
 describe('diagnoseV1AuthToken', () => {
   const rawSorted = toQuery(sorted.map(([k, v]) => [k, formEncode(v)]));
   const mistaken: readonly (readonly [id: string, query: string])[] = [
-    ['params-not-sorted', wire(PARAMS, token(KEY + '20200727073711903', toQuery(PARAMS)))],
-    ['values-not-decoded', wire(PARAMS, token(KEY + '20200727073711903', rawSorted))],
+    ['params-not-sorted', wire(PARAMS, token(`${KEY}20200727073711903`, toQuery(PARAMS)))],
+    ['values-not-decoded', wire(PARAMS, token(`${KEY}20200727073711903`, rawSorted))],
     ['key-without-timestamp', wire(PARAMS, token(KEY, MESSAGE))],
     ['token-url-encoded', wire(PARAMS, encodeURIComponent(TOKEN))],
   ];

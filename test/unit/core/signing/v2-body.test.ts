@@ -72,7 +72,11 @@ describe('verifyV2Signature', () => {
 
   test('asks the nonce cache only about a nonce whose signature is valid', () => {
     const asked: string[] = [];
-    verifyV2Signature({ ...valid, key: 'other' }, { now: TS, seenNonce: (n) => (asked.push(n), true) });
+    const seenNonce = (n: string) => {
+      asked.push(n);
+      return true;
+    };
+    verifyV2Signature({ ...valid, key: 'other' }, { now: TS, seenNonce });
     expect(asked).toEqual([]);
   });
 

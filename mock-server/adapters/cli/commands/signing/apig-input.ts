@@ -1,4 +1,5 @@
 import { parseSdkDate } from '../../../../core/signing/open-api-signing.js';
+import type { CliIo } from '../../io.js';
 import { flagError, readBytesArg } from './input.js';
 
 /** What the `sign apig` and `verify apig` flags describe: the request as sent. */
@@ -27,11 +28,11 @@ interface ApigRequestInput {
 /**
  * The request flags checked (see `toApigRequestInput`), then the body: `--body` text, @file or - (stdin); empty without it.
  * @example
- *   const { method, url, headers, date, body } = await readApigRequest(o, io.cwd);
+ *   const { method, url, headers, date, body } = await readApigRequest(o, io);
  */
-export async function readApigRequest(o: ApigOptions, cwd: string): Promise<ApigRequestInput & { readonly body: Uint8Array }> {
+export async function readApigRequest(o: ApigOptions, io: Pick<CliIo, 'cwd' | 'stdin'>): Promise<ApigRequestInput & { readonly body: Uint8Array }> {
   const input = toApigRequestInput(o);
-  const body = o.body === undefined ? new Uint8Array() : await readBytesArg(o.body, '--body', cwd);
+  const body = o.body === undefined ? new Uint8Array() : await readBytesArg(o.body, '--body', io);
   return { ...input, body };
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { closestKey } from '../../../../config/suggest.js';
+import { closestName } from '../../../../core/suggest.js';
 import { usageError } from '../../../../core/errors.js';
 
 /**
@@ -39,7 +39,7 @@ export function finishGroup(group: Command, what: string): void {
         throw usageError(`${path} needs ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}; pass one of ${names.join(', ')}, ${example}`);
       }
       const shown = /^[A-Za-z0-9_-]{1,20}$/.test(given) ? ` ${JSON.stringify(given)}` : '';
-      const near = closestKey(given, names);
+      const near = closestName(given, names);
       throw usageError(
         `unknown ${what}${shown} for ${path}; pass one of ${names.join(', ')}${near === undefined ? '' : ` (did you mean ${near}?)`}`,
       );

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isKoomockError, usageError } from '../../../../core/errors.js';
+import type { CliIo } from '../../io.js';
 
 /** Bodies above this are refused: no marketplace message is near it (APIG's own cap is 12 MB). */
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -28,10 +29,10 @@ export function required(value: string | undefined, flag: string, what: string):
  * The bytes of a `TEXT|@file|-` argument: `@path` reads the file's exact bytes (relative to `cwd`),
  * `-` reads standard input, anything else is the text itself as UTF-8.
  * @example
- *   await readBytesArg('@body.json', '--body', process.cwd()); // the file's bytes
+ *   await readBytesArg('@body.json', '--body', io); // the file's bytes
  */
-export async function readBytesArg(arg: string, flag: string, cwd: string): Promise<Uint8Array> {
-  if (arg === '-') return readStdin(flag);
+export async function readBytesArg(arg: string, flag: string, { cwd, stdin }: Pick<CliIo, 'cwd' | 'stdin'>): Promise<Uint8Array> {
+  if (arg === '-') return readStdin(stdin, flag);
   if (!arg.startsWith('@')) return Buffer.from(arg, 'utf8');
   const path = resolve(cwd, arg.slice(1));
   const instead = `pass ${flag} @path/to/file (a readable file) or the text itself`;
@@ -47,11 +48,11 @@ export async function readBytesArg(arg: string, flag: string, cwd: string): Prom
   }
 }
 
-async function readStdin(flag: string): Promise<Uint8Array> {
+async function readStdin(stdin: CliIo['stdin'], flag: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), 'utf8');
+  for await (const chunk of stdin) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     size += buf.length;
     if (size > MAX_BYTES) throw flagError(flag, `reads more than ${MAX_BYTES} bytes from standard input`, 'pass a smaller body');
     chunks.push(buf);

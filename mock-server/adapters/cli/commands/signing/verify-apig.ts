@@ -41,7 +41,7 @@ export function addVerifyApig(verify: Command, io: CliIo, setExit: (code: number
       const lang = toLang(o);
       const sk = required(o.sk, '--sk', 'the secret access key (SK) the request was signed with');
       const authorization = required(o.authorization, '--authorization', "the Authorization header sent, 'SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…'");
-      const { body: rawBody, ...input } = await readApigRequest(o, io.cwd);
+      const { body: rawBody, ...input } = await readApigRequest(o, io);
       const headers = Object.create(null) as Record<string, string>;
       for (const [name, value] of Object.entries(input.headers)) headers[name.toLowerCase()] = value;
       headers.authorization = authorization;
