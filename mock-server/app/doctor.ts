@@ -4,6 +4,7 @@
  * signed call is a queryInstance for an instance that does not exist.
  */
 import { isIP } from 'node:net';
+import { parseBoundedJsonObject } from '../core/bounded-json.js';
 import { buildV2Request } from '../core/produce/build-v2.js';
 import { signProduceRequest } from '../core/produce/sign-request.js';
 import type { TransportResult } from '../core/ports.js';
@@ -41,13 +42,8 @@ interface JsonAnswer {
 function toAnswer(result: TransportResult): JsonAnswer | string {
   if (result.kind === 'error') return `${result.error}: ${result.message}`;
   const text = decoder.decode(result.body);
-  let json: Record<string, unknown> | undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
-  } catch {
-    // not JSON
-  }
+  const parsed = parseBoundedJsonObject(result.body);
+  const json = parsed.ok ? parsed.value : undefined;
   const contentType = result.headers['content-type'] ?? '';
   return {
     status: result.status,
