@@ -129,7 +129,7 @@ function adminApi(): Doc {
       '/runs': {
         post: {
           operationId: 'startRun', summary: 'run the conformance suite against a seller', security: [{ bearer: [] }],
-          requestBody: { required: true, content: json({ type: 'object', additionalProperties: false, properties: { sellerUrl: { type: 'string', format: 'uri' }, scenarios: { type: 'array', items: { type: 'string' } }, groups: { type: 'array', items: { type: 'string' } }, profile: { type: 'object' }, waitForSellerMs: { type: 'integer', minimum: 0, maximum: 600000 } } }) },
+          requestBody: { required: true, content: json({ type: 'object', additionalProperties: false, properties: { sellerUrl: { type: 'string', format: 'uri' }, scenarios: { type: 'array', items: { type: 'string' } }, groups: { type: 'array', items: { type: 'string' } }, profile: { type: 'object' }, waitForSellerMs: { type: 'integer', minimum: 0, maximum: 600000 }, sellerPushesUsage: { type: 'boolean' } } }) },
           responses: { '202': ok('the run started', runState), '4XX': error },
         },
       },

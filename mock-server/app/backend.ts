@@ -6,7 +6,8 @@
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { ProductionInterfaceMessage } from '../core/produce/call-outcome.js';
 import type { Clock } from '../core/ports.js';
-import type { OpenApiControl, OrderQuerySource, ScenarioMarket } from '../core/scenario/run/engine-types.js';
+import type { AcceptedUsage, OpenApiControl, OrderQuerySource, ScenarioMarket, UsageSource } from '../core/scenario/run/engine-types.js';
+import type { StoredUsageRecord } from '../core/store.js';
 import type { JournalWriter } from './journal-sink.js';
 
 export interface EmulatorBackend {
@@ -21,6 +22,8 @@ export interface EmulatorBackend {
   readonly orderQueries: OrderQuerySource;
   /** Fault rules and the inbound journal (`faults:` steps, `expect.openApi`, `openapi.signature`). */
   readonly openApi?: OpenApiControl;
+  /** Usage records the seller pushed and the emulator accepted (`usage` steps). */
+  readonly usage: UsageSource;
   readonly journal: JournalWriter;
   /** Calls that ended as production interface messages during this run. */
   readonly interfaceMessages: readonly ProductionInterfaceMessage[];
@@ -29,3 +32,6 @@ export interface EmulatorBackend {
   /** Stops what this process started; a connected emulator keeps running. */
   close(): Promise<void>;
 }
+
+/** A stored usage record as a `usage` step reports it. */
+export const toAcceptedUsage = (r: StoredUsageRecord): AcceptedUsage => ({ meteringSn: r.metering_sn, usageValue: r.usage_value, beginTime: r.begin_time, endTime: r.end_time, receivedAt: r.receivedAt });

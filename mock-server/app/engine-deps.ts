@@ -28,6 +28,7 @@ export function toEngineDeps(
   transport: SellerTransport,
   onEvent?: (event: EngineEvent) => void,
   onAttempt?: (exchange: ProduceExchange, context: JournalContext) => void,
+  seller: { readonly pushesUsage?: boolean } = {},
 ): EngineDeps {
   const journalFor = backend.journal.journalFor;
   // Every attempt is journaled as it ends: the same moment tells a watcher that one more attempt ended.
@@ -44,6 +45,7 @@ export function toEngineDeps(
           };
         };
   return {
+    ...(seller.pushesUsage === true ? { sellerPushesUsage: true } : {}),
     sellerUrl: config.seller.productionUrl,
     sellerId: backend.sellerId,
     catalog: backend.catalog,
@@ -55,6 +57,7 @@ export function toEngineDeps(
     schemas: getSchemaRegistry(),
     market: backend.market,
     orderQueries: backend.orderQueries,
+    usage: backend.usage,
     ...(backend.openApi === undefined ? {} : { openApi: backend.openApi }),
     journal,
     exchangeIdOf: backend.journal.exchangeIdOf,

@@ -10,7 +10,7 @@ import type { ProductionInterfaceMessage } from '../core/produce/call-outcome.js
 import type { Exchange, NewExchange } from '../core/store.js';
 import { createVirtualClock } from './clock.js';
 import { createAdminClient } from '../adapters/http/admin/client.js';
-import type { EmulatorBackend } from './backend.js';
+import { type EmulatorBackend, toAcceptedUsage } from './backend.js';
 import { createJournalOrderQueries, ORDER_QUERY_OPERATION } from './journal-order-queries.js';
 import { createJournalWriter } from './journal-sink.js';
 import { createOpenApiControl, toAdminSource } from './open-api-control.js';
@@ -108,6 +108,12 @@ export async function connectRemoteEmulator(url: string, options: RemoteEmulator
         return admin.listExchanges({ direction: 'inbound', operation: ORDER_QUERY_OPERATION, afterId, limit: 1000 });
       },
     }),
+    usage: {
+      accepted: async (instanceId) => {
+        await sync();
+        return (await admin.listUsage({ instanceId })).map(toAcceptedUsage);
+      },
+    },
     journal: createJournalWriter(async (exchange: NewExchange) => (await call<{ id: number }>(base, token, 'POST', '/runner/exchanges', exchange)).id, info.sellerId),
     ...(faults === undefined ? {} : { openApi: createOpenApiControl(toAdminSource(admin, faults.hostNames)) }),
     interfaceMessages: messages,

@@ -43,6 +43,8 @@ export interface RunSuiteOptions {
   readonly timeScale?: number;
   /** How long to keep trying the seller's port (`--wait-for-seller`); one attempt when absent. */
   readonly waitForSellerMs?: number;
+  /** The seller pushes usage by itself: scenarios with `requires: [usage-push]` run instead of being skipped. */
+  readonly sellerPushesUsage?: boolean;
   readonly onEvent?: (event: EngineEvent, emulatorUrl: string) => void;
   /** Called once the emulator is up, with its URL and where each platform host is served. */
   readonly onEmulator?: (url: string, hosts: Readonly<Record<string, string>>) => void;
@@ -86,7 +88,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       sync: () => backend.sync(),
       ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
     });
-    const deps = toEngineDeps(config, backend, transport, options.onEvent === undefined ? undefined : (e) => options.onEvent?.(e, backend.url), options.onAttempt);
+    const deps = toEngineDeps(config, backend, transport, options.onEvent === undefined ? undefined : (e) => options.onEvent?.(e, backend.url), options.onAttempt, {
+      ...(options.sellerPushesUsage === true ? { pushesUsage: true } : {}),
+    });
     const deadlineMs = options.deadlineMs ?? defaultDeadlineMs(options.scenarios, config.profile);
     const deadlineText = options.deadlineMs === undefined ? `${formatDuration(deadlineMs)}, derived from the suite` : `--deadline ${formatDuration(deadlineMs)}`;
     return await runScenarios(options.scenarios, deps, { version: KOOMOCK_VERSION, deadline: backend.clock.wallNow() + deadlineMs, deadlineText });

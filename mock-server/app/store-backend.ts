@@ -6,7 +6,7 @@ import type { CatalogProduct } from '../core/market/catalog.js';
 import type { ProductionInterfaceMessage } from '../core/produce/call-outcome.js';
 import type { Clock } from '../core/ports.js';
 import type { Store } from '../core/store.js';
-import type { EmulatorBackend } from './backend.js';
+import { type EmulatorBackend, toAcceptedUsage } from './backend.js';
 import { createJournalOrderQueries, ORDER_QUERY_OPERATION } from './journal-order-queries.js';
 import { createJournalWriter } from './journal-sink.js';
 
@@ -40,6 +40,7 @@ export function createStoreBackend(input: StoreBackendInput): EmulatorBackend {
     orderQueries: createJournalOrderQueries({
       readAfter: (afterId) => store.listExchanges({ direction: 'inbound', operation: ORDER_QUERY_OPERATION, afterId, limit: -1 }),
     }),
+    usage: { accepted: (instanceId) => store.listUsage({ sellerId: input.sellerId, instanceId }).map(toAcceptedUsage) },
     journal: createJournalWriter((exchange) => store.appendExchange(exchange), input.sellerId),
     interfaceMessages: messages,
     sync: async () => {},

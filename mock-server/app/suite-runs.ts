@@ -26,6 +26,8 @@ export interface RunRequest {
   readonly profile?: Readonly<Record<string, unknown>>;
   /** How long to keep trying the seller's port, in ms (at most 600000); one attempt when absent. */
   readonly waitForSellerMs?: number;
+  /** The seller pushes usage by itself: scenarios that wait for it run instead of being skipped (`--seller-pushes-usage`). */
+  readonly sellerPushesUsage?: boolean;
 }
 
 export type RunStatus = 'running' | 'finished' | 'error';
@@ -61,7 +63,7 @@ export interface SuiteRunsOptions {
 
 const MAX_KEPT_RUNS = 20;
 const MAX_WAIT_MS = 600_000;
-const REQUEST_FIELDS = ['sellerUrl', 'scenarios', 'groups', 'profile', 'waitForSellerMs'];
+const REQUEST_FIELDS = ['sellerUrl', 'scenarios', 'groups', 'profile', 'waitForSellerMs', 'sellerPushesUsage'];
 
 const textList = (name: string, value: unknown): string[] | undefined => {
   if (value === undefined) return undefined;
@@ -92,6 +94,8 @@ export function parseRunRequest(body: unknown): RunRequest {
   if (waitForSellerMs !== undefined && (typeof waitForSellerMs !== 'number' || !Number.isInteger(waitForSellerMs) || waitForSellerMs < 0 || waitForSellerMs > MAX_WAIT_MS)) {
     throw usageError(`waitForSellerMs must be a whole number of ms from 0 to ${MAX_WAIT_MS}, received ${JSON.stringify(waitForSellerMs)}`);
   }
+  const { sellerPushesUsage } = input;
+  if (sellerPushesUsage !== undefined && typeof sellerPushesUsage !== 'boolean') throw usageError(`sellerPushesUsage must be true or false, received ${JSON.stringify(sellerPushesUsage)}`);
   const scenarios = textList('scenarios', input['scenarios']);
   const groups = textList('groups', input['groups']);
   return {
@@ -100,6 +104,7 @@ export function parseRunRequest(body: unknown): RunRequest {
     ...(groups === undefined ? {} : { groups }),
     ...(profile === undefined ? {} : { profile: profile as Record<string, unknown> }),
     ...(waitForSellerMs === undefined ? {} : { waitForSellerMs }),
+    ...(sellerPushesUsage === undefined ? {} : { sellerPushesUsage }),
   };
 }
 
@@ -162,6 +167,7 @@ export function createSuiteRuns(options: SuiteRunsOptions): SuiteRuns {
         scenarios,
         emulator: { url: options.selfUrl(), ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }) },
         ...(request.waitForSellerMs === undefined ? {} : { waitForSellerMs: request.waitForSellerMs }),
+        ...(request.sellerPushesUsage === undefined ? {} : { sellerPushesUsage: request.sellerPushesUsage }),
         onEvent: (event) => {
           if (event.kind === 'scenario-end') update(id, { progress: { scenariosDone: event.index + 1, scenariosTotal: event.total } });
         },

@@ -111,6 +111,7 @@ ${option('rateLimitPerSecond', p.rateLimitPerSecond, 'D30 Open API requests per 
 ${option('debug', p.debug, 'D21 error bodies include the canonical request the emulator built')}
 ${option('transportGiveUpAfter', p.transportGiveUpAfter, 'stop retrying after this many identical transport failures in a row (0 = never)')}
 ${option('apigLockout', p.apigLockout, 'APIG locks an AK for 5 min after 5 failed signatures: on | off')}
+${option('trialPaidFrom', p.trialPaidFrom, 'D32 a converted trial is paid from: conversion | trial-end')}
 `;
 }
 

@@ -44,6 +44,8 @@ export interface FidelityProfile {
   readonly transportGiveUpAfter: number;
   /** APIG locks an AK for 5 minutes after 5 failed signatures in a row (APIG.0301); `off` never locks. */
   readonly apigLockout: 'on' | 'off';
+  /** D32 when a converted trial's paid period starts: at the conversion, or when the trial ends. */
+  readonly trialPaidFrom: 'conversion' | 'trial-end';
 }
 
 const MINUTE = 60_000;
@@ -83,6 +85,7 @@ export const DEFAULT_PROFILE: FidelityProfile = Object.freeze({
   debug: false,
   transportGiveUpAfter: 3,
   apigLockout: 'on',
+  trialPaidFrom: 'conversion',
 }) as FidelityProfile;
 
 /** Profile with some options changed; unknown option names are the caller's bug (typed). */

@@ -55,6 +55,8 @@ const ROWS: readonly Row[] = [
   { name: 'answers after the call timeout', defect: 'late-answer', only: 'subscribe-monthly', check: 'transport.timeout', extra: ['--profile', 'callTimeoutMs=150ms', '--profile', 'retryWindowMs.newInstance=3m'] },
   { name: 'never calls the order query', defect: 'no-order-query', only: 'subscribe-monthly', check: 'order.queried' },
   { name: 'newInstance always failing', defect: 'failing-new-instance', only: 'subscribe-monthly', check: 'order.outcome' },
+  { name: 'never pushes usage for its on-demand instance', defect: 'no-usage-push', only: 'usage-short', check: 'usage.pushed', extra: ['test/fixtures/scenarios/usage-short.yaml', '--seller-pushes-usage'] },
+  { name: 'queryInstance returns released and unknown instances with login details', defect: 'returns-released', only: 'release-after-unsubscribe', check: 'instance.released' },
 ];
 
 async function runAgainst(row: Row, dir: string): Promise<Outcome> {

@@ -25,9 +25,10 @@ const keyArgs = ['--key', CREDS.keys.basic, '--general-key', CREDS.keys.general,
 const it = test
   .extend('reference', { scope: 'file' }, async ({}, { onCleanup }) => {
     const port = await reserveFreePort();
-    const seller = await startReferenceSeller({ ...CREDS, emulatorUrl: `http://127.0.0.1:${port}` });
+    // Metering every 200 ms, so the on-demand scenario sees a usage push within its wait.
+    const seller = await startReferenceSeller({ ...CREDS, emulatorUrl: `http://127.0.0.1:${port}`, usageIntervalMs: 200 });
     onCleanup(() => seller.close());
-    return { port, args: ['--seller-url', seller.produceUrl, ...keyArgs, '--port', String(port)] };
+    return { port, args: ['--seller-url', seller.produceUrl, ...keyArgs, '--port', String(port), '--seller-pushes-usage'] };
   })
   .extend('dir', async ({}, { onCleanup }) => {
     const dir = mkdtempSync(join(tmpdir(), 'koomock-run-'));

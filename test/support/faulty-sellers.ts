@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { startSeller, type RunningSeller } from '../../examples/seller-express/src/app.js';
 
-export const SELLER_DEFECTS = ['non-idempotent', 'wrong-content-type', 'missing-instance-id', 'late-answer', 'no-order-query', 'failing-new-instance'] as const;
+export const SELLER_DEFECTS = ['non-idempotent', 'wrong-content-type', 'missing-instance-id', 'late-answer', 'no-order-query', 'failing-new-instance', 'returns-released', 'no-usage-push'] as const;
 export type SellerDefect = (typeof SELLER_DEFECTS)[number];
 
 export interface SellerCredentials {
@@ -22,6 +22,8 @@ export interface FaultySellerOptions extends SellerCredentials {
   readonly emulatorUrl: string;
   /** `late-answer`: how long every answer is held back (default 400 ms). */
   readonly lateByMs?: number;
+  /** How often the seller meters its on-demand instances (default: its own, hourly). */
+  readonly usageIntervalMs?: number;
 }
 
 export interface TestSellerServer {
@@ -86,7 +88,7 @@ function rewriteJson(answer: Answer, change: (value: Record<string, unknown>) =>
 }
 
 /** What a defect does to one exchange: `forward` asks the real seller. */
-type Transform = (activity: string | undefined, forward: () => Promise<Answer>) => Promise<Answer>;
+type Transform = (activity: string | undefined, forward: () => Promise<Answer>, body: Buffer) => Promise<Answer>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -123,7 +125,19 @@ function transformFor(defect: SellerDefect, lateByMs: number): Transform {
           ? { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: json({ resultCode: '000005', resultMsg: 'provisioning backend unavailable' }) }
           : forward();
     case 'no-order-query':
+    case 'no-usage-push':
       return (_activity, forward) => forward();
+    case 'returns-released':
+      // queryInstance lists every id it is asked for, with login details, released or never issued.
+      return async (activity, forward, body) => {
+        const answer = await forward();
+        if (activity !== 'queryInstance') return answer;
+        const asked = String((JSON.parse(body.toString('utf8')) as { instanceId?: unknown }).instanceId ?? '').split(',');
+        const login = (id: string) => ({ frontEndUrl: `https://app.example/${id}`, userName: 'admin', password: 'Initial-Passw0rd' });
+        return rewriteJson(answer, (v) => {
+          v['info'] = asked.map((id) => ({ instanceId: id, appInfo: login(id) }));
+        });
+      };
   }
 }
 
@@ -138,7 +152,7 @@ async function startProxy(target: string, transform: Transform): Promise<{ url: 
         const r = await fetch(`${target}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers, ...(body.length > 0 ? { body } : {}) });
         return { status: r.status, headers: { 'content-type': r.headers.get('content-type') ?? '' }, body: Buffer.from(await r.arrayBuffer()) };
       };
-      const answer = await transform(activityOf(body), forward);
+      const answer = await transform(activityOf(body), forward, body);
       if (res.destroyed) return;
       res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
       res.end(answer.body);
@@ -174,7 +188,7 @@ async function startOrderStub(emulatorUrl: string): Promise<{ url: string; serve
  */
 export async function startReferenceSeller(options: FaultySellerOptions): Promise<TestSellerServer & { readonly seller: RunningSeller }> {
   // Retries as the example does by default (scenarios/faults/order-query-retry needs it), quickly.
-  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 } });
+  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 }, ...(options.usageIntervalMs === undefined ? {} : { usageIntervalMs: options.usageIntervalMs }) });
   return { seller, produceUrl: seller.produceUrl, close: () => seller.close() };
 }
 
@@ -193,6 +207,8 @@ export async function startFaultySeller(defect: SellerDefect, options: FaultySel
     sk: options.sk,
     orderApiUrls: [stub?.url ?? options.emulatorUrl],
     openApi: { attempts: 1, timeoutMs: 3000 },
+    // Everything else meters every 200 ms; this one never pushes usage.
+    usageIntervalMs: defect === 'no-usage-push' ? 0 : 200,
   });
   const proxy = await startProxy(seller.url, transformFor(defect, options.lateByMs ?? 400));
   const path = new URL(seller.produceUrl).pathname;

@@ -26,6 +26,8 @@ export interface RunCliOptions {
   readonly cwd?: string;
   /** Kill the process after this many ms (default 30 000); in process, the test's own timeout applies. */
   readonly timeoutMs?: number;
+  /** Act as if output went to a terminal (colour, a progress line per attempt); default false. */
+  readonly isTTY?: boolean;
 }
 
 /** The calling shell's variables without KOOMOCK_*, so they cannot change the outcome. */
@@ -51,7 +53,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     stdin: (async function* () {
       yield* input;
     })(),
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
   };
   const code = await main(args, io);
   return { code, stdout: out.join(''), stderr: err.join('') };

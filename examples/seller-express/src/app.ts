@@ -12,6 +12,7 @@ import { createProduceHandler } from './produce-router.js';
 import { reply, RESULT } from './result-codes.js';
 import { createSellerRoutes } from './seller-routes.js';
 import { createKitStore } from './kit-store.js';
+import { startMetering } from './metering.js';
 
 export type { SellerOptions } from './options.js';
 
@@ -56,6 +57,7 @@ function buildSeller(input: SellerOptions): Seller {
       }),
   };
   const nonces = createNonceCache(options.signatureWindowMs);
+  const stopMetering = options.usageIntervalMs > 0 ? startMetering(context, options.usageIntervalMs) : () => {};
 
   const app = express();
   app.disable('x-powered-by');
@@ -90,6 +92,7 @@ function buildSeller(input: SellerOptions): Seller {
     app,
     context,
     dispose: () => {
+      stopMetering();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       for (const wake of [...sleepers]) wake();

@@ -38,6 +38,8 @@ export interface SellerOptions {
   /** Background provisioning time when an order asks for async mode. Default 200 ms. */
   readonly defaultProvisionDelayMs?: number;
   readonly openApi?: { readonly attempts?: number; readonly backoffMs?: readonly number[]; readonly timeoutMs?: number };
+  /** How often on-demand instances are metered and their usage pushed. Default 3 600 000 ms (hourly, as the marketplace asks); 0 turns metering off. */
+  readonly usageIntervalMs?: number;
   /** Receives one line per event; never secrets. Default: silent. */
   readonly log?: (line: string) => void;
   /** Clock for checking signature timestamps (tests). Default Date.now. */
@@ -58,6 +60,7 @@ export interface ResolvedOptions {
   readonly signatureWindowMs: number;
   readonly defaultProvisionDelayMs: number;
   readonly openApi: NonNullable<SellerOptions['openApi']>;
+  readonly usageIntervalMs: number;
   readonly log: (line: string) => void;
   readonly now: () => number;
 }
@@ -95,6 +98,7 @@ export function resolveOptions(o: SellerOptions): ResolvedOptions {
     signatureWindowMs: o.signatureWindowMs ?? 60_000,
     defaultProvisionDelayMs: o.defaultProvisionDelayMs ?? 200,
     openApi: o.openApi ?? {},
+    usageIntervalMs: o.usageIntervalMs ?? 3_600_000,
     log: o.log ?? (() => {}),
     now: o.now ?? Date.now,
   };

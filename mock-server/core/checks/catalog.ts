@@ -9,6 +9,7 @@ import { HTTP_REDIRECT } from './http-redirect.js';
 import { HTTP_STATUS } from './http-status.js';
 import { INSTANCE_DISTINCT } from './instance-distinct.js';
 import { INSTANCE_IDEMPOTENT } from './instance-idempotent.js';
+import { INSTANCE_RELEASED } from './instance-released.js';
 import { ORDER_OUTCOME } from './order-outcome.js';
 import { OPENAPI_SIGNATURE } from './openapi-signature.js';
 import { ORDER_QUERIED } from './order-queried.js';
@@ -19,6 +20,7 @@ import { RESULT_CODE } from './result-code.js';
 import { TRANSPORT_REACHABLE } from './transport-reachable.js';
 import { TRANSPORT_RESET } from './transport-reset.js';
 import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
+import { USAGE_PUSHED } from './usage-pushed.js';
 
 /** Every `security.*` check id with what it verifies. */
 const SECURITY_CHECKS: Readonly<Record<string, string>> = Object.fromEntries(ATTACK_NAMES.map((a) => [securityCheckId(a), ATTACK_TEXTS[a].title]));
@@ -41,8 +43,10 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [RESPONSE_APPINFO]: 'V1 appInfo userName/password decrypt with the V1 key',
   [INSTANCE_IDEMPOTENT]: 'a re-sent newInstance returns the first instanceId',
   [INSTANCE_DISTINCT]: 'different order lines / on-demand products get different instances',
+  [INSTANCE_RELEASED]: 'queryInstance does not return a released or unknown instance',
   [ORDER_QUERIED]: 'the seller fetched the order through the order query',
   [ORDER_OUTCOME]: 'the order ended in the expected state',
+  [USAGE_PUSHED]: 'the seller pushed usage for its on-demand instance and the marketplace accepted it',
   [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
   'run.deadline': "the scenario ran before the run's deadline (--deadline)",
   ...SECURITY_CHECKS,

@@ -88,6 +88,14 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
     title: '不同订单行 / 不同按需产品得到不同实例',
     hint: '一个订单可能对应多个实例：按需商品每个计费项（productId）各发一次 newInstance，orderId 相同。幂等键请用 orderId + orderLineId（按需：orderId + productId），不要只用 orderId。',
   },
+  'instance.released': {
+    title: 'queryInstance 不返回已释放或不存在的实例',
+    hint: '实例释放后买家资源已删除：queryInstance 不能再列出已释放（或从未创建）的 instanceId，更不能返回其登录信息。请返回 000000，info[] 只列出仍存在的实例。',
+  },
+  'usage.pushed': {
+    title: '卖家为按需实例上报了话单，且被云商店接受',
+    hint: '按需商品的卖家需要对每个实例计量，并至少每小时调用话单上报接口（AK/SK 签名，另加 signature/ts/nonce 头中的请求体签名）。若已上报，请在日志（koomock 报告，或 GET /_koomock/exchanges?operation=usage.push）中查看被拒绝的原因；若上报间隔长于等待时间，测试时请缩短计量间隔。',
+  },
   'order.queried': {
     title: '卖家通过订单查询接口获取了订单',
     hint: 'V2 生产接口只携带 ID：请用 AK/SK 签名调用 GET /api/mkp-openapi-public/global/v1/order/query?orderId=…&orderLineId=… 获取订单详情，测试时把地址指向 koomock。',

@@ -81,8 +81,19 @@ export interface OrderHistoryEntry {
   readonly note?: string;
 }
 
+/** Which order line a follow-on order (RENEW, CHANGE, TRIAL_TO_FORMAL, UNSUBSCRIBE) follows (follow-on.ts). */
+export interface FollowLink {
+  /** The order and line that created the instance (never another follow-on order). */
+  readonly orderId: string;
+  readonly orderLineId: string;
+  /** Price of one period of the configuration after this order, as an amount string. */
+  readonly periodPrice: string;
+}
+
 export interface Order {
   readonly orderInfo: OrderInfo;
+  /** Set on follow-on orders: the line they follow (docs/fidelity.md#d32). */
+  readonly follows?: FollowLink;
   /** The seller that owns the product; order query by another seller answers MKT.0150 (D24). */
   readonly sellerId: string;
   readonly status: OrderStatus;

@@ -42,3 +42,27 @@ export function toExpireMs(createMs: number, periodType: PeriodType, periodNumbe
 }
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * A renewal's new expiry: `periodNumber` periods added to the current expiry, keeping its time of
+ * day, on the UTC calendar; month ends clamp. For koomock's own expiries (23:59:59 Beijing, which
+ * is 15:59:59 UTC of the same date) this is the Beijing calendar too.
+ * @example extendExpiryMs(Date.UTC(2027, 0, 31, 15, 59, 59), 'month', 1) // Date.UTC(2027, 1, 28, 15, 59, 59)
+ */
+export function extendExpiryMs(expiryMs: number, periodType: PeriodType, periodNumber: number): number {
+  if (!Number.isInteger(periodNumber) || periodNumber < 1) {
+    throw new RangeError(`periodNumber must be a positive integer, received ${periodNumber}`);
+  }
+  if (periodType === 'hour') return expiryMs + periodNumber * HOUR_MS;
+  const d = new Date(expiryMs);
+  const months = periodType === 'year' ? 12 * periodNumber : periodType === 'month' ? periodNumber : 0;
+  const total = d.getUTCMonth() + months;
+  const year = d.getUTCFullYear() + Math.floor(total / 12);
+  const month = total % 12;
+  const lastDay = new Date(0);
+  lastDay.setUTCFullYear(year, month + 1, 0);
+  const day = Math.min(d.getUTCDate(), lastDay.getUTCDate()) + (periodType === 'day' ? periodNumber : 0);
+  const end = new Date(expiryMs);
+  end.setUTCFullYear(year, month, day);
+  return end.getTime();
+}

@@ -50,6 +50,8 @@ export const APIG_ERRORS = {
     code: 'APIG.0301',
     message: 'Incorrect IAM authentication information: verify aksk signature fail',
   },
+  /** 5 failed signatures in a row lock the AK for 5 minutes (open-api.md §2.3). */
+  akLocked: { status: 401, code: 'APIG.0301', message: 'Incorrect IAM authentication information: AK access failed to reach the limit,forbidden.' },
   appSignature: { status: 401, code: 'APIG.0303', message: 'Incorrect app authentication information: verify signature fail' },
   apiNotFound: { status: 404, code: 'APIG.0101', message: 'The API does not exist or has not been published in the environment' },
   /** D28: bodies over 12 MB. */

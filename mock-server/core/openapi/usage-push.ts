@@ -67,7 +67,8 @@ export const usagePushRoute: OpenApiRoute = {
     if (badSignature !== undefined) return badSignature;
     if (!body.ok) return toMalformedBody(ctx, body.detail);
     const result = validateUsageBatch(body.value.usage_records, {
-      now: ctx.clock.now(),
+      // begin_time comes from the seller's clock: judged against wall time (docs/fidelity.md#d31).
+      now: ctx.clock.wallNow(),
       isOnDemandInstanceOfSeller: isOnDemandInstanceOf(ctx, seller.id),
     });
     if (!result.ok) return toViolationResponse(ctx, result);

@@ -42,6 +42,8 @@ export interface CallOutcome {
   readonly orderFailure?: OrderFailure;
   /** Set when `final` is `production-interface-message`. */
   readonly interfaceMessage?: ProductionInterfaceMessage;
+  /** Set when koomock stopped retrying early (identical transport failures): how the platform would have gone on. */
+  readonly stoppedEarly?: string;
   /** Virtual time the call started and ended (for `order.queried`). */
   readonly startedAt: number;
   readonly endedAt: number;

@@ -58,5 +58,6 @@ export async function pollForAppInfo(
   }
   const within = stopNote === undefined ? `within ${Math.round(windowMs / 60_000)} min` : `(${stopNote})`;
   const reason = `newInstance answered 000004 but queryInstance returned no info[].appInfo for instanceId ${JSON.stringify(instanceId)} ${within}`;
-  return giveUp(spec, attempts, reason, startedAt, clock.now(), instanceId);
+  const outcome = giveUp(spec, attempts, reason, startedAt, clock.now(), instanceId);
+  return stopNote === undefined ? outcome : { ...outcome, stoppedEarly: stopNote };
 }

@@ -77,5 +77,6 @@ export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options:
   const last = attempts[attempts.length - 1] as AttemptRecord;
   const within = `no attempt succeeded within ${Math.round(windowMs / 60_000)} min (${attempts.length} attempt(s))`;
   const reason = `${stopNote === undefined ? within : `no attempt succeeded: ${stopNote}`}; last: ${summariseFailure(last.checks)}`;
-  return giveUp(spec, attempts, reason, startedAt, clock.now(), firstInstanceId);
+  const outcome = giveUp(spec, attempts, reason, startedAt, clock.now(), firstInstanceId);
+  return stopNote === undefined ? outcome : { ...outcome, stoppedEarly: stopNote };
 }

@@ -28,6 +28,7 @@ const ENUMS = {
   oaepHash: { sha256: true, sha1: true } satisfies Record<FidelityProfile['oaepHash'], true>,
   apigAuth: { on: true, off: true } satisfies Record<FidelityProfile['apigAuth'], true>,
   usageSignature: { raw: true, canonical: true } satisfies Record<FidelityProfile['usageSignature'], true>,
+  trialPaidFrom: { conversion: true, 'trial-end': true } satisfies Record<FidelityProfile['trialPaidFrom'], true>,
 };
 const CHARGING_MODES = { PERIOD: true, ONE_TIME: true, ON_DEMAND: true, ON_DEMAND_PKG: true } satisfies Record<ChargingMode, true>;
 const PERIOD_TYPES = { year: true, month: true, day: true, hour: true } satisfies Record<PeriodType, true>;

@@ -57,6 +57,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
     .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect)
     .option('--deadline <duration>', 'wall time the run may take (e.g. 30m, 2h); scenarios whose turn comes later fail as not run (default: derived from the suite)')
     .option('--quiet', 'no progress lines on standard error (for CI logs): only the checklist and the reports')
+    .option('--seller-pushes-usage', 'the seller pushes usage for on-demand instances by itself: run the scenarios that wait for it (otherwise skipped)')
     .option('--wait-for-seller <duration>', 'keep trying the seller for this long before giving up (e.g. 60s, 2m), for a seller that is still starting');
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
@@ -70,7 +71,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
       const quiet = opts['quiet'] === true;
       const deadlineMs = parseDeadline(opts['deadline']);
       // A line per attempt only on a terminal: CI logs keep one line per scenario.
-      const perAttempt = !quiet && process.stderr.isTTY === true;
+      const perAttempt = !quiet && io.isTTY;
       const report = await runSuite({
         config,
         scenarios,
@@ -79,6 +80,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         ...(waitForSellerMs === undefined ? {} : { waitForSellerMs }),
         ...(deadlineMs === undefined ? {} : { deadlineMs }),
         ...(perAttempt ? { onAttempt: (exchange, context) => io.err(toAttemptLine(exchange, context, { lang: shared.lang })) } : {}),
+        ...(opts['sellerPushesUsage'] === true ? { sellerPushesUsage: true } : {}),
         onEmulator: (url, hosts) => {
           if (quiet) return;
           const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');

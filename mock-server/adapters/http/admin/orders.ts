@@ -5,14 +5,16 @@
 import type { CatalogProduct, ChargingMode, PeriodType } from '../../../core/market/catalog.js';
 import { getMockOrder } from '../../../core/market/mock-orders.js';
 import { createOrder, type ExtendParam, ORDER_TYPES, type Order, type OrderStatus, type OrderType } from '../../../core/market/order.js';
+import { isFollowOnType } from '../../../core/market/follow-on.js';
 import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
+import { createAdminFollowOn, parseFollows } from './follow-on-orders.js';
 import { invalid, notFound } from './errors.js';
 import type { CreateOrderRequest } from './types.js';
 
 const CHARGING_MODES: readonly ChargingMode[] = ['PERIOD', 'ONE_TIME', 'ON_DEMAND', 'ON_DEMAND_PKG'];
 const PERIOD_TYPES: readonly PeriodType[] = ['year', 'month', 'day', 'hour'];
 const ORDER_STATUSES: readonly OrderStatus[] = ['PENDING', 'PROVISIONING', 'ACTIVE', 'FAILED', 'UNSUBSCRIBED'];
-const FIELDS = new Set(['productId', 'chargingMode', 'periodType', 'periodNumber', 'linearValue', 'orderType', 'extendParams']);
+const FIELDS = new Set(['follows', 'productId', 'chargingMode', 'periodType', 'periodNumber', 'linearValue', 'orderType', 'extendParams']);
 
 function oneOf<T extends string>(body: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
   const v = body[name];
@@ -43,6 +45,7 @@ export function parseCreateOrder(body: Record<string, unknown>): CreateOrderRequ
   const productId = body.productId;
   if (productId !== undefined && (typeof productId !== 'string' || productId === '')) throw invalid(`productId must be a catalog product id, received ${JSON.stringify(productId)}`);
   const request: CreateOrderRequest = {
+    ...opt('follows', parseFollows(body.follows)),
     ...(productId === undefined ? {} : { productId }),
     ...opt('chargingMode', oneOf(body, 'chargingMode', CHARGING_MODES)),
     ...opt('periodType', oneOf(body, 'periodType', PERIOD_TYPES)),
@@ -51,7 +54,10 @@ export function parseCreateOrder(body: Record<string, unknown>): CreateOrderRequ
     ...opt('orderType', oneOf<OrderType>(body, 'orderType', ORDER_TYPES)),
     ...opt('extendParams', extendParams(body)),
   };
-  if (request.productId === undefined && request.chargingMode === undefined) {
+  if (request.follows === undefined && request.orderType !== undefined && isFollowOnType(request.orderType)) {
+    throw invalid(`a ${request.orderType} order follows an existing order line: give follows ${'{'}"instanceId": ...${'}'} or ${'{'}"orderId": ..., "orderLineId": ...${'}'}`);
+  }
+  if (request.follows === undefined && request.productId === undefined && request.chargingMode === undefined) {
     throw invalid('give productId (a product of the catalog) or chargingMode (PERIOD, ONE_TIME, ON_DEMAND or ON_DEMAND_PKG) to pick the product');
   }
   return request;
@@ -85,6 +91,11 @@ function pickProduct(catalog: readonly CatalogProduct[], request: CreateOrderReq
  * @example createAdminOrder(runtime, { chargingMode: 'ON_DEMAND' }).orderInfo.orderLine[0]?.chargingMode // 'ON_DEMAND'
  */
 export function createAdminOrder(runtime: EmulatorRuntime, request: CreateOrderRequest): Order {
+  const { follows } = request;
+  if (follows !== undefined) {
+    const given = request.productId !== undefined || request.chargingMode !== undefined;
+    return createAdminFollowOn(runtime, { ...request, follows }, () => (given ? pickProduct(runtime.config.catalog, request) : undefined));
+  }
   const product = pickProduct(runtime.config.catalog, request);
   const order = createOrder({
     sellerId: runtime.seller.id,

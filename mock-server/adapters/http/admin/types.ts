@@ -14,8 +14,19 @@ export interface AdminErrorBody {
   readonly error: { readonly code: AdminErrorCode; readonly message: string };
 }
 
-/** `POST /_koomock/orders`: one of `productId` or `chargingMode` picks the catalog product. */
+/** `follows` of a follow-on order: the instance, or the order line, it follows. */
+export interface FollowsRequest {
+  readonly instanceId?: string;
+  readonly orderId?: string;
+  readonly orderLineId?: string;
+}
+
+/**
+ * `POST /_koomock/orders`: one of `productId` or `chargingMode` picks the catalog product; a
+ * follow-on order (RENEW, CHANGE, TRIAL_TO_FORMAL, UNSUBSCRIBE) names what it follows instead.
+ */
 export interface CreateOrderRequest {
+  readonly follows?: FollowsRequest;
   readonly productId?: string;
   readonly chargingMode?: ChargingMode;
   readonly periodType?: PeriodType;

@@ -50,7 +50,16 @@ export interface ExtendParamSpec {
 /** A new order koomock places as the buyer, one line per product (select-products.ts picks them). */
 export interface CatalogOrderSpec {
   readonly source: 'catalog';
+  /**
+   * With `follows`: empty (the followed line's product) or the one new product. Otherwise at
+   * least one.
+   */
   readonly products: readonly ProductSelector[];
+  /**
+   * Id of the step whose order line this follow-on order follows (an order step, or the send step
+   * that created the instance); its buyer, product, expiry and price carry over (follow-on.ts).
+   */
+  readonly follows?: string;
   readonly orderType: OrderType;
   readonly periodType?: PeriodType;
   readonly periodNumber?: number;
@@ -177,7 +186,22 @@ export interface FaultsStep extends StepBase {
   readonly rules: readonly FaultRuleInput[];
 }
 
-export type Step = OrderStep | SendStep | WaitStep | FaultsStep;
+/**
+ * Waits, in real time, for the seller to push usage for an on-demand instance, and checks that
+ * the marketplace accepted at least one record for it (`usage.pushed`).
+ */
+export interface UsageStep extends StepBase {
+  readonly kind: 'usage';
+  /** A template such as `${create.instanceId}`. */
+  readonly instanceId: TemplateValue;
+  /** Wall-clock time to wait; the seller meters on its own clock. */
+  readonly withinMs: number;
+}
+
+/** What a scenario needs the seller to do by itself; a run skips it unless told the seller does. */
+export type ScenarioRequirement = 'usage-push';
+
+export type Step = OrderStep | SendStep | WaitStep | FaultsStep | UsageStep;
 export type StepKind = Step['kind'];
 
 export interface Scenario {
@@ -192,6 +216,8 @@ export interface Scenario {
   /** The file it came from, as named in messages. */
   readonly file: string;
   readonly profile: ProfileOverrides;
+  /** What the seller must do by itself (docs/scenarios.md, `requires`). */
+  readonly requires?: readonly ScenarioRequirement[];
   readonly steps: readonly Step[];
 }
 

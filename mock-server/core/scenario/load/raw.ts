@@ -11,6 +11,8 @@ export interface RawOrder {
   readonly product?: string;
   readonly products?: readonly string[];
   readonly mock?: string;
+  /** `${step}`: the step whose order line a follow-on order follows. */
+  readonly follows?: string;
   readonly orderType?: string;
   readonly periodType?: string;
   readonly periodNumber?: number;
@@ -39,6 +41,8 @@ export interface RawStep {
   readonly wait?: number | string;
   /** Fault rules (checked by validateFaultRule, not only the schema). */
   readonly faults?: readonly Readonly<Record<string, unknown>>[];
+  /** Wait for the seller's usage push (needs `requires: [usage-push]`). */
+  readonly usage?: { readonly instanceId: string; readonly within?: number | string };
   readonly with?: Readonly<Record<string, unknown>>;
   readonly set?: Readonly<Record<string, unknown>>;
   readonly sign?: Readonly<Record<string, string | null>>;
@@ -55,6 +59,7 @@ export interface RawScenario {
   readonly description?: string;
   readonly group?: string;
   readonly debug?: boolean;
+  readonly requires?: readonly string[];
   readonly profile?: Readonly<Record<string, unknown>>;
   readonly steps: readonly RawStep[];
 }

@@ -145,3 +145,9 @@ export function resolveTemplate(value: TemplateValue, results: Readonly<Record<s
   }
   return { ok: true, value };
 }
+
+/**
+ * The step id of a whole-step reference such as `follows: ${create}` (its form was checked by the schema).
+ * @example toFollowedStep('${create}') // 'create'
+ */
+export const toFollowedStep = (text: string): string => text.replace(/^\$\{\s*|\s*\}$/g, '');

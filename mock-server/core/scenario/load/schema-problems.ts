@@ -17,9 +17,9 @@ import { isObject } from '../../is-object.js';
 
 /** Keys each kind of mapping allows; test/unit/core/scenario keeps these equal to the schema. */
 export const KNOWN_KEYS = {
-  root: ['$schema', 'id', 'title', 'title_zh', 'description', 'group', 'debug', 'profile', 'steps'],
-  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
-  order: ['product', 'products', 'mock', 'orderType', 'periodType', 'periodNumber', 'linearValue', 'extendParams', 'lineExtendParams'],
+  root: ['$schema', 'id', 'title', 'title_zh', 'description', 'group', 'debug', 'requires', 'profile', 'steps'],
+  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'usage', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
+  order: ['product', 'products', 'mock', 'follows', 'orderType', 'periodType', 'periodNumber', 'linearValue', 'extendParams', 'lineExtendParams'],
   extendParam: ['name', 'value'],
   expect: ['resultCode', 'fields', 'pass', 'fail', 'outcome', 'attempts', 'sameAs', 'noSideEffectOf', 'openApi'],
   faultRule: ['id', 'operation', 'host', 'times', 'step', 'action'],
@@ -50,8 +50,8 @@ const placeOf = (pointer: string): Place | undefined => PLACES.find(([re]) => re
 
 const DURATION_PLACE = /^(\/steps\/\d+\/wait|\/profile\/(callTimeoutMs|pollIntervalMs|pollWindowMs|retryIntervalMs)|\/profile\/retryWindowMs\/[^/]+)$/;
 const RESULT_CODE_PLACE = /^\/steps\/\d+\/expect\/resultCode(\/\d+)?$/;
-const ACTIONS = ['order', 'send', 'wait', 'faults'] as const;
-const ORDER_SOURCES = ['product', 'products', 'mock'] as const;
+const ACTIONS = ['order', 'send', 'wait', 'faults', 'usage'] as const;
+const ORDER_SOURCES = ['product', 'products', 'mock', 'follows'] as const;
 const SEND_ONLY = ['with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'] as const;
 
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
@@ -60,6 +60,7 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^\/steps\/\d+\/id$/, 'letters and digits joined by single dashes, starting with a letter, such as `create` or `create-2` (no dots: they separate ${step.field})'],
   [/^\/steps\/\d+\/expect\/(pass|fail)\/\d+$/, 'a check id such as `order.queried` or `instance.idempotent`'],
   [/^\/steps\/\d+\/expect\/noSideEffectOf$/, 'the id of an earlier attack step, such as `forged`'],
+  [/^\/steps\/\d+\/order\/follows$/, 'a whole step in ${…}, such as ${create} (the newInstance step) or ${order}: no field after the step id'],
 ];
 
 /**
@@ -229,8 +230,9 @@ export function toSchemaFindings(violations: readonly SchemaViolation[], value: 
   const oneOfAt = new Set(violations.filter((v) => v.rule === 'oneOf').map((v) => v.pointer));
   const byPointer = new Map<string, SchemaViolation[]>();
   for (const v of violations) {
-    // `required` inside a failed oneOf only restates the oneOf finding.
+    // `required` inside a failed oneOf only restates the oneOf finding, and so does a `not` of one of its branches.
     if (v.rule === 'required' && oneOfAt.has(parentOf(v.pointer))) continue;
+    if (v.rule === 'not' && oneOfAt.has(v.pointer)) continue;
     byPointer.set(v.pointer, [...(byPointer.get(v.pointer) ?? []), v]);
   }
   const findings: Finding[] = [];

@@ -19,11 +19,15 @@ import type {
   TemplateValue,
 } from './model.js';
 import type { AttackName } from '../../checks/attack-names.js';
+import { toFollowedStep } from './references.js';
 import type { RawExpect, RawExtendParam, RawOrder, RawScenario, RawStep } from './raw.js';
 import { toFaultRule, toFaultsTitle } from './faults-step.js';
 import { parsePath } from './references.js';
 import { toPointer } from './yaml-source.js';
 import { isObject } from '../../is-object.js';
+
+/** How long a `usage` step waits for the seller's push by default (real time). */
+export const DEFAULT_USAGE_WAIT_MS = 30_000;
 
 const DURATION_OPTIONS = new Set(['callTimeoutMs', 'pollIntervalMs', 'pollWindowMs', 'retryIntervalMs']);
 
@@ -51,6 +55,7 @@ function toOrder(raw: RawOrder): OrderStep['order'] {
     source: 'catalog',
     products: (raw.products ?? (raw.product === undefined ? [] : [raw.product])).map(toSelector),
     orderType: (raw.orderType ?? 'NEW') as OrderType,
+    ...(raw.follows === undefined ? {} : { follows: toFollowedStep(raw.follows) }),
     ...(raw.periodType === undefined ? {} : { periodType: raw.periodType as PeriodType }),
     ...(raw.periodNumber === undefined ? {} : { periodNumber: raw.periodNumber }),
     ...(raw.linearValue === undefined ? {} : { linearValue: raw.linearValue }),
@@ -92,7 +97,9 @@ function defaultTitle(raw: RawStep): string {
   if (raw.order !== undefined) {
     const o = raw.order;
     if (o.mock !== undefined) return `order mock ${o.mock}`;
-    return `order ${o.orderType ?? 'NEW'} ${(o.products ?? [o.product ?? '']).join(' + ')}`;
+    const products = (o.products ?? (o.product === undefined ? [] : [o.product])).join(' + ');
+    const follows = o.follows === undefined ? '' : ` following ${toFollowedStep(o.follows)}`;
+    return `order ${o.orderType ?? 'NEW'}${products === '' ? '' : ` ${products}`}${follows}`;
   }
   if (raw.send !== undefined) {
     const detail = [raw.with?.['scene'], raw.with?.['status']].find((v) => typeof v === 'string' && !v.includes('${'));
@@ -100,6 +107,7 @@ function defaultTitle(raw: RawStep): string {
     return raw.attack === undefined ? title : `${title}, forged: ${raw.attack}`;
   }
   if (raw.faults !== undefined) return toFaultsTitle(raw.faults);
+  if (raw.usage !== undefined) return `await the seller's usage push for ${raw.usage.instanceId}`;
   return `wait ${formatDuration(parseDuration(raw.wait) ?? 0)}`;
 }
 
@@ -129,6 +137,7 @@ function toStep(raw: RawStep, index: number, scenarioDebug: boolean, position: S
     return send;
   }
   if (raw.faults !== undefined) return { ...base, kind: 'faults', rules: raw.faults.map(toFaultRule) };
+  if (raw.usage !== undefined) return { ...base, kind: 'usage', instanceId: raw.usage.instanceId, withinMs: parseDuration(raw.usage.within) ?? DEFAULT_USAGE_WAIT_MS };
   return { ...base, kind: 'wait', ms: parseDuration(raw.wait) ?? 0 };
 }
 
@@ -142,6 +151,7 @@ export function toScenario(raw: RawScenario, file: string, locate: (pointer: str
     group: raw.group ?? 'core',
     file,
     profile: toProfile(raw.profile),
+    ...(raw.requires === undefined || raw.requires.length === 0 ? {} : { requires: raw.requires as NonNullable<Scenario['requires']> }),
     steps: raw.steps.map((s, i) => toStep(s, i, raw.debug ?? false, locate(toPointer(['steps', i])))),
   };
 }

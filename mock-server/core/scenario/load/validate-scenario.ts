@@ -2,6 +2,8 @@ import type { CatalogProduct } from '../../market/catalog.js';
 import { validateOrderStep } from './validate-order.js';
 import type { NamedStep } from './validate-references.js';
 import { validateSendStep } from './validate-send.js';
+import { validateFollows } from './validate-follows.js';
+import { validateUsageStep } from './validate-usage.js';
 import { checkFaultsStep, checkOpenApiExpect } from './faults-step.js';
 import { formatDuration, parseDuration, UNIT_MS } from '../../duration.js';
 import type { SourcePosition, StepKind } from './model.js';
@@ -13,7 +15,7 @@ import { toPointer } from './yaml-source.js';
 const MAX_WAIT_MS = 3660 * UNIT_MS.d;
 
 export const kindOf = (step: RawStep): StepKind =>
-  step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : step.faults !== undefined ? 'faults' : 'wait';
+  step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : step.faults !== undefined ? 'faults' : step.usage !== undefined ? 'usage' : 'wait';
 
 /** Named steps in file order; a repeated id keeps its first step (the repeat is reported). */
 function collectNamedSteps(raw: RawScenario, locate: (pointer: string) => SourcePosition): { steps: Map<string, NamedStep>; findings: Finding[] } {
@@ -30,7 +32,7 @@ function collectNamedSteps(raw: RawScenario, locate: (pointer: string) => Source
       });
       return;
     }
-    steps.set(step.id, { index, kind: kindOf(step), line: locate(toPointer(['steps', index])).line, ...(step.attack === undefined ? {} : { attack: step.attack }) });
+    steps.set(step.id, { index, kind: kindOf(step), line: locate(toPointer(['steps', index])).line, ...(step.attack === undefined ? {} : { attack: step.attack }), ...(step.send === undefined ? {} : { send: step.send }) });
   });
   return { steps, findings };
 }
@@ -62,9 +64,10 @@ export function validateRawScenario(raw: RawScenario, locate: (pointer: string) 
   const generation = generationOf(raw);
   raw.steps.forEach((step, index) => {
     const scope = { steps, current: index };
-    if (step.order !== undefined) findings.push(...validateOrderStep(step.order, index, catalog));
+    if (step.order !== undefined) findings.push(...validateOrderStep(step.order, index, catalog), ...validateFollows(step.order, index, scope));
     else if (step.send !== undefined) findings.push(...validateSendStep(step, index, generation, scope), ...checkSetKeys(step, index), ...checkOpenApiExpect(step.expect?.openApi?.operation, index));
     else if (step.faults !== undefined) findings.push(...checkFaultsStep(step.faults, index, { steps, current: index }));
+    else if (step.usage !== undefined) findings.push(...validateUsageStep(raw, index, scope));
     else findings.push(...checkWait(step, index));
   });
   return findings;

@@ -127,7 +127,9 @@ export async function bookOutcome(spec: CallSpec, outcome: CallOutcome, state: S
         ...(productId === undefined ? {} : { productId }),
         ...(expireTime === undefined ? {} : { expireTime: expireTime.slice(0, 14) }),
       } as InstanceEvent);
-      await moveOrder(state, subject?.orderId, 'ACTIVE', `refreshInstance ${String(request['scene'] ?? '')} succeeded`);
+      // A cancelled renewal period ends its renewal order: later renewals extend the expiry before it.
+      if (type === 'UNSUBSCRIBE_RENEWAL') await moveOrder(state, subject?.orderId, 'UNSUBSCRIBED', 'renewal period cancelled');
+      else await moveOrder(state, subject?.orderId, 'ACTIVE', `refreshInstance ${String(request['scene'] ?? '')} succeeded`);
       return;
     }
     case 'updateInstanceStatus':

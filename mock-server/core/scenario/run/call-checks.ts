@@ -7,6 +7,7 @@ import { checkInstanceDistinct } from '../../checks/instance-distinct.js';
 import { checkOrderOutcome } from '../../checks/order-outcome.js';
 import { checkOrderQueried, ORDER_QUERIED } from '../../checks/order-queried.js';
 import { INSTANCE_DISTINCT } from '../../checks/instance-distinct.js';
+import { checkInstanceReleased, type GoneInstance, INSTANCE_RELEASED } from '../../checks/instance-released.js';
 import { isMockOrderId } from '../../market/mock-orders.js';
 import type { Order } from '../../market/order.js';
 import { type CallOutcome, summariseFailure } from '../../produce/call-outcome.js';
@@ -14,7 +15,24 @@ import { ORDER_FAILING_ACTIVITIES } from '../../produce/retry-policy.js';
 import type { CheckResult } from '../../result.js';
 import type { SendStep } from '../load/model.js';
 import type { CallSubject } from './idempotency.js';
+import { splitAttempts, toSentRequest } from './results.js';
 import type { ScenarioState } from './state.js';
+
+/** queryInstance ids koomock knows are released, or that no seller answer ever issued. */
+function goneInstances(outcome: CallOutcome, state: ScenarioState): { gone: GoneInstance[]; answer: Readonly<Record<string, unknown>> | undefined } {
+  const sent = splitAttempts(outcome, 'queryInstance').main.at(-1);
+  const asked = String((sent === undefined ? undefined : toSentRequest(sent))?.['instanceId'] ?? '');
+  const issued = new Set([...state.memory.instances.values()].map((i) => i.instanceId));
+  const gone = asked
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '')
+    .flatMap((instanceId): GoneInstance[] => {
+      if (state.memory.records.get(instanceId)?.state === 'RELEASED') return [{ instanceId, why: 'released' }];
+      return issued.has(instanceId) || state.memory.records.has(instanceId) ? [] : [{ instanceId, why: 'unknown' }];
+    });
+  return { gone, answer: sent?.answer };
+}
 
 export const DEFAULT_ORDER_QUERY_GRACE_MS = 5_000;
 
@@ -37,6 +55,7 @@ function outcomeCheck(step: SendStep, outcome: CallOutcome, order: Order): Check
   return {
     ...check,
     received: `FAILED and unsubscribed automatically${refund}: ${n} attempt(s) of ${step.activity} over ${minutes(outcome.endedAt - outcome.startedAt)}, none succeeded; last attempt: ${last === undefined ? '?' : summariseFailure(last.checks)}`,
+    ...(outcome.stoppedEarly === undefined ? {} : { hint: `${outcome.stoppedEarly}. ${check.hint ?? ''}`.trim() }),
   };
 }
 
@@ -58,6 +77,10 @@ export async function runCallChecks(step: SendStep, outcome: CallOutcome, subjec
   if (subject !== undefined && listed(step, INSTANCE_DISTINCT)) {
     const instances = [...state.memory.instances.values()].filter((i) => i.orderId === subject.orderId).map((i) => ({ key: i.keyWords, instanceId: i.instanceId }));
     checks.push(checkInstanceDistinct(instances));
+  }
+  if (step.activity === 'queryInstance' && listed(step, INSTANCE_RELEASED)) {
+    const { gone, answer } = goneInstances(outcome, state);
+    if (gone.length > 0) checks.push(checkInstanceReleased(gone, answer));
   }
   const order = subject === undefined || isMockOrderId(subject.orderId) ? undefined : state.orders.get(subject.orderId);
   if (order !== undefined && ORDER_FAILING_ACTIVITIES.has(step.activity)) checks.push(outcomeCheck(step, outcome, order));

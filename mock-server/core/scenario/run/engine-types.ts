@@ -96,6 +96,27 @@ export interface EngineDeps {
   readonly onEvent?: (event: EngineEvent) => void;
   /** Fault rules and the inbound journal; without it `faults:` steps and `expect.openApi` cannot run. */
   readonly openApi?: OpenApiControl;
+  /** Usage records the marketplace accepted; without it `usage` steps cannot run. */
+  readonly usage?: UsageSource;
+  /** The run was told the seller pushes usage by itself: scenarios with `requires: [usage-push]` run. */
+  readonly sellerPushesUsage?: boolean;
+  /** Waits real time (usage steps); default: a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** One accepted usage record, as a `usage` step reports it. */
+export interface AcceptedUsage {
+  readonly meteringSn: string;
+  readonly usageValue: string;
+  readonly beginTime: string;
+  readonly endTime: string;
+  /** Virtual time the marketplace accepted it. */
+  readonly receivedAt: number;
+}
+
+/** Usage records the seller pushed and the marketplace accepted, per instance. */
+export interface UsageSource {
+  accepted(instanceId: string): readonly AcceptedUsage[] | Promise<readonly AcceptedUsage[]>;
 }
 
 export type EngineEvent =

@@ -9,7 +9,12 @@ import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport, typ
 import { checkOpenApiDuring, closeScenarioFaults, openStepWindow, runFaultsStep } from './open-api.js';
 import { runOrderStep } from './order.js';
 import { runSendStep } from './send.js';
+import { runUsageStep } from './usage.js';
 import { type ScenarioState, toScenarioProfile } from './state.js';
+
+/** Why a scenario cannot run against this seller: it needs something the run was not told the seller does. */
+const needsUnavailable = (scenario: Scenario, deps: EngineDeps): string | undefined =>
+  scenario.requires?.includes('usage-push') === true && deps.sellerPushesUsage !== true ? 'needs a seller that pushes usage; run with --seller-pushes-usage' : undefined;
 
 const passed = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'passed', attempts: [] });
 const skippedStep = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'skipped', attempts: [] });
@@ -49,11 +54,13 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
   const steps: StepReport[] = [];
   const checks: ReportedCheck[] = [];
   // Set when a faults step cannot do its job here (no host to fail over to): the rest is skipped.
-  let skipReason: string | undefined;
+  const unmet = needsUnavailable(scenario, deps);
+  let skipReason: string | undefined = unmet;
   try {
     for (const step of scenario.steps) {
       if (skipReason !== undefined) {
-        steps.push(skippedStep(step));
+        // The first step says why a scenario whose requirement this run does not meet was skipped.
+        steps.push(unmet !== undefined && steps.length === 0 ? { ...skippedStep(step), title: `${step.title} (skipped: ${unmet})` } : skippedStep(step));
         continue;
       }
       if (step.kind === 'wait') {
@@ -64,6 +71,12 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
       if (step.kind === 'order') {
         state.results[step.id] = await runOrderStep(step, state);
         steps.push(passed(step));
+        continue;
+      }
+      if (step.kind === 'usage') {
+        const run = await runUsageStep(step, state);
+        steps.push(run.report);
+        checks.push(...run.checks);
         continue;
       }
       if (step.kind === 'faults') {

@@ -8,6 +8,7 @@ import { createOrder, type Order, type OrderLine } from '../../market/order.js';
 import { parseOrderTime } from '../../market/time-format.js';
 import type { OrderLineResult, OrderStep, OrderStepResult } from '../load/model.js';
 import { stepError, type ScenarioState } from './state.js';
+import { placeFollowOn } from './follow-on.js';
 import { selectProducts } from './select-products.js';
 
 function toLineResult(line: OrderLine): OrderLineResult {
@@ -47,6 +48,7 @@ function placeOrder(step: OrderStep, state: ScenarioState): Order {
     if (mock === undefined) throw stepError(scenario, step, `there is no mock order ${spec.orderId}`);
     return mock;
   }
+  if (spec.follows !== undefined) return placeFollowOn(step, { ...spec, follows: spec.follows }, state);
   const selection = selectProducts(spec.products, deps.catalog, spec.periodType);
   if (!selection.ok) throw stepError(scenario, step, selection.problem, selection.hint);
   try {

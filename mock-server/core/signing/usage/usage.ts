@@ -104,7 +104,10 @@ export function verifyUsageSignature(input: UsageVerifyInput, options: UsageVeri
     );
   }
   if (options.seenNonce?.(nonce) === true) {
-    return fail('replayed', `nonce ${quote(nonce)} was already used within 5 minutes: use a fresh random nonce for every push`);
+    return fail(
+      'replayed',
+      `nonce ${quote(nonce)} was already used within 5 minutes: use a fresh random nonce for every push; a retry of the same push must be signed again (new ts and nonce), and its unchanged metering_sn keeps it from being counted twice`,
+    );
   }
   return { ...verdictOk, variant };
 }

@@ -8,7 +8,7 @@ const DOC = readFileSync(join(import.meta.dirname, '../../../../docs/checks.md')
 
 describe('check catalogue', () => {
   test('lists the answer checks in the order an attempt reports them, then the scenario checks', () => {
-    expect(CHECK_IDS.slice(0, 18)).toEqual([
+    expect(CHECK_IDS.slice(0, 19)).toEqual([
       'transport.reachable',
       'transport.timeout',
       'transport.reset',
@@ -25,6 +25,7 @@ describe('check catalogue', () => {
       'response.appinfo',
       'instance.idempotent',
       'instance.distinct',
+      'instance.released',
       'order.queried',
       'order.outcome',
     ]);

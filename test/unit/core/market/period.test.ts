@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { toExpireMs } from '../../../../mock-server/core/market/period.js';
+import { extendExpiryMs, toExpireMs } from '../../../../mock-server/core/market/period.js';
 import type { PeriodType } from '../../../../mock-server/core/market/catalog.js';
 import { parseOrderTime, toOrderTime } from '../../../../mock-server/core/market/time-format.js';
 
@@ -23,5 +23,21 @@ describe('period expiry', () => {
 
   test.for([0, -1, 1.5])('rejects periodNumber %s', (n) => {
     expect(() => toExpireMs(0, 'month', n)).toThrow(RangeError);
+  });
+});
+
+describe('renewal from an expiry', () => {
+  const extend = (from: string, type: PeriodType, n: number): string => toOrderTime(extendExpiryMs(parseOrderTime(from) ?? Number.NaN, type, n));
+  test.for([
+    ['one month', '20270107155959', 'month', 1, '20270207155959'],
+    ['31 January plus a month clamps to 28 February', '20270131155959', 'month', 1, '20270228155959'],
+    ['leap year', '20280131155959', 'month', 1, '20280229155959'],
+    ['keeps a time of day that is not the end of a Beijing day', '20241221235959', 'month', 1, '20250121235959'],
+    ['a year', '20251121235959', 'year', 1, '20261121235959'],
+    ['months across a year end', '20271130155959', 'month', 3, '20280229155959'],
+    ['days', '20270228155959', 'day', 7, '20270307155959'],
+    ['hours', '20270228155959', 'hour', 5, '20270228205959'],
+  ] as const)('%s', ([, from, type, n, expected]) => {
+    expect(extend(from, type, n)).toBe(expected);
   });
 });

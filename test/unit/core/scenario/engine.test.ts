@@ -49,12 +49,12 @@ describe('runScenario: a correct seller', () => {
     send: updateInstanceStatus
     with: { instanceId: "\${create.instanceId}", status: FREEZE }
   - id: renewal
-    order: { product: PERIOD, orderType: RENEW, periodType: month, periodNumber: 1 }
+    order: { follows: "\${create}", orderType: RENEW, periodNumber: 1 }
   - id: renew
     send: refreshInstance
     with: { scene: RENEWAL, instanceId: "\${create.instanceId}", orderId: "\${renewal.orderId}", orderLineId: "\${renewal.orderLineId}", expireTime: "\${renewal.expireAt}" }
   - id: unsubscribe
-    order: { product: PERIOD, orderType: UNSUBSCRIBE, periodType: month, periodNumber: 1 }
+    order: { follows: "\${create}", orderType: UNSUBSCRIBE }
   - id: release
     send: releaseInstance
     with: { instanceId: "\${create.instanceId}", orderId: "\${unsubscribe.orderId}", orderLineId: "\${unsubscribe.orderLineId}" }
