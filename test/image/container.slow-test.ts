@@ -48,16 +48,18 @@ class Container {
   readonly child: ChildProcess;
   out = '';
   readonly exited: Promise<number | null>;
+  private readonly envArgs: string[];
   constructor(config: ImageConfig, args: readonly string[], env: Readonly<Record<string, string>>) {
     this.name = sh('buildah', ['from', '--pull=never', IMAGE]).trim();
-    const envArgs = Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
-    this.child = spawn('buildah', ['run', '--isolation', 'chroot', '--network', 'host', ...envArgs, this.name, '--', ...config.entrypoint, ...(args.length > 0 ? args : config.cmd)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.envArgs = Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
+    this.child = spawn('buildah', ['run', '--isolation', 'chroot', '--network', 'host', ...this.envArgs, this.name, '--', ...config.entrypoint, ...(args.length > 0 ? args : config.cmd)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.on('data', (d: Buffer) => (this.out += d.toString()));
     this.child.stderr?.on('data', (d: Buffer) => (this.out += d.toString()));
     this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
   }
+  /** A second process in the same container, with the same environment (`docker exec`). */
   exec(args: readonly string[]): string {
-    return sh('buildah', ['run', '--isolation', 'chroot', '--network', 'host', this.name, '--', ...args]);
+    return sh('buildah', ['run', '--isolation', 'chroot', '--network', 'host', ...this.envArgs, this.name, '--', ...args]);
   }
   async remove(): Promise<void> {
     if (this.child.exitCode === null && this.child.pid !== undefined) {
