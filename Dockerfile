@@ -10,10 +10,16 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm python3 make g++ ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY package.json package-lock.json ./
 
-# ---- production dependencies only; rebuilt only when the lockfile changes ----
+# ---- what the dependencies depend on: the lockfile and package.json without its scripts ----
+FROM toolchain AS manifest
+COPY package.json package-lock.json ./
+RUN node -e "const p=require('./package.json');delete p.scripts;require('fs').writeFileSync('deps.json',JSON.stringify(p))"
+
+# ---- production dependencies only; rebuilt only when the dependencies change ----
 FROM toolchain AS deps
+COPY --from=manifest /src/deps.json package.json
+COPY --from=manifest /src/package-lock.json package-lock.json
 RUN --mount=type=secret,id=ca,required=false --mount=type=cache,target=/root/.npm \
     export NODE_EXTRA_CA_CERTS=/run/secrets/ca \
  && npm ci --omit=dev --omit=peer --ignore-scripts --no-audit --no-fund \
@@ -23,6 +29,7 @@ RUN --mount=type=secret,id=ca,required=false --mount=type=cache,target=/root/.np
 
 # ---- the TypeScript build (scripts skipped: `prepare` would build before the sources are here) ----
 FROM toolchain AS build
+COPY package.json package-lock.json ./
 RUN --mount=type=secret,id=ca,required=false --mount=type=cache,target=/root/.npm \
     NODE_EXTRA_CA_CERTS=/run/secrets/ca npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
