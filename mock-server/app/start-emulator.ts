@@ -11,7 +11,7 @@ import { type HostListeners, startHostListeners } from '../adapters/http/host-li
 import { listen, type RunningServer } from '../adapters/http/server.js';
 import { createMemoryStore } from '../adapters/store/memory-store.js';
 import { createSqliteStore } from '../adapters/store/sqlite-store.js';
-import type { SuiteRuns } from './suite-runs.js';
+import type { SuiteRuns } from '../adapters/http/admin/run-types.js';
 import { createEmulatorRuntime, type EmulatorRuntime, type EmulatorRuntimeOptions } from './emulator-runtime.js';
 
 /** What the runtime takes besides config and store, chosen once the store is open (a clock kept in it, stored credentials). */

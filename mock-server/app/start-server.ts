@@ -7,14 +7,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { LoadedConfig } from '../config/types.js';
+import type { RunReport } from '../core/scenario/run/report.js';
 import { createCryptoRandom } from './random.js';
 import { resolveSellerCredentials, type SellerCredentials } from './seller-credentials.js';
 import { startEmulator } from './start-emulator.js';
-import { createSuiteRuns, type SuiteRuns } from './suite-runs.js';
+import type { SuiteRuns } from '../adapters/http/admin/run-types.js';
+import { createSuiteRuns } from './suite-runs.js';
 
 export interface StartServerOptions {
   /** Extra ports for platform host names (`--fallback-port`), e.g. `{ 'mkt.myhuaweicloud.cn': 7071 }`. */
   readonly hostPorts?: Readonly<Record<string, number>>;
+  /** Writes a finished run's JUnit or HTML report for `GET /_koomock/runs/{id}?format=…`. */
+  readonly renderReport: (report: RunReport, kind: 'junit' | 'html') => string;
 }
 
 export interface StartedServer {
@@ -37,11 +41,11 @@ const toLoopbackUrl = (url: string): string => url.replace(/^http:\/\/(0\.0\.0\.
 
 /**
  * @example
- *   const started = await startServer(loadConfig({ env: process.env, cwd: process.cwd() }));
+ *   const started = await startServer(loadConfig({ env: process.env, cwd: process.cwd() }), { renderReport: toReportText });
  *   console.log(started.url);
  *   await started.stop();
  */
-export async function startServer(loaded: LoadedConfig, options: StartServerOptions = {}): Promise<StartedServer> {
+export async function startServer(loaded: LoadedConfig, options: StartServerOptions): Promise<StartedServer> {
   const { config } = loaded;
   const generatedAdminToken = config.server.adminToken === undefined && !isLoopback(config.server.host) ? randomBytes(24).toString('base64url') : undefined;
   const adminToken = config.server.adminToken ?? generatedAdminToken;
@@ -60,13 +64,14 @@ export async function startServer(loaded: LoadedConfig, options: StartServerOpti
       credentials = resolveSellerCredentials(loaded, store, random);
       return { random, credentials };
     },
-    runs: { start: (body) => (runs ?? notYet()).start(body), get: (id) => runs?.get(id) },
+    runs: { start: (body) => (runs ?? notYet()).start(body), get: (id) => runs?.get(id), reportText: (report, kind) => (runs ?? notYet()).reportText(report, kind) },
   });
   if (credentials === undefined) throw new Error('koomock: the emulator started without seller credentials');
   const { ak, sk } = credentials;
   runs = createSuiteRuns({
     config: { ...config, seller: { ...config.seller, ak, sk } },
     selfUrl: () => toLoopbackUrl(emulator.url),
+    renderReport: options.renderReport,
     ...(adminToken === undefined ? {} : { adminToken }),
   });
   return { url: emulator.url, hosts: emulator.hosts, credentials, ...(generatedAdminToken === undefined ? {} : { generatedAdminToken }), stop: emulator.close };

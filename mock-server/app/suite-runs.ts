@@ -12,6 +12,7 @@ import { resolveConfig } from '../config/load.js';
 import type { KoomockConfig } from '../config/types.js';
 import { parseSellerUrl } from './preflight.js';
 import { runSuite } from './run-suite.js';
+import type { RunState, SuiteRuns } from '../adapters/http/admin/run-types.js';
 import { loadScenarios, SCENARIOS_DIR } from './scenario-files.js';
 
 /** What `POST /_koomock/runs` accepts (docs/admin-api.md). */
@@ -30,33 +31,13 @@ export interface RunRequest {
   readonly sellerPushesUsage?: boolean;
 }
 
-export type RunStatus = 'running' | 'finished' | 'error';
-
-export interface RunState {
-  readonly id: string;
-  readonly status: RunStatus;
-  readonly sellerUrl: string;
-  readonly startedAt: string;
-  readonly progress: { readonly scenariosDone: number; readonly scenariosTotal: number };
-  /** When finished: whether every check passed (the exit code `koomock run` would give: 0 or 1). */
-  readonly passed?: boolean;
-  /** When finished: the JSON report (schemas/report.schema.json). */
-  readonly report?: RunReport;
-  /** When koomock could not run (seller unreachable, …): what happened and what to do. */
-  readonly error?: { readonly code: string; readonly message: string };
-}
-
-export interface SuiteRuns {
-  /** Starts a run; throws USAGE for a bad request, CONFLICT while another run is going on. */
-  start(request: unknown): RunState;
-  get(id: string): RunState | undefined;
-}
-
 export interface SuiteRunsOptions {
   readonly config: KoomockConfig;
   /** This emulator's own base URL, as reachable from this process (known once it listens). */
   readonly selfUrl: () => string;
   readonly adminToken?: string;
+  /** Writes a finished run's JUnit or HTML report (the CLI's reporters). */
+  readonly renderReport: (report: RunReport, kind: 'junit' | 'html') => string;
   /** Where scenario files are read from (the shipped suite by default). */
   readonly scenariosDir?: string;
 }
@@ -185,6 +166,7 @@ export function createSuiteRuns(options: SuiteRunsOptions): SuiteRuns {
       return state;
     },
     get: (id) => runs.get(id),
+    reportText: (report, kind) => options.renderReport(report, kind),
   };
 }
 

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { loadCommands } from '../../mock-server/adapters/cli/commands/index.js';
 import { loadConfig } from '../../mock-server/config/load.js';
 import { startServer, type StartedServer } from '../../mock-server/app/start-server.js';
+import { toReportText } from '../../mock-server/adapters/cli/reporters/index.js';
 
 /*
  * The CI templates of ci/ and the recipes of docs/ci.md: each parses, and every koomock command,
@@ -48,7 +49,7 @@ beforeAll(async () => {
   program = new Command('koomock');
   const io = { out: () => {}, err: () => {}, env: {}, cwd: ROOT };
   for (const register of await loadCommands([])) register(program, io as never, () => {});
-  server = await startServer(loadConfig({ env: { KOOMOCK_PORT: '0', KOOMOCK_DB: 'memory' }, cwd: ROOT }));
+  server = await startServer(loadConfig({ env: { KOOMOCK_PORT: '0', KOOMOCK_DB: 'memory' }, cwd: ROOT }), { renderReport: (report, kind) => toReportText(report, kind) });
 });
 afterAll(() => server?.stop());
 

@@ -8,7 +8,7 @@ import { isAdminHost } from './admin/auth.js';
 import { adminErrorHandler } from './admin/errors.js';
 import { createAdminRouter } from './admin/router.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
-import type { SuiteRuns } from '../../app/suite-runs.js';
+import type { SuiteRuns } from './admin/run-types.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
 import { isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
 import { toApiRequest, toHostName } from '../../core/http-request.js';

@@ -70,7 +70,8 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
       const hostPorts = toFallbackHostPorts(loaded.config, parseFallbackPort(opts['fallbackPort']));
       // Loaded here, not at the top, so other commands never load express and SQLite.
       const { startServer } = await import('../../../app/start-server.js');
-      const started = await startServer(loaded, { hostPorts });
+      const { toReportText } = await import('../reporters/index.js');
+      const started = await startServer(loaded, { hostPorts, renderReport: (report, kind) => toReportText(report, kind) });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.
       printBanner(io, loaded.config, started, Math.round(performance.now()));

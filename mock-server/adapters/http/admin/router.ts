@@ -12,7 +12,7 @@ import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
 import { createAdminFaultsRouter } from './faults.js';
 import { createAdminRunsRouter } from './runs.js';
-import type { SuiteRuns } from '../../../app/suite-runs.js';
+import type { SuiteRuns } from './run-types.js';
 import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
 import { parseExchangeQuery, sendFileContent, toFileSummary } from './records.js';

@@ -5,8 +5,7 @@
  */
 import { Router } from 'express';
 import { isKoomockError } from '../../../core/errors.js';
-import type { SuiteRuns } from '../../../app/suite-runs.js';
-import { toReportText } from '../../cli/reporters/index.js';
+import type { SuiteRuns } from './run-types.js';
 import { AdminError, invalid, notFound } from './errors.js';
 import { queryText, readJsonObject } from './input.js';
 
@@ -44,7 +43,7 @@ export function createAdminRunsRouter(runs: SuiteRuns): Router {
       throw new AdminError('CONFLICT', `run ${state.id} is ${state.status === 'running' ? 'still running' : 'over without a report (see its error)'}: the ${format} report exists once GET /_koomock/runs/${state.id} says "finished"`);
     }
     const kind = format === 'junit' ? 'junit' : 'html';
-    res.status(200).setHeader('content-type', CONTENT_TYPES[kind]).send(toReportText(state.report, kind));
+    res.status(200).setHeader('content-type', CONTENT_TYPES[kind]).send(runs.reportText(state.report, kind));
   });
   return router;
 }
