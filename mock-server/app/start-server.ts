@@ -19,6 +19,8 @@ export interface StartServerOptions {
   readonly hostPorts?: Readonly<Record<string, number>>;
   /** Writes a finished run's JUnit or HTML report for `GET /_koomock/runs/{id}?format=…`. */
   readonly renderReport: (report: RunReport, kind: 'junit' | 'html') => string;
+  /** Folders of the user's scenario files, listed by the console next to the shipped suite. */
+  readonly scenarioDirs?: readonly string[];
 }
 
 export interface StartedServer {
@@ -59,6 +61,7 @@ export async function startServer(loaded: LoadedConfig, options: StartServerOpti
     config: adminToken === undefined ? config : { ...config, server: { ...config.server, adminToken } },
     ...(config.server.db.kind === 'memory' ? {} : { dbPath: config.server.db.path }),
     hostPorts: options.hostPorts ?? {},
+    ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }),
     extras: (store) => {
       const random = createCryptoRandom();
       credentials = resolveSellerCredentials(loaded, store, random);

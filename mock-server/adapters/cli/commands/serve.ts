@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addConfigOptions, toConfigOptions } from '../../../config/cli-options.js';
 import { describeSource } from '../../../config/describe.js';
@@ -38,7 +39,7 @@ function printBanner(io: CliIo, config: KoomockConfig, started: { readonly url: 
   if (generatedAdminToken !== undefined) {
     io.out(`  admin token ${generatedAdminToken}  (generated now, since ${server.host} is not loopback; set KOOMOCK_ADMIN_TOKEN to choose your own)`);
   }
-  io.out(`  console     coming soon (${url}/_koomock/console is not served yet)`);
+  io.out(`  console     ${server.console ? `${url}/_koomock/console/  (${url}/ opens it)` : 'off (--no-console)'}`);
   io.out(`  state       ${server.db.kind === 'memory' ? 'memory only: nothing is kept after exit' : server.db.path}`);
   io.out('Press Ctrl+C to stop.');
 }
@@ -65,13 +66,15 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
     .description('start the emulator: fake KooGallery Open APIs and the admin API (启动模拟器)');
   addConfigOptions(command)
     .option('--fallback-port <port>', 'also serve the fallback host (the second of server.hostNames, mkt.myhuaweicloud.cn) on this port, for failover tests')
+    .option('--scenarios <dir>', 'a folder of your scenario files, listed by the console next to the shipped suite (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .action(async (opts: Record<string, unknown>) => {
       const loaded = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
       const hostPorts = toFallbackHostPorts(loaded.config, parseFallbackPort(opts['fallbackPort']));
       // Loaded here, not at the top, so other commands never load express and SQLite.
       const { startServer } = await import('../../../app/start-server.js');
+      const scenarioDirs = ((opts['scenarios'] as string[] | undefined) ?? []).map((d) => resolve(io.cwd, d));
       const { toReportText } = await import('../reporters/index.js');
-      const started = await startServer(loaded, { hostPorts, renderReport: (report, kind) => toReportText(report, kind) });
+      const started = await startServer(loaded, { hostPorts, scenarioDirs, renderReport: (report, kind) => toReportText(report, kind) });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.
       printBanner(io, loaded.config, started, Math.round(performance.now()));

@@ -21,16 +21,26 @@ const CONTENT_TYPES: Readonly<Record<(typeof FORMATS)[number], string>> = {
  */
 export function createAdminRunsRouter(runs: SuiteRuns): Router {
   const router = Router({ caseSensitive: true });
-  router.post('/runs', (req, res) => {
+  // The console's runs (`{"ids": [...]}`, numeric run ids) are served by the console API after this.
+  router.post('/runs', (req, res, next) => {
+    const body = readJsonObject(req);
+    if ('ids' in body) {
+      next();
+      return;
+    }
     try {
-      const state = runs.start(readJsonObject(req));
+      const state = runs.start(body);
       res.status(202).setHeader('location', `/_koomock/runs/${state.id}`).json(state);
     } catch (e) {
       if (isKoomockError(e) && e.code === 'CONFLICT') throw new AdminError('CONFLICT', e.message);
       throw e;
     }
   });
-  router.get('/runs/:id', (req, res) => {
+  router.get('/runs/:id', (req, res, next) => {
+    if (/^\d+$/.test(String(req.params.id))) {
+      next();
+      return;
+    }
     const state = runs.get(String(req.params.id));
     if (state === undefined) throw notFound(`run ${req.params.id} does not exist (koomock keeps the last 20 runs until it stops): start one with POST /_koomock/runs`);
     const format = queryText(req, 'format') ?? 'json';
