@@ -11,7 +11,7 @@ import { type HostListeners, startHostListeners } from '../adapters/http/host-li
 import { listen, type RunningServer } from '../adapters/http/server.js';
 import { createMemoryStore } from '../adapters/store/memory-store.js';
 import { createSqliteStore } from '../adapters/store/sqlite-store.js';
-import type { SuiteRuns } from '../adapters/http/admin/run-types.js';
+import type { RunsSetup } from '../adapters/http/admin/router.js';
 import { createEmulatorRuntime, type EmulatorRuntime, type EmulatorRuntimeOptions } from './emulator-runtime.js';
 
 /** What the runtime takes besides config and store, chosen once the store is open (a clock kept in it, stored credentials). */
@@ -35,7 +35,7 @@ export interface StartEmulatorOptions {
   /** How long answers in flight may take to finish on close (default: the server's). */
   readonly closeGraceMs?: number;
   /** The suite over HTTP (`/_koomock/runs`), served by `koomock serve`. */
-  readonly runs?: SuiteRuns;
+  readonly runs?: RunsSetup;
 }
 
 export interface StartedEmulator {

@@ -11,8 +11,8 @@ import type { RunReport } from '../core/scenario/run/report.js';
 import { createCryptoRandom } from './random.js';
 import { resolveSellerCredentials, type SellerCredentials } from './seller-credentials.js';
 import { startEmulator } from './start-emulator.js';
-import type { SuiteRuns } from '../adapters/http/admin/run-types.js';
-import { createSuiteRuns } from './suite-runs.js';
+import { runSuite } from './run-suite.js';
+import type { RunPlayer } from './suite-runs.js';
 
 export interface StartServerOptions {
   /** Extra ports for platform host names (`--fallback-port`), e.g. `{ 'mkt.myhuaweicloud.cn': 7071 }`. */
@@ -52,10 +52,20 @@ export async function startServer(loaded: LoadedConfig, options: StartServerOpti
   const generatedAdminToken = config.server.adminToken === undefined && !isLoopback(config.server.host) ? randomBytes(24).toString('base64url') : undefined;
   const adminToken = config.server.adminToken ?? generatedAdminToken;
   let credentials: SellerCredentials | undefined;
-  // The runs need the emulator's own URL and credentials, known once it has started.
-  let runs: SuiteRuns | undefined;
-  const notYet = (): never => {
-    throw new Error('koomock: a run was asked for before the emulator finished starting');
+  // A run plays against this emulator through its own admin API, exactly as `koomock run
+  // --emulator-url` would, with the credentials and URL known once it has started.
+  let self: { url: string; ak: string; sk: string } | undefined;
+  const play: RunPlayer = (p) => {
+    if (self === undefined) return Promise.reject(new Error('koomock: a run was asked for before the emulator finished starting'));
+    const { url, ak, sk } = self;
+    return runSuite({
+      config: { ...p.config, seller: { ...p.config.seller, ak, sk } },
+      scenarios: p.scenarios,
+      emulator: { url, ...(adminToken === undefined ? {} : { adminToken }) },
+      ...(p.request.waitForSellerMs === undefined ? {} : { waitForSellerMs: p.request.waitForSellerMs }),
+      ...(p.request.sellerPushesUsage === undefined ? {} : { sellerPushesUsage: p.request.sellerPushesUsage }),
+      onEvent: p.onEvent,
+    });
   };
   const emulator = await startEmulator({
     config: adminToken === undefined ? config : { ...config, server: { ...config.server, adminToken } },
@@ -67,15 +77,10 @@ export async function startServer(loaded: LoadedConfig, options: StartServerOpti
       credentials = resolveSellerCredentials(loaded, store, random);
       return { random, credentials };
     },
-    runs: { start: (body) => (runs ?? notYet()).start(body), get: (id) => runs?.get(id), reportText: (report, kind) => (runs ?? notYet()).reportText(report, kind) },
+    runs: { play, renderReport: options.renderReport },
   });
   if (credentials === undefined) throw new Error('koomock: the emulator started without seller credentials');
   const { ak, sk } = credentials;
-  runs = createSuiteRuns({
-    config: { ...config, seller: { ...config.seller, ak, sk } },
-    selfUrl: () => toLoopbackUrl(emulator.url),
-    renderReport: options.renderReport,
-    ...(adminToken === undefined ? {} : { adminToken }),
-  });
+  self = { url: toLoopbackUrl(emulator.url), ak, sk };
   return { url: emulator.url, hosts: emulator.hosts, credentials, ...(generatedAdminToken === undefined ? {} : { generatedAdminToken }), stop: emulator.close };
 }

@@ -32,6 +32,7 @@ interface RunState {
   status: 'running' | 'finished' | 'error';
   passed?: boolean;
   progress: { scenariosDone: number; scenariosTotal: number };
+  scenarios: { id: string; status: string; steps: { id: string; status: string }[] }[];
   report?: { scenarios: { id: string; status: string }[] };
   error?: { code: string; message: string };
 }
@@ -88,6 +89,33 @@ describe('the suite over HTTP (POST /_koomock/runs)', () => {
     const html = await serve.call('GET', `/runs/${first.id}?format=html`);
     expect(html.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await html.text()).toMatch(/<html/i);
+  });
+
+  it('is the console\'s run too: its listing, its live run events and its report share one id', async ({ serve }) => {
+    const listed = (await (await serve.call('GET', '/scenarios')).json()) as { scenarios: { id: string; group: string; source: string }[] };
+    expect(listed.scenarios).toContainEqual(expect.objectContaining({ id: 'renew', group: 'core', source: 'shipped' }));
+    const stream = new AbortController();
+    const events = await fetch(`${serve.url}/_koomock/events`, { headers: { authorization: `Bearer ${TOKEN}` }, signal: stream.signal });
+    const reader = (events.body as ReadableStream<Uint8Array>).getReader();
+    const res = await serve.call('POST', '/runs', { sellerUrl: serve.sellerUrl, scenarios: ['renew'] });
+    const started = (await res.json()) as RunState;
+    expect(started.scenarios).toEqual([expect.objectContaining({ id: 'renew', status: 'waiting', steps: [] })]);
+    const done = await serve.waitFor(started.id);
+    expect(done.scenarios).toEqual([expect.objectContaining({ id: 'renew', status: 'passed' })]);
+    expect(done.scenarios[0]?.steps.length).toBeGreaterThan(0);
+    let text = '';
+    const decoder = new TextDecoder();
+    while (!text.includes('"status":"finished"')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value);
+    }
+    stream.abort();
+    const runEvents = text.split('\n\n').filter((e) => e.startsWith('event: run')).map((e) => JSON.parse(e.slice(e.indexOf('data: ') + 6)) as RunState);
+    expect(runEvents.map((e) => e.id)).toEqual(runEvents.map(() => started.id));
+    expect(runEvents.map((e) => e.scenarios[0]?.status)).toEqual(expect.arrayContaining(['running', 'passed']));
+    expect(runEvents.at(-1)).toMatchObject({ status: 'finished', passed: true });
+    expect(runEvents.at(-1)).not.toHaveProperty('report');
   });
 
   it('selects scenarios by id and by group, and takes profile overrides', async ({ serve }) => {

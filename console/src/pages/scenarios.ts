@@ -14,9 +14,11 @@ interface Listing {
   source: string;
 }
 
+/** A run as `/_koomock/runs` answers it and `run` events carry it (docs/admin-api.md). */
 interface Progress {
-  runId: number;
-  status: string;
+  id: string;
+  status: 'running' | 'finished' | 'error';
+  passed?: boolean;
   scenarios: { id: string; title: string; status: string; steps: { id: string; title: string; status: string }[] }[];
 }
 
@@ -28,12 +30,12 @@ export function renderScenarios(main: HTMLElement): () => void {
   const progress = h('div', { id: 'run-progress' });
   const report = h('div', { id: 'run-report' });
   main.append(section);
-  let runId: number | undefined;
+  let runId: string | undefined;
 
-  const showReport = (id: number) =>
-    api<Progress & { report?: RunReport; error?: string }>('GET', `/runs/${id}`).then((run) => {
+  const showReport = (id: string) =>
+    api<Progress & { report?: RunReport; error?: { code: string; message: string } }>('GET', `/runs/${id}`).then((run) => {
       if (run.report === undefined) {
-        report.replaceChildren(...(run.error === undefined ? [] : [errorBox(new Error(run.error))]));
+        report.replaceChildren(...(run.error === undefined ? [] : [errorBox(new Error(run.error.message))]));
         return;
       }
       report.replaceChildren(
@@ -53,12 +55,13 @@ export function renderScenarios(main: HTMLElement): () => void {
     });
 
   const draw = (p: Progress) => {
-    if (p.runId !== runId) return;
+    if (p.id !== runId) return;
+    const verdict = p.status === 'finished' ? (p.passed === true ? 'passed' : 'failed') : p.status;
     progress.replaceChildren(
-      h('h2', {}, t('scen.progress'), ' ', markOf(p.status), ` ${p.status}`),
+      h('h2', {}, t('scen.progress'), ' ', markOf(verdict), ` ${verdict}`),
       h('ol', {}, p.scenarios.map((s) => h('li', { 'data-scenario': s.id, 'data-status': s.status }, markOf(s.status), ` ${s.title} `, h('span', { class: 'muted' }, s.status), s.steps.length === 0 ? null : h('ul', {}, s.steps.map((st) => h('li', {}, markOf(st.status), ` ${st.title}`)))))),
     );
-    if (p.status !== 'running') void showReport(p.runId);
+    if (p.status !== 'running') void showReport(p.id);
   };
   // Calls of the running scenario, as they happen: the step-by-step view between scenario ends.
   const live = h('ol', { id: 'run-live', class: 'live-calls' });
@@ -66,7 +69,7 @@ export function renderScenarios(main: HTMLElement): () => void {
   const unsubscribe = subscribe(() => undefined, (event, data) => {
     if (event === 'run') {
       const p = data as Progress;
-      if (p.runId === runId) inRun = new Set(p.scenarios.map((s) => s.id));
+      if (p.id === runId) inRun = new Set(p.scenarios.map((s) => s.id));
       draw(p);
       progress.append(live);
     } else if (event === 'exchange') {
@@ -99,7 +102,7 @@ export function renderScenarios(main: HTMLElement): () => void {
             report.replaceChildren();
             api<Progress>('POST', '/runs', { scenarios: ids })
               .then((p) => {
-                runId = p.runId;
+                runId = p.id;
                 inRun = new Set(p.scenarios.map((s) => s.id));
                 live.replaceChildren();
                 draw(p);

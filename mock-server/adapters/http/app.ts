@@ -6,9 +6,8 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { isAdminHost } from './admin/auth.js';
 import { adminErrorHandler } from './admin/errors.js';
-import { createAdminRouter } from './admin/router.js';
+import { createAdminRouter, type RunsSetup } from './admin/router.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
-import type { SuiteRuns } from './admin/run-types.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
 import { isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
 import { toApiRequest, toHostName } from '../../core/http-request.js';
@@ -29,7 +28,7 @@ export interface AppOptions {
    */
   readonly platformHost?: string;
   /** The suite over HTTP (`/_koomock/runs`). */
-  readonly runs?: SuiteRuns;
+  readonly runs?: RunsSetup;
 }
 
 const ADMIN_PREFIX = '/_koomock';

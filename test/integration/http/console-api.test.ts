@@ -99,7 +99,7 @@ describe('console endpoints', () => {
     expect(scenarios).toContainEqual(expect.objectContaining({ id: 'subscribe-monthly', group: 'core', source: 'shipped', titleZh: '订阅（包月）' }));
     expect(await post('/runs', { scenarios: [] })).toMatchObject({ status: 400 });
     const unknown = await post('/runs', { scenarios: ['subscribe-montly'] });
-    expect(unknown).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('no such scenario subscribe-montly') } } });
+    expect(unknown).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('scenarios subscribe-montly: no such scenario') } } });
     expect((await fetch(`${emulator.url}/_koomock/runs/99`)).status).toBe(404);
   });
 

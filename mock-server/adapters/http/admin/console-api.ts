@@ -5,18 +5,17 @@
  *   and `run` (progress of scenario runs).
  * - `GET /timeline`: timeline rows, newest first, filtered by order, instance, operation, direction, verdict.
  * - `GET /exchanges/{id}/signing`: the string koomock signed for an outbound call.
- * - `GET /activities` (the request fields of each V2 and kit activity), `GET /catalog`, `GET /scenarios`, `POST /runs`, `GET /runs/{id}`.
+ * - `GET /activities` (the request fields of each V2 and kit activity), `GET /catalog`. The runs and their scenarios are served by runs.ts.
  */
 import { type Request, type Response, Router } from 'express';
 import { toSellerKeys } from '../../../app/engine-deps.js';
-import type { ConsoleRuns } from '../../../app/console-runs.js';
 import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { type ExchangeVerdict, matchesSummary, toExchangeSummary, toSigningView } from '../../../app/exchange-view.js';
 import { KIT_OPERATIONS, V2_ACTIVITIES } from '../../../core/produce/types.js';
 import { fieldSpecsOf } from '../../../core/scenario/load/activities.js';
-import { isKoomockError } from '../../../core/errors.js';
 import { invalid, notFound } from './errors.js';
-import { parseWholeNumber, queryInteger, queryText, readJsonObject } from './input.js';
+import type { RunService } from './run-types.js';
+import { parseWholeNumber, queryInteger, queryText } from './input.js';
 
 const POLL_MS = 250;
 const HEARTBEAT_MS = 15_000;
@@ -48,7 +47,7 @@ function openStream(res: Response): (event: string, data: unknown) => void {
 /**
  * @example router.use(createConsoleApiRouter(runtime, runs));
  */
-export function createConsoleApiRouter(runtime: EmulatorRuntime, runs: ConsoleRuns): Router {
+export function createConsoleApiRouter(runtime: EmulatorRuntime, runs: RunService): Router {
   const router = Router({ caseSensitive: true });
   const { store } = runtime;
 
@@ -101,36 +100,5 @@ export function createConsoleApiRouter(runtime: EmulatorRuntime, runs: ConsoleRu
     res.json({ products: runtime.config.catalog, sellerUrl: runtime.config.seller.productionUrl || null });
   });
 
-  // A broken user scenario file is the user's to fix: its located problems answer 400.
-  const listScenarios = () => {
-    try {
-      return runs.list();
-    } catch (e) {
-      if (isKoomockError(e)) throw invalid(e.message);
-      throw e;
-    }
-  };
-  router.get('/scenarios', (_req, res) => {
-    res.json({ scenarios: listScenarios() });
-  });
-  router.post('/runs', (req, res) => {
-    const body = readJsonObject(req);
-    const extra = Object.keys(body).filter((k) => k !== 'scenarios');
-    if (extra.length > 0) throw invalid(`unknown field ${extra.join(', ')}: a run takes only scenarios`);
-    const ids = body['scenarios'];
-    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((i) => typeof i === 'string')) {
-      throw invalid('scenarios must be a non-empty list of scenario ids (GET /_koomock/scenarios) or "group:<group>", e.g. {"scenarios":["subscribe-monthly"]}');
-    }
-    if (runtime.config.seller.productionUrl === '') throw invalid('no seller to run against: start koomock with --seller-url (seller.productionUrl)');
-    const known = new Set(listScenarios().flatMap((s) => [s.id, `group:${s.group}`]));
-    const unknown = (ids as string[]).filter((i) => !known.has(i));
-    if (unknown.length > 0) throw invalid(`no such scenario ${unknown.join(', ')}: list them with GET /_koomock/scenarios`);
-    res.status(202).json(runs.start(ids as string[], `${req.protocol}://${req.get('host') ?? ''}`));
-  });
-  router.get('/runs/:id', (req, res) => {
-    const run = runs.get(parseWholeNumber('the run id', String(req.params['id']), 1, Number.MAX_SAFE_INTEGER));
-    if (run === undefined) throw notFound(`run ${req.params['id']} does not exist: start one with POST /_koomock/runs`);
-    res.json(run);
-  });
   return router;
 }

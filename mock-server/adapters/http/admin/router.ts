@@ -6,7 +6,8 @@ import { Router } from 'express';
 import type { ResetScope } from '../../../core/store.js';
 import { createAdminSendRouter } from '../admin-send.js';
 import { createConsoleRouter } from '../console-static.js';
-import { createConsoleRuns } from '../../../app/console-runs.js';
+import { createInProcessPlayer } from '../../../app/in-process-player.js';
+import { type RunPlayer, createRunService } from '../../../app/suite-runs.js';
 import { createConsoleApiRouter } from './console-api.js';
 import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { requireAdminToken } from './auth.js';
@@ -14,20 +15,26 @@ import { refuseBrowserRequests } from './browser-guard.js';
 import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
 import { createAdminFaultsRouter } from './faults.js';
+import type { RunReport } from '../../../core/scenario/run/report.js';
 import { createAdminRunsRouter } from './runs.js';
-import type { SuiteRuns } from './run-types.js';
 import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
 import { parseExchangeQuery, sendFileContent, toFileSummary } from './records.js';
 import type { ClockState, ExchangeList, FileList, HealthState, InstanceList, OrderList, ResetResult, UsageList } from './types.js';
+
+/** What `koomock serve` gives the run service: how to play (over its own admin API) and render. */
+export interface RunsSetup {
+  readonly play?: RunPlayer;
+  readonly renderReport?: (report: RunReport, kind: 'junit' | 'html') => string;
+}
 
 export interface AdminRouterOptions {
   /** `server.adminToken`; unset leaves the admin API open on the listen address. */
   readonly token?: string;
   /** Epoch ms the server started, for health. */
   readonly startedAt?: number;
-  /** The suite over HTTP (`/_koomock/runs`); `koomock serve` provides it. */
-  readonly runs?: SuiteRuns;
+  /** How `/_koomock/runs` plays and renders runs; in this process, JSON reports only, when absent. */
+  readonly runs?: RunsSetup;
   /** Directories of the user's scenario files, listed by the console next to the shipped suite. */
   readonly scenarioDirs?: readonly string[];
 }
@@ -119,8 +126,13 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
 
   router.use('/faults', createAdminFaultsRouter(runtime.faults, { hostNames: runtime.config.server.hostNames, hosts: () => runtime.hosts }));
   router.use(createAdminSendRouter(runtime, { tokenSet: options.token !== undefined && options.token !== '' }));
-  if (options.runs !== undefined) router.use(createAdminRunsRouter(options.runs));
-  const runs = createConsoleRuns(runtime, options.scenarioDirs === undefined ? {} : { userDirs: options.scenarioDirs });
+  const runs = createRunService({
+    config: runtime.config,
+    play: options.runs?.play ?? createInProcessPlayer(runtime),
+    ...(options.runs?.renderReport === undefined ? {} : { renderReport: options.runs.renderReport }),
+    ...(options.scenarioDirs === undefined ? {} : { userDirs: options.scenarioDirs }),
+  });
+  router.use(createAdminRunsRouter(runs));
   router.use(createConsoleApiRouter(runtime, runs));
 
   router.use((req, res) => {

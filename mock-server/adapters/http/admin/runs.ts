@@ -1,11 +1,12 @@
 /**
- * `POST /_koomock/runs` starts the conformance suite against a seller; `GET /_koomock/runs/{id}`
- * answers its progress and, once finished, the JSON report (`?format=junit` or `html` for the
- * others). See docs/admin-api.md.
+ * `POST /_koomock/runs` starts scenarios against a seller; `GET /_koomock/runs/{id}` answers its
+ * progress and, once finished, the JSON report (`?format=junit` or `html` for the others);
+ * `GET /_koomock/scenarios` lists what a run may select. One service (app/suite-runs.ts) for the
+ * HTTP contract and the console. See docs/admin-api.md.
  */
 import { Router } from 'express';
 import { isKoomockError } from '../../../core/errors.js';
-import type { SuiteRuns } from './run-types.js';
+import type { RunService } from './run-types.js';
 import { AdminError, invalid, notFound } from './errors.js';
 import { queryText, readJsonObject } from './input.js';
 
@@ -19,28 +20,27 @@ const CONTENT_TYPES: Readonly<Record<(typeof FORMATS)[number], string>> = {
 /**
  * @example router.use(createAdminRunsRouter(runs));
  */
-export function createAdminRunsRouter(runs: SuiteRuns): Router {
+export function createAdminRunsRouter(runs: RunService): Router {
   const router = Router({ caseSensitive: true });
-  // The console's runs (`{"ids": [...]}`, numeric run ids) are served by the console API after this.
-  router.post('/runs', (req, res, next) => {
-    const body = readJsonObject(req);
-    if ('ids' in body) {
-      next();
-      return;
-    }
+  // A broken user scenario file is the user's to fix: its located problems answer 400.
+  router.get('/scenarios', (_req, res) => {
     try {
-      const state = runs.start(body);
+      res.json({ scenarios: runs.list() });
+    } catch (e) {
+      if (isKoomockError(e)) throw invalid(e.message);
+      throw e;
+    }
+  });
+  router.post('/runs', (req, res) => {
+    try {
+      const state = runs.start(readJsonObject(req), `${req.protocol}://${req.get('host') ?? ''}`);
       res.status(202).setHeader('location', `/_koomock/runs/${state.id}`).json(state);
     } catch (e) {
       if (isKoomockError(e) && e.code === 'CONFLICT') throw new AdminError('CONFLICT', e.message);
       throw e;
     }
   });
-  router.get('/runs/:id', (req, res, next) => {
-    if (/^\d+$/.test(String(req.params.id))) {
-      next();
-      return;
-    }
+  router.get('/runs/:id', (req, res) => {
     const state = runs.get(String(req.params.id));
     if (state === undefined) throw notFound(`run ${req.params.id} does not exist (koomock keeps the last 20 runs until it stops): start one with POST /_koomock/runs`);
     const format = queryText(req, 'format') ?? 'json';
@@ -53,7 +53,9 @@ export function createAdminRunsRouter(runs: SuiteRuns): Router {
       throw new AdminError('CONFLICT', `run ${state.id} is ${state.status === 'running' ? 'still running' : 'over without a report (see its error)'}: the ${format} report exists once GET /_koomock/runs/${state.id} says "finished"`);
     }
     const kind = format === 'junit' ? 'junit' : 'html';
-    res.status(200).setHeader('content-type', CONTENT_TYPES[kind]).send(runs.reportText(state.report, kind));
+    const text = runs.reportText(state.report, kind);
+    if (text === undefined) throw invalid(`this emulator writes only the JSON report; the ${format} report is served by \`koomock serve\` (or write it with \`koomock run --reporter ${kind}\`)`);
+    res.status(200).setHeader('content-type', CONTENT_TYPES[kind]).send(text);
   });
   return router;
 }
