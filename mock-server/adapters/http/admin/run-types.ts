@@ -3,6 +3,7 @@
  * and the one run service the emulator provides (app/suite-runs.ts).
  */
 import type { EventEmitter } from 'node:events';
+import type { Scenario } from '../../../core/scenario/load/model.js';
 import type { RunReport } from '../../../core/scenario/run/report.js';
 
 export type RunStatus = 'running' | 'finished' | 'error';
@@ -31,14 +32,8 @@ export interface RunState {
   readonly error?: { readonly code: string; readonly message: string };
 }
 
-/** A scenario file the emulator can run: the shipped suite or a user directory. */
-export interface ScenarioListing {
-  readonly id: string;
-  readonly title: string;
-  readonly titleZh?: string;
-  readonly description?: string;
-  readonly group: string;
-  readonly file: string;
+/** A scenario the emulator can run: the shipped suite or a user directory. */
+export interface ScenarioListing extends Pick<Scenario, 'id' | 'title' | 'titleZh' | 'description' | 'group' | 'file'> {
   /** `shipped` (the package's suite) or `user` (a directory given to `koomock serve`). */
   readonly source: 'shipped' | 'user';
 }
