@@ -24,6 +24,8 @@ export interface FaultySellerOptions extends SellerCredentials {
   readonly lateByMs?: number;
   /** How often the seller meters its on-demand instances (default: its own, hourly). */
   readonly usageIntervalMs?: number;
+  /** The reference seller: PEM of the private key that decrypts the kit clientSecret. */
+  readonly kitPrivateKey?: string;
 }
 
 export interface TestSellerServer {
@@ -188,7 +190,7 @@ async function startOrderStub(emulatorUrl: string): Promise<{ url: string; serve
  */
 export async function startReferenceSeller(options: FaultySellerOptions): Promise<TestSellerServer & { readonly seller: RunningSeller }> {
   // Retries as the example does by default (scenarios/faults/order-query-retry needs it), quickly.
-  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 }, ...(options.usageIntervalMs === undefined ? {} : { usageIntervalMs: options.usageIntervalMs }) });
+  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 }, ...(options.usageIntervalMs === undefined ? {} : { usageIntervalMs: options.usageIntervalMs }), ...(options.kitPrivateKey === undefined ? {} : { kitPrivateKey: options.kitPrivateKey }) });
   return { seller, produceUrl: seller.produceUrl, close: () => seller.close() };
 }
 

@@ -3,7 +3,7 @@ import { RESULT_PENDING } from '../checks/result-code.js';
 import type { CheckResult } from '../result.js';
 import { buildProduceRequest } from './activities.js';
 import { checkAnswer, passesPlatform } from './answer-checks.js';
-import type { BuildContext } from './build-context.js';
+import { toBuildContext } from './build-context.js';
 import type { ProduceDeps } from './deps.js';
 import type { ProduceExchange, TransportResult } from '../ports.js';
 import { keyFor } from './seller-keys.js';
@@ -57,7 +57,7 @@ function outcomeOf(checks: readonly CheckResult[], answer: Readonly<Record<strin
  *   record.outcome; // 'success' | 'pending' | 'failed'
  */
 export async function runAttempt(spec: CallSpec, deps: ProduceDeps, context: AttemptContext): Promise<AttemptRecord> {
-  const ctx: BuildContext = { profile: deps.profile, clock: deps.clock, random: deps.random };
+  const ctx = toBuildContext(deps);
   const built = buildProduceRequest(spec, ctx);
   const key = keyFor(built.keyCategory, deps.keys);
   const at = deps.clock.now();

@@ -1,4 +1,5 @@
-import { toCanonicalJson } from '../signing/index.js';
+import { keyMissing } from '../errors.js';
+import { encryptClientSecret, toCanonicalJson } from '../signing/index.js';
 import { type BuildContext, testFlagValue } from './build-context.js';
 import { readFields } from './field-spec.js';
 import { KIT_FIELDS } from './kit-fields.js';
@@ -14,9 +15,25 @@ export function toKitUrl(address: string, operation: KitOperation): string {
 }
 
 /**
+ * `applicationSync.clientSecret` as the platform sends it: RSA-OAEP under the seller's registered
+ * public key with the profile's variant, Base64 (docs/joint-operation.md#the-oaep-variant). The
+ * platform never sends it in plain text, so a missing public key is an error, not a fallback.
+ */
+function encryptedSecret(plaintext: unknown, ctx: BuildContext): string {
+  if (ctx.kitPublicKey === undefined) {
+    throw keyMissing(
+      "the seller's kit public key (联营 clientSecret 加密公钥)",
+      'applicationSync sends clientSecret encrypted with it; set seller.kitPublicKeyFile (or seller.kitPublicKey) in koomock.config.yaml; `koomock init --kit` makes a demo key pair',
+    );
+  }
+  return encryptClientSecret({ publicKeyPem: ctx.kitPublicKey, plaintext: String(plaintext), hash: ctx.profile.oaepHash });
+}
+
+/**
  * Builds an unsigned kit request: POST to `<address>/produceAPI/v2/<op>` with the sorted compact
  * body of docs/fidelity.md#d17; `testFlag` is an integer (always sent) and `timeStamp` East-8 digits of the wall clock
- * (times given as epoch ms are written the same way).
+ * (times given as epoch ms are written the same way); applicationSync's `clientSecret` is given in
+ * plain text and sent encrypted.
  * @example
  *   buildKitRequest('tenantSync', { activity: 'tenantSync', url, fields: { instanceId: 'i', tenantId: 't', ... } }, ctx);
  */
@@ -25,6 +42,7 @@ export function buildKitRequest(operation: KitOperation, spec: CallSpec, ctx: Bu
   const timeStamp = toEast8Millis(ctx.clock.wallNow());
   const body: Record<string, unknown> = {
     ...fields,
+    ...(operation === 'applicationSync' && fields.clientSecret !== undefined ? { clientSecret: encryptedSecret(fields.clientSecret, ctx) } : {}),
     ...(operation === 'authSync' && fields.currentSyncTime === undefined ? { currentSyncTime: timeStamp } : {}),
     testFlag: Number(testFlagValue(ctx.profile, spec.debugFlag === true, true)),
     timeStamp,
