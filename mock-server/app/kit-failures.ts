@@ -15,6 +15,8 @@ export interface FailedKitCall {
   readonly failedCheck?: string;
   /** The admin API call that re-sends it with a fresh signature. */
   readonly replay: string;
+  /** The same re-send from the command line, through the running emulator. */
+  readonly replayCommand: string;
   /** The `koomock send` command line that sends the same call again. */
   readonly send: string;
 }
@@ -49,6 +51,7 @@ export function listFailedKitCalls(store: Store, limit = 100): FailedKitCall[] {
         startedAt: exchange.startedAt,
         ...(check === undefined ? {} : { failedCheck: `${check.id}: ${check.received ?? ''}`.slice(0, 300) }),
         replay: `POST /_koomock/exchanges/${exchange.id}/replay`,
+        replayCommand: `koomock replay ${exchange.id}`,
         send: sendLine(operation, fields),
       });
     }

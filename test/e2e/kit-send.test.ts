@@ -100,6 +100,7 @@ describe('failed kit calls: GET /_koomock/kit/failed and the manual retry', () =
           startedAt: expect.any(Number),
           failedCheck: expect.stringMatching(/^result\.code: "000002"/),
           replay: `POST /_koomock/exchanges/${id}/replay`,
+          replayCommand: `koomock replay ${id}`,
           send: 'koomock send applicationSync --set instanceId=i-9 --set tenantId=t-9 --set appId=app-9 --set clientId=client-9 --set clientSecret=YOUR_PLAIN_CLIENT_SECRET --set flag:=1',
         },
       ]);
