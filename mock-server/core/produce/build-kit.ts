@@ -1,5 +1,5 @@
 import { keyMissing } from '../errors.js';
-import { encryptClientSecret, toCanonicalJson } from '../signing/index.js';
+import { encryptClientSecret } from '../signing/index.js';
 import { type BuildContext, testFlagValue } from './build-context.js';
 import { readFields } from './field-spec.js';
 import { KIT_FIELDS } from './kit-fields.js';
@@ -30,23 +30,28 @@ function encryptedSecret(plaintext: unknown, ctx: BuildContext): string {
 }
 
 /**
- * Builds an unsigned kit request: POST to `<address>/produceAPI/v2/<op>` with the sorted compact
- * body of docs/fidelity.md#d17; `testFlag` is an integer (always sent) and `timeStamp` East-8 digits of the wall clock
- * (times given as epoch ms are written the same way); applicationSync's `clientSecret` is given in
- * plain text and sent encrypted.
+ * Builds an unsigned kit request: POST to `<address>/produceAPI/v2/<op>` with a compact body whose
+ * fields are in the documented order (open-api.md §4 tables and examples), not sorted: the
+ * signature is computed over the key-sorted form (signProduceRequest), so a seller that HMACs the
+ * raw bytes fails here as it does on the platform (docs/fidelity.md#answer-rules-and-timing).
+ * `testFlag` is an integer (always sent) and `timeStamp` East-8 digits of the wall clock (times
+ * given as epoch ms are written the same way); applicationSync's `clientSecret` is given in plain
+ * text and sent encrypted.
  * @example
  *   buildKitRequest('tenantSync', { activity: 'tenantSync', url, fields: { instanceId: 'i', tenantId: 't', ... } }, ctx);
  */
 export function buildKitRequest(operation: KitOperation, spec: CallSpec, ctx: BuildContext): ProduceRequest {
   const fields = readFields(operation, KIT_FIELDS[operation], spec.fields ?? {}, toEast8Millis);
   const timeStamp = toEast8Millis(ctx.clock.wallNow());
-  const body: Record<string, unknown> = {
-    ...fields,
-    ...(operation === 'applicationSync' && fields.clientSecret !== undefined ? { clientSecret: encryptedSecret(fields.clientSecret, ctx) } : {}),
-    ...(operation === 'authSync' && fields.currentSyncTime === undefined ? { currentSyncTime: timeStamp } : {}),
-    testFlag: Number(testFlagValue(ctx.profile, spec.debugFlag === true, true)),
-    timeStamp,
-  };
+  const body: Record<string, unknown> = {};
+  for (const { name } of KIT_FIELDS[operation]) {
+    // authSync's currentSyncTime defaults to the timeStamp, in its documented place.
+    const given = name === 'currentSyncTime' && fields[name] === undefined ? timeStamp : fields[name];
+    const value = name === 'clientSecret' && operation === 'applicationSync' && given !== undefined ? encryptedSecret(given, ctx) : given;
+    if (value !== undefined) body[name] = value;
+  }
+  body['testFlag'] = Number(testFlagValue(ctx.profile, spec.debugFlag === true, true));
+  body['timeStamp'] = timeStamp;
   return {
     activity: operation,
     family: 'kit',
@@ -54,7 +59,7 @@ export function buildKitRequest(operation: KitOperation, spec: CallSpec, ctx: Bu
     address: spec.url,
     url: toKitUrl(spec.url, operation),
     headers: { accept: 'application/json', 'content-type': 'application/json;charset=utf-8' },
-    body: toCanonicalJson(applyOverrides(body, spec.overrides)),
+    body: JSON.stringify(applyOverrides(body, spec.overrides)),
     keyCategory: 'kit',
   };
 }
