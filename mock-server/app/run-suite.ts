@@ -11,19 +11,13 @@ import type { EngineEvent, JournalContext } from '../core/scenario/run/engine-ty
 import type { Scenario } from '../core/scenario/load/model.js';
 import type { RunReport } from '../core/scenario/run/report.js';
 import type { KoomockConfig } from '../config/types.js';
-import { loadScenarios, SCENARIOS_DIR } from './scenario-files.js';
+import { loadScenarios, OPT_IN_GROUPS, SCENARIOS_DIR } from './scenario-files.js';
 import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
 import { type EmulatorChoice, openBackend } from './open-backend.js';
 import { toEngineDeps } from './engine-deps.js';
 import { checkSellerReachable } from './preflight.js';
 import { createRunTransport } from './run-transport.js';
 import { KOOMOCK_VERSION } from './version.js';
-
-/**
- * Shipped groups a plain `koomock run` leaves out: they apply only to some sellers (the kit calls to
- * joint-operation products, docs/joint-operation.md). `--group`, `--only` or a path runs them.
- */
-export const OPT_IN_GROUPS: readonly string[] = ['kit'];
 
 /**
  * The scenarios to run: the files under `paths` (the shipped suite when empty, without the opt-in

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getSchemaRegistry } from '../../mock-server/config/schemas-fs.js';
 import { loadShippedScenarios } from '../../mock-server/app/scenario-files.js';
-import { OPT_IN_GROUPS } from '../../mock-server/app/run-suite.js';
 import { createEmulator } from '../../mock-server/emulator.js';
 import { reserveFreePort, startReferenceSeller, type SellerCredentials } from '../support/faulty-sellers.js';
 import { linesOf, runCli } from '../support/run-cli.js';
@@ -39,8 +38,7 @@ const it = test
 
 describe('koomock run against the reference seller', () => {
   it('passes every shipped scenario (exit 0) in under 10 s, with progress, checklist and reports', async ({ reference, dir }) => {
-    // A plain run leaves the opt-in groups out (the kit group: test/e2e/run-kit.test.ts).
-    const shipped = loadShippedScenarios().filter((s) => !OPT_IN_GROUPS.includes(s.group)).map((s) => s.id);
+    const shipped = loadShippedScenarios().map((s) => s.id);
     const run = await runCli(['run', ...reference.args, '--report', `json=${join(dir, 'r.json')}`, '--report', `junit=${join(dir, 'j.xml')}`, '--report', `html=${join(dir, 'r.html')}`], { timeoutMs: 30_000 });
     expect(run.stderr).not.toContain('✗');
     expect(run.code).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../mock-server/config/load.js';
-import { OPT_IN_GROUPS, selectScenarios } from '../../../mock-server/app/run-suite.js';
+import { selectScenarios } from '../../../mock-server/app/run-suite.js';
+import { OPT_IN_GROUPS } from '../../../mock-server/app/scenario-files.js';
 import { isKoomockError } from '../../../mock-server/core/errors.js';
 
 const { config } = loadConfig({ env: {}, cwd: '/' });
