@@ -7,6 +7,7 @@ import type { Scenario } from '../core/scenario/load/model.js';
 import { resolveConfig } from '../config/load.js';
 import type { KoomockConfig } from '../config/types.js';
 import { parseSellerUrl } from './preflight.js';
+import { OPT_IN_GROUPS } from './scenario-files.js';
 
 /** What `POST /_koomock/runs` accepts (docs/admin-api.md). */
 export interface RunRequest {
@@ -91,7 +92,8 @@ export function pickScenarios(request: RunRequest, all: readonly Scenario[]): Sc
   const known = all.map((s) => s.id);
   const unknownIds = (request.scenarios ?? []).filter((id) => !known.includes(id));
   if (unknownIds.length > 0) throw usageError(`scenarios ${unknownIds.join(', ')}: no such scenario; known ids: ${known.join(', ')}`);
-  if (request.scenarios === undefined && request.groups === undefined) return [...all];
+  // Like a plain `koomock run`: the opt-in groups (kit) only when named.
+  if (request.scenarios === undefined && request.groups === undefined) return all.filter((s) => !OPT_IN_GROUPS.includes(groupOf(s)));
   return all.filter((s) => request.scenarios?.includes(s.id) === true || request.groups?.includes(groupOf(s)) === true);
 }
 

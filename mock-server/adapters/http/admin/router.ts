@@ -21,6 +21,7 @@ import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
 import { parseExchangeQuery, sendFileContent, toFileSummary } from './records.js';
 import type { ClockState, ExchangeList, FileList, HealthState, InstanceList, OrderList, ResetResult, UsageList } from './types.js';
+import { listFailedKitCalls } from '../../../app/kit-failures.js';
 
 /** What `koomock serve` gives the run service: how to play (over its own admin API) and render. */
 export interface RunsSetup {
@@ -100,6 +101,9 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
   router.get('/exchanges', (req, res) => {
     const body: ExchangeList = { exchanges: store.listExchanges(parseExchangeQuery(req)) };
     res.json(body);
+  });
+  router.get('/kit/failed', (_req, res) => {
+    res.json({ failed: listFailedKitCalls(store) });
   });
   router.get('/exchanges/:id', (req, res) => {
     const exchange = store.getExchange(parseWholeNumber('the exchange id', String(req.params.id), 1, Number.MAX_SAFE_INTEGER));
