@@ -7,6 +7,7 @@ import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
 import type { RegisterCommand } from './register.js';
+import { fill, MESSAGES } from '../i18n.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -64,8 +65,9 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         ...(opts['sellerPushesUsage'] === true ? { sellerPushesUsage: true } : {}),
         onEmulator: (url, hosts) => {
           if (quiet) return;
-          const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
-          io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}`);
+          const m = MESSAGES[shared.lang];
+          const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => fill(m.hostAt, { name, url: u })).join('');
+          io.err(fill(m.runStart, { n: scenarios.length, seller: config.seller.productionUrl, openApi: url, others }));
         },
         onEvent: (event, url) => {
           if (quiet) return;

@@ -18,7 +18,7 @@ import { isObject } from '../../is-object.js';
 /** Keys each kind of mapping allows; test/unit/core/scenario keeps these equal to the schema. */
 export const KNOWN_KEYS = {
   root: ['$schema', 'id', 'title', 'title_zh', 'description', 'group', 'debug', 'requires', 'profile', 'steps'],
-  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'usage', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
+  step: ['id', 'title', 'title_zh', 'order', 'send', 'wait', 'faults', 'usage', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
   order: ['product', 'products', 'mock', 'follows', 'orderType', 'periodType', 'periodNumber', 'linearValue', 'extendParams', 'lineExtendParams'],
   extendParam: ['name', 'value'],
   expect: ['resultCode', 'fields', 'pass', 'fail', 'outcome', 'attempts', 'sameAs', 'noSideEffectOf', 'openApi'],
