@@ -28,6 +28,8 @@ export interface RunCliOptions {
   readonly timeoutMs?: number;
   /** Variables added to the clean environment, e.g. `{ LANG: 'zh_CN.UTF-8' }`. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Act as if output went to a terminal (colour, a progress line per attempt); default false. */
+  readonly isTTY?: boolean;
 }
 
 /** The calling shell's variables without KOOMOCK_* and the locale (LANG, LC_ALL chose the report language), so they cannot change the outcome. */
@@ -56,7 +58,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     stdin: (async function* () {
       yield* input;
     })(),
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
   };
   const code = await main(args, io);
   return { code, stdout: out.join(''), stderr: err.join('') };

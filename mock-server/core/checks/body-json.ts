@@ -56,16 +56,27 @@ export function parseJsonText(text: string): ParsedJson {
 }
 
 /**
- * The answer body is valid UTF-8 and JSON (D9), nested at most MAX_JSON_DEPTH levels.
+ * The answer body is valid UTF-8 and JSON (docs/fidelity.md#d9), nested at most MAX_JSON_DEPTH levels.
  * @example
  *   checkBodyJson({ text: '{"resultCode":', utf8: true }).received; // 'not JSON (Unexpected end of JSON input): {"resultCode":'
  */
-export function checkBodyJson(body: { readonly text: string; readonly utf8: boolean }): CheckResult {
+export function checkBodyJson(body: { readonly text: string; readonly utf8: boolean; readonly contentEncoding?: string | undefined }): CheckResult {
   const expected = 'JSON text (UTF-8)';
+  const encoding = body.contentEncoding?.trim().toLowerCase();
+  const parsed = body.utf8 ? parseJsonText(body.text) : undefined;
+  if (parsed?.ok !== true && encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+    // Compressed bytes read as text look like garbage: name the cause, not the symptom.
+    return {
+      id: BODY_JSON,
+      ok: false,
+      expected: `${expected}, not compressed`,
+      received: `a body with Content-Encoding: ${cut(encoding, 40)} (koomock, like the marketplace, sends no Accept-Encoding and reads the body as sent)`,
+      hint: 'Do not compress answers of the production interface: the marketplace does not ask for it. Turn compression off for this path (e.g. the compression middleware of Express or Spring server.compression.enabled) or honour Accept-Encoding.',
+    };
+  }
   if (!body.utf8) {
     return { id: BODY_JSON, ok: false, expected, received: 'bytes that are not valid UTF-8', hint: 'Encode the answer as UTF-8 (the interface requires UTF-8; GBK text fails).' };
   }
-  const parsed = parseJsonText(body.text);
-  if (parsed.ok) return { id: BODY_JSON, ok: true, expected, received: 'JSON' };
+  if (parsed === undefined || parsed.ok) return { id: BODY_JSON, ok: true, expected, received: 'JSON' };
   return { id: BODY_JSON, ok: false, expected, received: parsed.problem, hint: parsed.hint };
 }

@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../bounded-json.js';
 import type { CheckResult } from '../result.js';
 import { cut } from './cut.js';
 import { isObject } from '../is-object.js';
@@ -12,11 +13,8 @@ function describe(value: unknown): string {
 }
 
 function looksSerialisedTwice(value: string): boolean {
-  try {
-    return isObject(JSON.parse(value));
-  } catch {
-    return false;
-  }
+  const parsed = parseBoundedJson(value);
+  return parsed.ok && isObject(parsed.value);
 }
 
 function hintFor(value: unknown): string {

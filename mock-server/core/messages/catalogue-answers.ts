@@ -1,5 +1,5 @@
 /** Sentences of the answer checks (transport, HTTP, body, schema, instance); see catalogue.ts for the template syntax. */
-import type { MessageEntry } from './catalogue.js';
+import type { MessageEntry } from './message-entry.js';
 
 export const ANSWER_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   // transport.reachable

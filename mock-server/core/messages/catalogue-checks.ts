@@ -1,5 +1,5 @@
 /** Expected/received/hint sentences of the checks (core/checks, core/produce); see catalogue.ts for the template syntax. */
-import type { MessageEntry } from './catalogue.js';
+import type { MessageEntry } from './message-entry.js';
 
 export const CHECK_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   // result.code (core/checks/result-code.ts): the meaning of a code after the quoted code.

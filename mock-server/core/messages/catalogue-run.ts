@@ -1,5 +1,5 @@
 /** Step titles, skip reasons and expectation checks of a scenario run (see catalogue.ts for the template syntax). */
-import type { MessageEntry } from './catalogue.js';
+import type { MessageEntry } from './message-entry.js';
 
 export const RUN_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   // Generated step titles (core/scenario/load/to-model.ts, faults-step.ts).

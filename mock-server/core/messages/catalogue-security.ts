@@ -1,7 +1,7 @@
 /** Sentences of the `security.*` checks: the forged calls and what a seller must do; see catalogue.ts for the template syntax. */
 import { ATTACK_NAMES } from '../checks/attack-names.js';
 import { ATTACK_TEXTS } from '../checks/attack-texts.js';
-import type { MessageEntry } from './catalogue.js';
+import type { MessageEntry } from './message-entry.js';
 
 /** What each attack sends and what the seller must check, from the attack table (both languages live there). */
 const ATTACK_SENTENCES: Readonly<Record<string, MessageEntry>> = Object.fromEntries(

@@ -1,5 +1,5 @@
 /** What `koomock verify` says of a signature (core/signing); see catalogue.ts for the template syntax. */
-import type { MessageEntry } from './catalogue.js';
+import type { MessageEntry } from './message-entry.js';
 
 export const SIGNING_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   'verify.subject.v2': { en: 'V2 signature', zh: 'V2 签名' },

@@ -10,16 +10,14 @@ import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { RUN_SENTENCES } from './catalogue-run.js';
 import { SECURITY_SENTENCES } from './catalogue-security.js';
 import { SIGNING_SENTENCES } from './catalogue-signing.js';
+import type { MessageEntry } from './message-entry.js';
 
-export interface MessageEntry {
-  readonly en: string;
-  readonly zh: string;
-  /** A phrase used only inside another entry's `{~name}` slot, never matched as a whole sentence. */
-  readonly nested?: true;
-}
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
 export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = { ...RUN_SENTENCES, ...ANSWER_SENTENCES, ...CHECK_SENTENCES, ...SECURITY_SENTENCES, ...SIGNING_SENTENCES };
 
-/** The parts, for the test that no key is given twice. */
+/**
+ * The parts, for the test that no key is given twice.
+ * @internal Exported for the tests.
+ */
 export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [RUN_SENTENCES, ANSWER_SENTENCES, CHECK_SENTENCES, SECURITY_SENTENCES, SIGNING_SENTENCES];

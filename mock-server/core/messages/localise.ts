@@ -4,7 +4,8 @@
  * kept as it is (an id, a field, a code, seller text); `{~name}` is a phrase that is itself looked up
  * in the catalogue. Pure: no I/O.
  */
-import { MESSAGE_CATALOGUE, type MessageEntry } from './catalogue.js';
+import { MESSAGE_CATALOGUE } from './catalogue.js';
+import type { MessageEntry } from './message-entry.js';
 
 export type MessageLang = 'en' | 'zh';
 
@@ -90,5 +91,8 @@ export function localise(text: string, lang: MessageLang): string {
   return toZh(text, 0) ?? text;
 }
 
-/** Whether the catalogue has a zh form for the text, as a sentence or (`phrase`) inside another one; for the completeness tests. */
+/**
+ * Whether the catalogue has a zh form for the text, as a sentence or (`phrase`) inside another one.
+ * @internal Exported for the tests.
+ */
 export const isCatalogued = (text: string, options: { readonly phrase?: boolean } = {}): boolean => toZh(text, options.phrase === true ? 1 : 0) !== undefined;

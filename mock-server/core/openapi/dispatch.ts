@@ -6,8 +6,10 @@
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { jsonResponse } from '../http-types.js';
 import type { CheckResult } from '../result.js';
+import { parseApigAuthorization } from '../signing/index.js';
 import { toWireResponse } from '../wire-body.js';
-import { authenticateApig, toRequestId } from './apig-auth.js';
+import { APIG_CHECK_ID, authenticateApig, toRequestId } from './apig-auth.js';
+import { APIG_LOCKOUT_FAILURES, type ApigLockout, createApigLockout } from './apig-lockout.js';
 import type { EmulatorContext, SellerAccount } from './context.js';
 import { toApigErrorBody } from './error-codes.js';
 import { isConnectionReset, NO_FAULTS, toConnectionResetResponse } from './faults.js';
@@ -18,7 +20,7 @@ import { toInternalError, toRateLimited } from './responses.js';
 import { createRouter, type Route, type Router } from './route.js';
 import { OPEN_API_ROUTES } from './routes.js';
 
-/** APIG's body limit (open-api.md §2.3, D28). */
+/** APIG's body limit (open-api.md §2.3, docs/fidelity.md#d28). */
 export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 /** APIG's URI limit (open-api.md §2.3). */
 export const MAX_URI_BYTES = 32 * 1024;
@@ -51,6 +53,7 @@ const errorMessage = (e: unknown): string => (e instanceof Error ? `${e.name}: $
 export function createOpenApi(ctx: EmulatorContext): OpenApi {
   const router = createRouter<EmulatorContext>(OPEN_API_ROUTES as readonly Route<EmulatorContext>[]);
   const limiter = createRateLimiter(ctx.profile.rateLimitPerSecond);
+  const lockout = ctx.profile.apigLockout === 'off' ? undefined : createApigLockout();
   return {
     routes: OPEN_API_ROUTES,
     async handle(req) {
@@ -59,7 +62,7 @@ export function createOpenApi(ctx: EmulatorContext): OpenApi {
       const x: Exchange = { operation: 'unmatched', verdicts: [] };
       let response: ApiResponse;
       try {
-        response = await runPipeline(req, ctx, router, limiter, x);
+        response = await runPipeline(req, ctx, { router, limiter, lockout }, x);
         // An answer HTTP cannot carry is caught here, so no adapter needs a guard of its own.
         if (!isConnectionReset(response)) toWireResponse(response);
       } catch (e) {
@@ -90,7 +93,29 @@ const gatewayError = (ctx: EmulatorContext, name: 'bodyTooLarge' | 'uriTooLong',
   return jsonResponse(status, toApigErrorBody(name, requestId), { 'x-request-id': requestId });
 };
 
-async function runPipeline(req: ApiRequest, ctx: EmulatorContext, router: Router<EmulatorContext>, limiter: RateLimiter, x: Exchange): Promise<ApiResponse> {
+/** What the pipeline keeps between requests. */
+interface PipelineState {
+  readonly router: Router<EmulatorContext>;
+  readonly limiter: RateLimiter;
+  readonly lockout: ApigLockout | undefined;
+}
+
+/** A locked AK's answer: APIG.0301 whatever the signature, until the lock ends. */
+function lockedOut(ctx: EmulatorContext, ak: string, until: number, x: Exchange): ApiResponse {
+  const seconds = Math.ceil((until - ctx.clock.wallNow()) / 1000);
+  x.verdicts.push({
+    id: APIG_CHECK_ID,
+    ok: false,
+    expected: `fewer than ${APIG_LOCKOUT_FAILURES} failed signatures in a row`,
+    received: 'AK locked',
+    hint: `AK ${ak} is locked for ${seconds} s more: APIG locks an AK for 5 minutes after ${APIG_LOCKOUT_FAILURES} failed signatures in a row. Fix the signature (see the earlier apig.signature checks), then wait; profile apigLockout=off turns this off`,
+  });
+  const requestId = toRequestId(ctx.random);
+  return jsonResponse(401, toApigErrorBody('akLocked', requestId), { 'x-request-id': requestId });
+}
+
+async function runPipeline(req: ApiRequest, ctx: EmulatorContext, state: PipelineState, x: Exchange): Promise<ApiResponse> {
+  const { router, limiter, lockout } = state;
   const found = router.lookup(req.method, req.path);
   if (found.kind !== 'found') return notFound(req, ctx, x, found.kind === 'method-not-allowed' ? found.allowed : []);
   const route = found.match.route as OpenApiRoute;
@@ -113,12 +138,21 @@ async function runPipeline(req: ApiRequest, ctx: EmulatorContext, router: Router
   }
 
   if (route.auth === 'apig') {
+    const ak = parseApigAuthorization(req.headers.authorization ?? '')?.ak;
+    const known = ak === undefined ? undefined : ctx.sellers.byAk(ak);
+    const until = known === undefined || lockout === undefined ? undefined : lockout.lockedUntil(known.ak, ctx.clock.wallNow());
+    if (known !== undefined && until !== undefined) {
+      x.sellerId = known.id;
+      return lockedOut(ctx, known.ak, until, x);
+    }
     const auth = authenticateApig(req, ctx);
     x.verdicts.push(auth.verdict);
     if (!auth.ok) {
       if (auth.sellerId !== undefined) x.sellerId = auth.sellerId;
+      if (known !== undefined) lockout?.failed(known.ak, ctx.clock.wallNow());
       return auth.response;
     }
+    if (known !== undefined) lockout?.succeeded(known.ak);
     x.caller = auth.caller;
     x.sellerId = auth.caller.id;
     if (!limiter.take(auth.caller.id, ctx.clock.wallNow())) {

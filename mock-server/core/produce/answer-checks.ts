@@ -65,7 +65,7 @@ function checkFailedExchange(result: TransportError, input: AnswerInput): CheckR
 /** Body checks on a complete answer of HTTP 200: JSON, object, schema, resultCode. */
 function checkBody(result: TransportResponse, input: AnswerInput, checks: CheckResult[]): Record<string, unknown> | undefined {
   const decoded = decodeBody(result.body);
-  const json = checkBodyJson(decoded);
+  const json = checkBodyJson({ ...decoded, contentEncoding: result.headers['content-encoding'] });
   checks.push(json);
   const parsed = json.ok ? parseJsonText(decoded.text) : undefined;
   if (parsed?.ok !== true) return undefined;

@@ -18,7 +18,7 @@ export function findAppInfo(answer: Readonly<Record<string, unknown>> | undefine
 
 /**
  * After newInstance answered 000004: poll queryInstance every pollIntervalMs (virtual) for up to
- * pollWindowMs until `info[].appInfo` arrives for the instance (D10). Never arriving fails the order.
+ * pollWindowMs until `info[].appInfo` arrives for the instance (docs/fidelity.md#d10). Never arriving fails the order.
  */
 export async function pollForAppInfo(
   spec: CallSpec,
@@ -58,5 +58,6 @@ export async function pollForAppInfo(
   }
   const within = stopNote === undefined ? `within ${Math.round(windowMs / 60_000)} min` : `(${stopNote})`;
   const reason = `newInstance answered 000004 but queryInstance returned no info[].appInfo for instanceId ${JSON.stringify(instanceId)} ${within}`;
-  return giveUp(spec, attempts, reason, startedAt, clock.now(), instanceId);
+  const outcome = giveUp(spec, attempts, reason, startedAt, clock.now(), instanceId);
+  return stopNote === undefined ? outcome : { ...outcome, stoppedEarly: stopNote };
 }

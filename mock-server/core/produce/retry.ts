@@ -24,7 +24,7 @@ function idempotencyKeyOf(spec: CallSpec, deps: ProduceDeps, given: string | und
 }
 
 /**
- * One produce call with the marketplace's retries (D10, D12–D15): failed attempts are repeated every
+ * One produce call with the marketplace's retries (docs/fidelity.md#d10, docs/fidelity.md#d12 to #d15): failed attempts are repeated every
  * retry interval on the VIRTUAL clock within the activity's window, each with a fresh businessId,
  * nonce and timestamp. A newInstance 000004 switches to polling queryInstance until `info[].appInfo`
  * arrives. When the window runs out, newInstance/upgradeInstance end `order-failed` (the caller fails
@@ -77,5 +77,6 @@ export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options:
   const last = attempts[attempts.length - 1] as AttemptRecord;
   const within = `no attempt succeeded within ${Math.round(windowMs / 60_000)} min (${attempts.length} attempt(s))`;
   const reason = `${stopNote === undefined ? within : `no attempt succeeded: ${stopNote}`}; last: ${summariseFailure(last.checks)}`;
-  return giveUp(spec, attempts, reason, startedAt, clock.now(), firstInstanceId);
+  const outcome = giveUp(spec, attempts, reason, startedAt, clock.now(), firstInstanceId);
+  return stopNote === undefined ? outcome : { ...outcome, stoppedEarly: stopNote };
 }

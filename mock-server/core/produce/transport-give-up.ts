@@ -47,6 +47,6 @@ export function earlyStop(
   const note =
     `${giveUpAfter} attempts in a row ${WORDS[kind] ?? kind}; koomock stopped there (profile transportGiveUpAfter=${giveUpAfter}) ` +
     `instead of waiting: the platform would have ${plan.what} every ${span(intervalMs)} for ${span(windowMs)}, ${remaining} more attempt(s), ` +
-    'and the outcome below is what it does if they all fail the same way';
+    'and the outcome reported here is what it does if they all fail the same way';
   return { lastPlannedAt, note };
 }

@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../bounded-json.js';
 import { isObject } from '../is-object.js';
 import { toCanonicalJson } from './canonical-json.js';
 
@@ -29,11 +30,10 @@ interface Style {
 export function toJsonVariants(text: string, parsed?: unknown): JsonVariant[] {
   let value: unknown = parsed;
   if (value === undefined) {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return [];
-    }
+    // Bounded: the variants are built recursively, and the body is the caller's, untrusted.
+    const read = parseBoundedJson(text);
+    if (!read.ok) return [];
+    value = read.value;
   }
   const style = (item: string, key: string, sort: boolean, ascii = false): string =>
     serialise(value, { item, key, sort, ascii });

@@ -60,6 +60,15 @@ describe('a 400 KB deeply nested body', () => {
     expect((await fetch(`${emulator.url}/_koomock/health`)).status).toBe(200);
   });
 
+  it('a 60 KB deeply nested body with a wrong APIG signature gets 401 APIG.0301: the signature diagnosis stays bounded', async ({ emulator }) => {
+    const small = `{"a":${'['.repeat(30_000)}${']'.repeat(30_000)}}`;
+    const url = `${emulator.url}/rest/marketplace/v1/isv/usage-data`;
+    const headers = signRequest({ method: 'POST', url, headers: { 'Content-Type': 'application/json' }, body: small, sk: 'notTheSellersSecretKey00000000000000000' });
+    const res = await fetch(url, { method: 'POST', headers, body: small });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error_code: string }).error_code).toBe('APIG.0301');
+  });
+
   const ADMIN: readonly (readonly [string, string])[] = [
     ['POST', '/orders'],
     ['POST', '/reset'],

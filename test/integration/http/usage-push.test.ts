@@ -1,11 +1,12 @@
 import { describe, expect } from 'vitest';
 import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
-import { createOnDemandInstance, it, USAGE_KEY, usagePush, usageRecord } from './support.js';
+import { computeUsageSignature } from '../../../mock-server/core/signing/index.js';
+import { createOnDemandInstance, it, signRequest, USAGE_KEY, USAGE_PUSH, usagePush, usageRecord } from './support.js';
 
 const expectErrorEnvelope = (body: unknown) =>
   expect(getSchemaRegistry().validate('common/envelopes/error-envelope.schema.json', body)).toEqual({ ok: true });
 
-describe('usage push over HTTP (open-api.md §3.3.1, D26, D27)', () => {
+describe('usage push over HTTP (open-api.md §3.3.1, docs/fidelity.md#d26, docs/fidelity.md#d27)', () => {
   it('accepts a valid batch with 200 MKT.0000 and stores it, visible in GET /_koomock/usage', async ({ emulator }) => {
     const instanceId = await createOnDemandInstance(emulator);
     const body = JSON.stringify({ usage_records: [usageRecord(instanceId, 'sn-1'), usageRecord(instanceId, 'sn-2')] });
@@ -35,7 +36,25 @@ describe('usage push over HTTP (open-api.md §3.3.1, D26, D27)', () => {
     expect(body.error_code).toBe('MKT.9001');
   });
 
-  it('keeps a repeated metering_sn once (idempotent, D27)', async ({ emulator }) => {
+  it('refuses a byte-identical retry (same nonce) with MKT.0102 saying to sign again; the re-signed retry is accepted and stored once', async ({ emulator }) => {
+    const instanceId = await createOnDemandInstance(emulator);
+    const body = JSON.stringify({ usage_records: [usageRecord(instanceId, 'sn-retry')] });
+    const ts = String(Date.now());
+    const nonce = 'retrynonce0000000000000000000001';
+    const url = `${emulator.url}${USAGE_PUSH}`;
+    const headers = signRequest({ method: 'POST', url, headers: { 'Content-Type': 'application/json', ts, nonce, signature: computeUsageSignature({ key: USAGE_KEY, ts, nonce, body }) }, body });
+    const send = () => fetch(url, { method: 'POST', headers, body });
+    expect((await send()).status).toBe(200);
+    const again = await send();
+    expect(again.status).toBe(400);
+    const refused = (await again.json()) as { error_code: string; extra_info?: string; error_msg: string };
+    expect(refused.error_code).toBe('MKT.0102');
+    expect(JSON.stringify(refused)).toContain('a retry of the same push must be signed again');
+    expect((await usagePush(emulator.url, body)).status).toBe(200);
+    expect((await emulator.admin.listUsage({ instanceId })).map((r) => r.metering_sn)).toEqual(['sn-retry']);
+  });
+
+  it('keeps a repeated metering_sn once (idempotent, docs/fidelity.md#d27)', async ({ emulator }) => {
     const instanceId = await createOnDemandInstance(emulator);
     const body = JSON.stringify({ usage_records: [usageRecord(instanceId, 'sn-1')] });
     expect((await usagePush(emulator.url, body)).status).toBe(200);

@@ -54,7 +54,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
       const quiet = opts['quiet'] === true;
       const deadlineMs = parseDeadline(opts['deadline']);
       // A line per attempt only on a terminal: CI logs keep one line per scenario.
-      const perAttempt = !quiet && process.stderr.isTTY === true;
+      const perAttempt = !quiet && io.isTTY;
       const report = await runSuite({
         config,
         scenarios,

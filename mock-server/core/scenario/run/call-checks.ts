@@ -55,6 +55,7 @@ function outcomeCheck(step: SendStep, outcome: CallOutcome, order: Order): Check
   return {
     ...check,
     received: `FAILED and unsubscribed automatically${refund}: ${n} attempt(s) of ${step.activity} over ${minutes(outcome.endedAt - outcome.startedAt)}, none succeeded; last attempt: ${last === undefined ? '?' : summariseFailure(last.checks)}`,
+    ...(outcome.stoppedEarly === undefined ? {} : { hint: `${outcome.stoppedEarly}. ${check.hint ?? ''}`.trim() }),
   };
 }
 

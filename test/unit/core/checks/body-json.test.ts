@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { checkBodyJson, decodeBody, jsonDepth, MAX_JSON_DEPTH, parseJsonText } from '../../../../mock-server/core/checks/body-json.js';
 
@@ -22,6 +23,15 @@ describe('body.json', () => {
     const r = checkBodyJson(body(text));
     expect(r.ok).toBe(false);
     expect(r.received).toContain(received);
+  });
+
+  test('names Content-Encoding for a compressed answer instead of calling it bad UTF-8', () => {
+    const decoded = decodeBody(new Uint8Array(gzipSync('{"resultCode":"000000"}')));
+    const r = checkBodyJson({ ...decoded, contentEncoding: 'gzip' });
+    expect(r).toMatchObject({ ok: false, received: expect.stringContaining('Content-Encoding: gzip'), hint: expect.stringContaining('Do not compress') });
+    // Plain JSON under a stray header is still JSON; identity is no compression.
+    expect(checkBodyJson({ ...body('{"a":1}'), contentEncoding: 'gzip' }).ok).toBe(true);
+    expect(checkBodyJson({ ...decoded, contentEncoding: 'identity' }).received).toBe('bytes that are not valid UTF-8');
   });
 
   test('fails for bytes that are not UTF-8', () => {

@@ -1,0 +1,47 @@
+/**
+ * A run against a seller that never answers ends in bounded wall time: with the default 20 s call
+ * timeout, the marketplace's 3 hours of newInstance retries are reported, not waited (the call stops
+ * after 3 identical timeouts), and a run deadline fails the scenarios whose turn comes too late.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { createTestSeller, type TestSeller } from '../support/seller-server.js';
+import { runCli } from '../support/run-cli.js';
+
+const it = test.extend('hanging', async ({}, { onCleanup }) => {
+  const seller: TestSeller = await createTestSeller({ kind: 'hang' }, '/produce');
+  const dir = mkdtempSync(join(tmpdir(), 'koomock-hang-'));
+  onCleanup(async () => {
+    await seller.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { seller, dir };
+});
+
+interface JsonReport {
+  readonly scenarios: readonly { id: string; status: string; checks: readonly { id: string; ok: boolean; received?: string; hint?: string }[] }[];
+}
+
+const KEY = ['--key', 'hangingSellerBasicKey0001'];
+
+describe('koomock run against a seller that never answers', () => {
+  it('ends within 2 minutes per scenario at the default 20 s timeout, with transport.timeout failed and the rest of the retries reported', { timeout: 180_000 }, async ({ hanging }) => {
+    const report = join(hanging.dir, 'r.json');
+    const started = Date.now();
+    const run = await runCli(['run', '--only', 'subscribe-monthly', '--seller-url', hanging.seller.url, ...KEY, '--port', '0', '--quiet', '--report', `json=${report}`], { timeoutMs: 170_000 });
+    const wallMs = Date.now() - started;
+    expect(run.code, run.stderr).toBe(1);
+    expect(wallMs).toBeLessThan(120_000);
+    // 3 attempts of 20 s each, not 61.
+    expect(hanging.seller.requests).toHaveLength(3);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(readFileSync(report, 'utf8')) as JsonReport;
+    const scenario = json.scenarios[0];
+    expect(scenario?.status).toBe('failed');
+    expect(scenario?.checks).toContainEqual(expect.objectContaining({ id: 'transport.timeout', ok: false }));
+    expect(JSON.stringify(scenario)).toContain('the platform would have retried every 3 min for 3 h, 58 more attempt(s)');
+  });
+
+});
