@@ -34,6 +34,8 @@ export interface Messages {
   readonly runStart: string;
   /** One more Open API host in runStart: `{name}`, `{url}`. */
   readonly hostAt: string;
+  /** Where the web console shows the run, at the end of runStart: `{url}`. */
+  readonly watchAt: string;
   readonly attempts: string;
   readonly allAttempts: string;
   readonly noAnswer: string;
@@ -85,6 +87,7 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     nothingRan: 'No scenario ran: check the scenario paths and filters.',
     runStart: 'koomock: {n} scenario(s) against {seller}; Open APIs (order query, usage push) at {openApi}{others}',
     hostAt: '; {name} at {url}',
+    watchAt: '; watch it at {url}',
     attempts: '{count} attempts over {span}, last: {last}',
     allAttempts: 'All attempts ({count})',
     noAnswer: 'no answer',
@@ -129,6 +132,7 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     nothingRan: '没有运行任何场景：请检查场景路径和过滤条件。',
     runStart: 'koomock：对 {seller} 运行 {n} 个场景；开放接口（订单查询、话单上报）地址 {openApi}{others}',
     hostAt: '；{name} 地址 {url}',
+    watchAt: '；在 {url} 观看运行过程',
     attempts: '共 {count} 次尝试，历时 {span}，最后一次：{last}',
     allAttempts: '全部尝试（{count} 次）',
     noAnswer: '无应答',

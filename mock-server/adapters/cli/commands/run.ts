@@ -67,7 +67,8 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
           if (quiet) return;
           const m = MESSAGES[shared.lang];
           const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => fill(m.hostAt, { name, url: u })).join('');
-          io.err(fill(m.runStart, { n: scenarios.length, seller: config.seller.productionUrl, openApi: url, others }));
+          const watch = config.server.console ? fill(m.watchAt, { url: `${url}/_koomock/console/` }) : '';
+          io.err(fill(m.runStart, { n: scenarios.length, seller: config.seller.productionUrl, openApi: url, others: `${others}${watch}` }));
         },
         onEvent: (event, url) => {
           if (quiet) return;
