@@ -92,6 +92,14 @@ describe.concurrent('koomock verify names the mistake', { timeout: CLI_TEST_TIME
     expect(englishRuns(run.stdout)).toEqual([]);
   });
 
+  test('a missing flag with --lang zh is said in Chinese, naming the key category', async ({ expect }) => {
+    const run = await runCli(['verify', 'v2', '--lang', 'zh']);
+    expect(run.code).toBe(2);
+    expect(linesOf(run.stderr)).toEqual(['koomock：缺少 --key；请传入基础接口密钥；orderNotify 使用通用接口密钥']);
+    const en = await runCli(['verify', 'v2']);
+    expect(linesOf(en.stderr)).toEqual(['koomock: --key is missing; pass the 基础接口 (basic interface) access key; orderNotify uses the 通用接口 (general) key']);
+  });
+
   test('kit x-sign computed with the V2 formula: inner-digest-added', async ({ expect }) => {
     const wrong = hmacHex(KIT.key, KIT.key + KIT.nonce + KIT.timestamp + hmacHex(KIT.key, KIT.payload));
     const run = await runCli(['verify', 'kit', ...produceArgs(KIT), '--signature', wrong]);

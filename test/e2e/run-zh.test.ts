@@ -50,6 +50,13 @@ describe('koomock run in Chinese', () => {
     expect(linesOf(run.stdout).at(-1)).toMatch(/^\d+ 个场景：\d+ 通过，1 跳过，2 失败 · \d+ 项检查，\d+ 失败，0 个警告$/);
   }, 90_000);
 
+  test('an unreachable seller is said in Chinese (exit 2, one line)', async () => {
+    const port = await reserveFreePort();
+    const run = await runCli(['run', '--seller-url', `http://127.0.0.1:${port}/produce`, '--only', 'renew', '--lang', 'zh']);
+    expect(run.code).toBe(2);
+    expect(linesOf(run.stderr)).toEqual([expect.stringMatching(/^koomock：无法连接卖家服务 http:\/\/127\.0\.0\.1:\d+\/produce：.*——请启动卖家服务，或修正 --seller-url$/)]);
+  });
+
   test('LANG=zh_CN.UTF-8 without --lang reports in Chinese; --lang en still wins', async () => {
     const zh = await runZh(CREDS.keys.general, ['--only', 'subscribe-monthly'], { LANG: 'zh_CN.UTF-8' });
     expect(linesOf(zh.stdout).at(-1)).toMatch(/^1 个场景：1 通过/);
