@@ -20,7 +20,7 @@ export interface Messages {
   readonly about: string;
   readonly warning: string;
   readonly skipped: string;
-  /** JUnit message of a skipped step: `{id}`. */
+  /** JUnit message of a skipped step: `{id}`, `{title}`. */
   readonly stepSkipped: string;
   readonly scenarios: Plural;
   readonly checks: Plural;
@@ -78,7 +78,7 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     about: 'about',
     warning: 'warning',
     skipped: 'skipped',
-    stepSkipped: 'step {id} was skipped',
+    stepSkipped: 'step {id} was skipped: {title}',
     scenarios: { one: '{n} scenario', other: '{n} scenarios' },
     checks: { one: '{n} check', other: '{n} checks' },
     warnings: { one: '{n} warning', other: '{n} warnings' },
@@ -123,7 +123,7 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     about: '说明',
     warning: '警告',
     skipped: '已跳过',
-    stepSkipped: '步骤 {id} 已跳过',
+    stepSkipped: '步骤 {id} 已跳过：{title}',
     scenarios: { one: '{n} 个场景', other: '{n} 个场景' },
     checks: { one: '{n} 项检查', other: '{n} 项检查' },
     warnings: { one: '{n} 个警告', other: '{n} 个警告' },

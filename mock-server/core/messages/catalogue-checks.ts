@@ -112,4 +112,63 @@ export const CHECK_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     zh: '应答中没有 {path}：请查看该步骤的 response.schema 检查项和应答',
   },
   'expect.field.absent-hint': { en: 'the answer should not carry {path}', zh: '应答不应携带 {path}' },
+  // poll.appinfo (core/checks/poll-appinfo.ts) and response.instances (core/checks/response-instances.ts).
+  'poll-appinfo.expected': { en: 'info[] lists {instanceId} with appInfo (frontEndUrl and login details)', zh: 'info[] 列出 {instanceId}，且带有 appInfo（frontEndUrl 和登录信息）' },
+  'poll-appinfo.present': { en: 'appInfo present', zh: '带有 appInfo' },
+  'poll-appinfo.missing': { en: 'info[] lists {instanceId} without appInfo', zh: 'info[] 列出了 {instanceId}，但没有 appInfo' },
+  'poll-appinfo.hint': {
+    en: 'Accepted: the buyer sees no login details in the console. Send appInfo.frontEndUrl (and userName/password if any) unless you deliver them by SMS or e-mail.',
+    zh: '可以接受：但买家在控制台看不到登录信息。除非通过短信或邮件交付，请返回 appInfo.frontEndUrl（以及 userName/password，如有）。',
+  },
+  'instances.expected': { en: 'info[] with one entry per queried instance: {ids}', zh: 'info[] 中每个被查询的实例各有一个条目：{ids}' },
+  'instances.ok-one': { en: '{n} entry, every queried instance listed', zh: '{n} 个条目，每个被查询的实例都已列出' },
+  'instances.ok': { en: '{n} entries, every queried instance listed', zh: '{n} 个条目，每个被查询的实例都已列出' },
+  'instances.missing': { en: 'missing: {ids}', zh: '缺少：{ids}' },
+  'instances.hint': {
+    en: 'queryInstance sends one instanceId or several separated by commas (at most 100): split it on "," and answer one info[] entry { instanceId, appInfo } for every instance you hold. The marketplace shows the buyer nothing for an instance it does not get back.',
+    zh: 'queryInstance 发送一个 instanceId，或以逗号分隔的多个（最多 100 个）：请按 "," 拆分，并为你持有的每个实例应答一个 info[] 条目 { instanceId, appInfo }。没有返回的实例，云商店不会向买家展示任何信息。',
+  },
+  // result.code of changeInstanceCheck and definitive refusals (core/checks/result-code.ts).
+  'result-code.change-expected': { en: '"000000" to allow the change, another code to refuse it', zh: '"000000" 表示允许变更，其他结果码表示拒绝' },
+  'result-code.change-refused': { en: '{~received}: the seller refuses this change', zh: '{~received}：卖家服务拒绝了这次变更' },
+  'result-code.hint.definitive': {
+    en: '{code} is a definitive refusal of the order ({~meaning}): the order fails and the buyer is refunded. Answer it only when your service really cannot provision this order (profile definitiveCodes says whether koomock retries it).',
+    zh: '{code} 表示明确拒绝该订单（{~meaning}）：订单失败，买家获得退款。只有服务确实无法开通该订单时才应答它（配置项 definitiveCodes 决定 koomock 是否重试）。',
+  },
+  'code.refused': { en: 'refused', zh: '拒绝', nested: true },
+  // market.timeout (core/checks/market-timeout.ts) and instance.distinct (core/checks/instance-distinct.ts).
+  'market-timeout.expected': {
+    en: 'the marketplace stops waiting for this attempt (a timeout on its side, made by koomock)',
+    zh: '云商店不再等待这次尝试（由 koomock 制造的平台侧超时）',
+  },
+  'market-timeout.received': {
+    en: 'attempt {n}: the answer arrived and was dropped; the marketplace retries with a new businessId, and the retry must return the same instance',
+    zh: '第 {n} 次尝试：应答已到达但被丢弃；云商店用新的 businessId 重试，重试必须返回同一个实例',
+  },
+  'distinct.expected': { en: '{n} different instanceIds, one per order line / product', zh: '{n} 个不同的 instanceId，每个订单行 / 产品一个' },
+  'distinct.received': { en: '{n} different instanceIds', zh: '{n} 个不同的 instanceId' },
+  'distinct.hint': {
+    en: 'One order can carry several instances: for on-demand products the marketplace sends one newInstance per productId with the same orderId. Key idempotency on orderId + orderLineId (on-demand: orderId + productId), not on orderId alone.',
+    zh: '一个订单可以包含多个实例：按需产品的每个 productId，云商店都会用同一个 orderId 发送一次 newInstance。请以 orderId + orderLineId（按需：orderId + productId）作为幂等键，而不是只用 orderId。',
+  },
+  // order.queried for a re-send the seller answers from its records (core/scenario/run/call-checks.ts).
+  'order-queried.unless-fetched': { en: '{~expected}, unless the seller already fetched this order line', zh: '{~expected}，除非卖家服务之前已获取过该订单行' },
+  'order-queried.fetched-before': {
+    en: 'not queried again: the seller fetched this order line in {step} and answers the re-send from its own records',
+    zh: '没有再次查询：卖家服务已在 {step} 中获取过该订单行，重发的调用按自己的记录应答',
+  },
+  // body.json compressed, response.memo.
+  'json.encoded': {
+    en: 'a body with Content-Encoding: {encoding} (koomock, like the marketplace, sends no Accept-Encoding and reads the body as sent)',
+    zh: '带 Content-Encoding: {encoding} 的应答体（koomock 与云商店一样不发送 Accept-Encoding，按原样读取应答体）',
+  },
+  'json.hint.encoded': {
+    en: 'Do not compress answers of the production interface: the marketplace does not ask for it. Turn compression off for this path (e.g. the compression middleware of Express or Spring server.compression.enabled) or honour Accept-Encoding.',
+    zh: '不要压缩生产接口的应答：云商店并没有要求压缩。请对该路径关闭压缩（例如 Express 的 compression 中间件，或 Spring 的 server.compression.enabled），或遵循 Accept-Encoding。',
+  },
+  'memo.expected': { en: 'appInfo.memo with every non-ASCII character written as a \\uXXXX escape', zh: 'appInfo.memo 中每个非 ASCII 字符都写成 \\uXXXX 转义' },
+  'memo.hint': {
+    en: 'Escape non-ASCII characters of memo as \\uXXXX (e.g. "\\u5f00\\u901a"): most JSON libraries have an ASCII-only option (Jackson JsonGenerator.Feature.ESCAPE_NON_ASCII, Python ensure_ascii=True).',
+    zh: '请把 memo 中的非 ASCII 字符转义为 \\uXXXX（例如 "\\u5f00\\u901a"）：多数 JSON 库都有只输出 ASCII 的选项（Jackson JsonGenerator.Feature.ESCAPE_NON_ASCII，Python ensure_ascii=True）。',
+  },
 };

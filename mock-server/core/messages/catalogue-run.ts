@@ -12,6 +12,9 @@ export const RUN_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   'title.wait': { en: 'wait {duration}', zh: '等待 {duration}' },
   'title.faults': { en: 'faults: {~rules}', zh: '故障注入：{~rules}' },
   'title.skipped': { en: '{~title} (skipped: {~reason})', zh: '{~title}（已跳过：{~reason}）' },
+  'title.not-applicable': { en: '{~title} (not applicable: {~reason})', zh: '{~title}（不适用：{~reason}）' },
+  // `onlyIf.otherwise` of the shipped scenarios (scenarios/async-provisioning.yaml).
+  'reason.sync-provisioning': { en: 'this seller provisions synchronously', zh: '该卖家服务同步开通', nested: true },
   'fault.target-every-on-host': { en: 'every operation on {host}', zh: '{host} 上的所有操作', nested: true },
   'fault.target-every': { en: 'every operation', zh: '所有操作', nested: true },
   'fault.target-on-host': { en: '{operation} on {host}', zh: '{host} 上的 {operation}', nested: true },

@@ -1,5 +1,5 @@
 import { fill, type Lang, MESSAGES } from '../i18n.js';
-import { local, toScenarioTitle } from './format.js';
+import { local, toScenarioTitle, toStepTitle } from './format.js';
 import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/run/report.js';
 import { toSafeText } from './safe-text.js';
 
@@ -76,7 +76,9 @@ function testsuite(report: RunReport, scenario: ScenarioReport, index: number, p
     ...uniqueNames(scenario.checks.map((c) => `${toSafeText(c.step)} › ${toSafeText(c.id)}`)).map((name, i) => testcase(scenario, scenario.checks[i] as ReportedCheck, name, lang)),
     ...skippedSteps.map(
       (s) =>
-        `    <testcase${attr('name', `${toSafeText(s.id)} › (skipped)`)}${attr('classname', toSafeText(scenario.id))}${attr('time', '0.000')}>\n      <skipped${attr('message', fill(MESSAGES[lang].stepSkipped, { id: toSafeText(s.id) }))}/>\n    </testcase>`,
+        `    <testcase${attr('name', `${toSafeText(s.id)} › (skipped)`)}${attr('classname', toSafeText(scenario.id))}${attr('time', '0.000')}>
+      <skipped${attr('message', fill(MESSAGES[lang].stepSkipped, { id: toSafeText(s.id), title: toSafeText(toStepTitle(s, lang)) }))}/>
+    </testcase>`,
     ),
   ];
   const head =
