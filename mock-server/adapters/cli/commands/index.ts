@@ -13,6 +13,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<RegisterComm
   run: async () => (await import('./run.js')).registerRun,
   send: async () => (await import('./send.js')).registerSend,
   replay: async () => (await import('./replay.js')).registerReplay,
+  pact: async () => (await import('./pact.js')).registerPact,
 };
 
 /** The commands a command line needs: the one it names, or all of them (help, typos). */
