@@ -144,7 +144,7 @@ export interface Store {
   /** The first instance of this seller created under the D16 key. */
   findInstanceByIdempotencyKey(sellerId: string, idempotencyKey: string): InstanceRecord | undefined;
 
-  /** Atomic and durable before it returns; a metering_sn is accepted once per seller. */
+  /** Atomic; durable once `durable()` resolves; a metering_sn is accepted once per seller. */
   addUsageRecords(sellerId: string, records: readonly UsagePushRecord[], receivedAt: number): AddUsageResult;
   listUsage(filter?: UsageFilter): StoredUsageRecord[];
 
@@ -176,6 +176,13 @@ export interface Store {
   setClockOffset(offsetMs: number): void;
 
   reset(scope?: ResetScope): void;
-  /** Releases the store; any later call throws STORE_FAILED. */
+  /**
+   * Resolves once every write made so far is committed (group commit: the SQLite store commits
+   * the writes of one event-loop tick in one transaction; docs/benchmarks.md). A request whose data
+   * must survive a crash (usage records, uploads, orders) awaits it before answering; a read-only
+   * request never does. Rejects when the commit failed.
+   */
+  durable(): Promise<void>;
+  /** Commits what is pending, then releases the store; any later call throws STORE_FAILED. */
   close(): void;
 }

@@ -176,6 +176,8 @@ export function createMemoryStore(): Store {
           products.clear();
         }
       },
+      // Nothing to commit: the memory store is never durable, and never waits.
+      durable: () => Promise.resolve(),
     },
     () => {
       s = emptyState();
