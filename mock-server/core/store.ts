@@ -120,6 +120,16 @@ export interface ExchangeFilter {
   readonly limit?: number;
 }
 
+/**
+ * Journal retention (docs/config.md, `journal.*`): at most `maxExchanges` entries, none older than
+ * `maxAgeMs` at `now` (virtual time); `0` turns a limit off.
+ */
+export interface JournalLimits {
+  readonly maxExchanges: number;
+  readonly maxAgeMs: number;
+  readonly now: number;
+}
+
 /** `state` (default) clears what runs produce and keeps settings and catalog; `all` clears everything. */
 export type ResetScope = 'state' | 'all';
 
@@ -166,8 +176,16 @@ export interface Store {
   /** True when (scope, nonce) was remembered before and has not expired at `now`; remembers it until `expiresAt`. */
   rememberNonce(scope: string, nonce: string, expiresAt: number, now: number): boolean;
 
-  /** Append-only journal: there is no update or delete, only `reset()`. Ids start at 1 and grow. */
+  /**
+   * Append-only journal: no update or delete, only `reset()` and retention, which removes the
+   * oldest entries. Ids start at 1 and grow; a pruned id is never given again.
+   */
   appendExchange(exchange: NewExchange): number;
+  /**
+   * Removes up to `maxRows` of the oldest entries `limits` no longer keep (the newest always
+   * stays); answers how many it removed. Called in the background, in small batches.
+   */
+  pruneExchanges(limits: JournalLimits, maxRows: number): number;
   getExchange(id: number): Exchange | undefined;
   listExchanges(filter?: ExchangeFilter): Exchange[];
 

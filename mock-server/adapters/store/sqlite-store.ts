@@ -19,6 +19,7 @@ import type {
   ExchangeFilter,
   FileInfo,
   GrantKind,
+  JournalLimits,
   NewExchange,
   NewFile,
   OAuthGrant,
@@ -33,7 +34,7 @@ import { lockStateFile } from './db-lock.js';
 import { createGroupCommit } from './group-commit.js';
 import { guardStore } from './guard.js';
 import { byteLength } from './shared.js';
-import { CONFIG_TABLES, JOURNAL_GUARDS, migrate, STATE_TABLES } from './sqlite-schema.js';
+import { CONFIG_TABLES, DROP_JOURNAL_GUARDS, JOURNAL_GUARDS, migrate, STATE_TABLES } from './sqlite-schema.js';
 
 interface DataRow {
   data: string;
@@ -185,6 +186,29 @@ export function createSqliteStore(path: string): Store {
     exchange: q('INSERT INTO exchanges (direction, operation, seller_id, scenario, started_at, data) VALUES (?, ?, ?, ?, ?, ?)'),
     runtime: q('INSERT INTO runtime (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
   };
+  const journal = {
+    bounds: q('SELECT min(id) AS first, max(id) AS last, count(*) AS n FROM exchanges'),
+    // The first entry young enough to keep, walking from the oldest.
+    firstYoung: q('SELECT id FROM exchanges WHERE started_at >= ? ORDER BY id LIMIT 1').pluck(),
+    // Entries in id order, so each one deleted is the oldest left (the guard trigger allows that).
+    prune: q('DELETE FROM exchanges WHERE id < ?'),
+  };
+
+  /** Same rule as the memory store (shared.ts pruneCut), on ids: removes entries with id < cut. */
+  function pruneExchanges(limits: JournalLimits, maxRows: number): number {
+    const { first, last, n } = journal.bounds.get() as { first: number | null; last: number | null; n: number };
+    if (first === null || last === null || n <= 1) return 0;
+    // Ids have no gaps past the first (only the oldest entries are ever removed).
+    let cut = limits.maxExchanges > 0 ? Math.max(first, last - limits.maxExchanges + 1) : first;
+    if (limits.maxAgeMs > 0) {
+      const young = journal.firstYoung.get(limits.now - limits.maxAgeMs) as number | undefined;
+      cut = Math.max(cut, young ?? last);
+    }
+    cut = Math.min(cut, last, first + maxRows);
+    if (cut <= first) return 0;
+    tx.write();
+    return journal.prune.run(cut).changes;
+  }
 
   const addUsage = db.transaction((sellerId: string, records: readonly StoredUsageRecord[]) => {
     const stored: string[] = [];
@@ -214,7 +238,7 @@ export function createSqliteStore(path: string): Store {
   });
 
   const reset = db.transaction((scope: ResetScope) => {
-    db.exec('DROP TRIGGER exchanges_no_update; DROP TRIGGER exchanges_no_delete;');
+    db.exec(DROP_JOURNAL_GUARDS);
     for (const table of scope === 'all' ? [...STATE_TABLES, ...CONFIG_TABLES] : STATE_TABLES) db.exec(`DELETE FROM ${table}`);
     db.exec(JOURNAL_GUARDS);
   });
@@ -310,6 +334,7 @@ export function createSqliteStore(path: string): Store {
       appendExchange: w((e: NewExchange) =>
         Number(put.exchange.run(e.direction, e.operation, e.sellerId ?? null, e.scenario ?? null, e.startedAt, JSON.stringify(e)).lastInsertRowid),
       ),
+      pruneExchanges,
       getExchange: (id) => parse(get.exchange.get(id) as DataRow | undefined),
       listExchanges,
 

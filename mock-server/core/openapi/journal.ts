@@ -1,8 +1,10 @@
 /**
- * How one inbound exchange is written to the journal: JSON-safe, bodies capped at 64 KiB, and
+ * How one inbound exchange is written to the journal: JSON-safe, bodies capped at 64 KiB (with the
+ * SHA-256 of the whole body when cut), and
  * credentials masked. The APIG signature stays (it proves nothing without the SK, which is never
  * here); client secrets, Basic credentials and OAuth codes/tokens are cut to a recognisable prefix.
  */
+import { createHash } from 'node:crypto';
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { isConnectionReset } from './faults.js';
 
@@ -56,7 +58,8 @@ function maskJson(value: unknown): unknown {
 function toBodyRecord(bytes: Uint8Array, contentType: string | undefined): Record<string, unknown> {
   const truncated = bytes.length > MAX_JOURNAL_BODY_BYTES;
   let head = truncated ? bytes.subarray(0, MAX_JOURNAL_BODY_BYTES) : bytes;
-  const base = { bytes: bytes.length, truncated };
+  // A cut body keeps the hash of the whole, so two uploads can still be told apart or matched.
+  const base = truncated ? { bytes: bytes.length, truncated, sha256: createHash('sha256').update(bytes).digest('hex') } : { bytes: bytes.length, truncated };
   // A cut may split a multi-byte character: drop up to 3 trailing bytes before giving up on text.
   for (let drop = 0; drop <= (truncated ? 3 : 0); drop += 1) {
     try {
