@@ -1,7 +1,7 @@
 /**
  * Clock adapters. Virtual time is wall time plus an offset that only grows: `advance` moves it
  * forward (compressed retry windows, expiring tokens) while wall time stays real, because the
- * seller checks signature timestamps against its own clock (DECISIONS.md, "Virtual time").
+ * seller checks signature timestamps against its own clock (docs/fidelity.md, "Virtual time").
  */
 import { inputError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
@@ -51,6 +51,7 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
 /**
  * The plain system clock: virtual time equals wall time until something advances it.
  * @example const clock = createSystemClock(); clock.now() === clock.wallNow() // true (same ms)
+ * @internal Exported for the tests.
  */
 export const createSystemClock = (): VirtualClock => createVirtualClock();
 

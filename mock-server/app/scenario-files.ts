@@ -119,5 +119,8 @@ export function loadScenarios(paths: readonly string[], options: LoadScenariosOp
   return scenarios;
 }
 
-/** The shipped conformance suite (scenarios/), parsed. */
+/**
+ * The shipped conformance suite (scenarios/), parsed.
+ * @internal Exported for the tests.
+ */
 export const loadShippedScenarios = (options: Omit<LoadScenariosOptions, 'cwd'> = {}): Scenario[] => loadScenarios([SCENARIOS_DIR], options);

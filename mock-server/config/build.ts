@@ -10,7 +10,7 @@ import { CREDENTIAL_PATHS, type CredentialPath, type KoomockConfig, type Koomock
 
 const MIN_KIT_KEY_BITS = 3072;
 
-/** Why a PEM cannot serve as the kit public key (D18), or undefined when it can. */
+/** Why a PEM cannot serve as the kit public key (docs/fidelity.md#d18), or undefined when it can. */
 function kitKeyFault(pem: string): string | undefined {
   // createPublicKey would happily derive a public key from a private one; a private key must not
   // sit in the config at all.
@@ -21,7 +21,7 @@ function kitKeyFault(pem: string): string | undefined {
     const key = createPublicKey(pem);
     if (key.asymmetricKeyType !== 'rsa') return `an RSA public key, got a ${key.asymmetricKeyType ?? 'non-RSA'} key`;
     const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-    return bits < MIN_KIT_KEY_BITS ? `an RSA public key of at least ${MIN_KIT_KEY_BITS} bits (D18), got ${bits} bits` : undefined;
+    return bits < MIN_KIT_KEY_BITS ? `an RSA public key of at least ${MIN_KIT_KEY_BITS} bits (docs/fidelity.md#d18), got ${bits} bits` : undefined;
   } catch {
     return 'an RSA public key in PEM form (`-----BEGIN PUBLIC KEY-----` ... `-----END PUBLIC KEY-----`) that parses';
   }
@@ -54,7 +54,7 @@ export interface BuiltConfig {
 
 /**
  * The resolved config from a merged, schema- and semantics-checked input: durations in ms, the
- * database path absolute, the usage key defaulted to the basic key (D26), the kit PEM read and checked.
+ * database path absolute, the usage key defaulted to the basic key (docs/fidelity.md#d26), the kit PEM read and checked.
  */
 export function buildConfig(merged: MergedLayers, readText: (absolutePath: string) => string): BuiltConfig {
   const input = merged.value as KoomockConfigInput;

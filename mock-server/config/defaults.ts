@@ -55,7 +55,7 @@ export const DEFAULT_CATALOG: readonly CatalogProduct[] = Object.freeze([
 
 /**
  * The defaults as a config-file-shaped object: the lowest layer of defaults <- file <- env <- flags.
- * `seller.keys.usage` is absent on purpose: it follows the basic key unless set (D26).
+ * `seller.keys.usage` is absent on purpose: it follows the basic key unless set (docs/fidelity.md#d26).
  */
 export const toDefaultInput = (): KoomockConfigInput =>
   // A deep copy, so later layers can never mutate the frozen constants.

@@ -31,6 +31,7 @@ const valueAt = (config: object, path: string): unknown =>
  * One line per credential: masked value and origin, for `serve` start-up output and reports.
  * @example
  *   formatCredentialSummary(loadConfig({ env: {}, cwd })); // ['seller.ak            KOOM…0000  built-in test value (docs/config.md)', ...]
+ * @internal Exported for the tests.
  */
 export function formatCredentialSummary(loaded: LoadedConfig): string[] {
   const width = Math.max(...CREDENTIAL_PATHS.map((p) => p.length));

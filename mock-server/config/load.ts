@@ -10,7 +10,7 @@ import { mergeLayers, type Layer } from './layers.js';
 import { parseConfigText } from './parse-file.js';
 import { toConfigError, type ConfigProblem } from './problems.js';
 import { toSchemaProblems } from './schema-problems.js';
-import type { Schema } from './schema-walk.js';
+import type { Schema } from '../core/schemas/schema-walk.js';
 import { isSecretPath } from './secrets.js';
 import { checkSemantics } from './semantics.js';
 import { CREDENTIAL_PATHS, type KoomockConfig, type LoadedConfig } from './types.js';

@@ -1,7 +1,7 @@
 import type { SchemaViolation } from '../core/schemas/registry.js';
 import type { PathSegment } from './parse-file.js';
 import { renderValue, toKeyPath, type ConfigProblem } from './problems.js';
-import { describeExpected, knownKeys, schemaAt, type Schema } from './schema-walk.js';
+import { describeExpected, knownKeys, schemaAt, type Schema } from '../core/schemas/schema-walk.js';
 import { suggestDuration } from '../core/duration.js';
 import { closestName } from '../core/suggest.js';
 

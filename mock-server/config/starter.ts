@@ -74,11 +74,11 @@ seller:
     general: ${scalar(k.general)}
     # license interface key (License授权码交付接口)
     license: ${scalar(k.license)}
-    # usage push key (按需使用量推送密钥); when left out it is the basic key (D26).
+    # usage push key (按需使用量推送密钥); when left out it is the basic key (docs/fidelity.md#d26).
     # usage: replace-with-your-usage-key
     # V1 seller key (V1 接口密钥): authToken, Body-Sign and AES of V1 calls
     v1: ${scalar(k.v1)}
-  # RSA public key, >= 3072 bits, that encrypts the kit clientSecret (联营 clientSecret 加密公钥, D18):
+  # RSA public key, >= 3072 bits, that encrypts the kit clientSecret (联营 clientSecret 加密公钥, docs/fidelity.md#d18):
   # a PEM file relative to this file, or the PEM text itself in kitPublicKey.
   # kitPublicKeyFile: keys/kit-public.pem
 
@@ -88,30 +88,30 @@ catalog:
 ${indent(stringify(DEFAULT_CATALOG, { lineWidth: 0, aliasDuplicateObjects: false }), 2)}
 
 # Fidelity profile (仿真配置): how the emulator settles points the public documentation leaves
-# open (DECISIONS.md D1-D30). Durations take milliseconds or a unit: 20s, 3m, 3h.
+# open (docs/fidelity.md). Durations take milliseconds or a unit: 20s, 3m, 3h.
 profile:
-${option('generation', p.generation, 'D1 interface generation: v2 | v1')}
-${option('timestampUnit', p.timestampUnit, 'D3 unit of the timestamp URL parameter: ms | seconds')}
-${option('nonce', p.nonce, 'D4 nonce shape: alnum32 | hex64')}
-${option('signatureCase', p.signatureCase, 'D5 hex case of the signature: upper | lower')}
-${option('testFlag', p.testFlag, 'D6 testFlag: omit | zero (always "0"/"1")')}
-${option('callTimeoutMs', d(p.callTimeoutMs), 'D7 call timeout (调用超时)')}
-${option('expireTimeDigits', p.expireTimeDigits, 'D8 digits of refreshInstance.expireTime: 14 | 17')}
-${option('pollIntervalMs', d(p.pollIntervalMs), 'D10 queryInstance polling interval (virtual time)')}
-${option('pollWindowMs', d(p.pollWindowMs), 'D10 polling window (virtual time)')}
-${option('bodySign', p.bodySign, 'D11 V2 response Body-Sign: present (checked if sent) | strict (required)')}
-  # D12 retry window per activity (重试时长), virtual time; 0s = no automatic retry.
+${option('generation', p.generation, 'interface generation: v2 | v1 (docs/fidelity.md#d1)')}
+${option('timestampUnit', p.timestampUnit, 'unit of the timestamp URL parameter: ms | seconds (docs/fidelity.md#d3)')}
+${option('nonce', p.nonce, 'nonce shape: alnum32 | hex64 (docs/fidelity.md#d4)')}
+${option('signatureCase', p.signatureCase, 'hex case of the signature: upper | lower (docs/fidelity.md#d5)')}
+${option('testFlag', p.testFlag, 'testFlag: omit | zero (always "0"/"1") (docs/fidelity.md#d6)')}
+${option('callTimeoutMs', d(p.callTimeoutMs), 'call timeout (调用超时) (docs/fidelity.md#d7)')}
+${option('expireTimeDigits', p.expireTimeDigits, 'digits of refreshInstance.expireTime: 14 | 17 (docs/fidelity.md#d8)')}
+${option('pollIntervalMs', d(p.pollIntervalMs), 'queryInstance polling interval (virtual time) (docs/fidelity.md#d10)')}
+${option('pollWindowMs', d(p.pollWindowMs), 'polling window (virtual time) (docs/fidelity.md#d10)')}
+${option('bodySign', p.bodySign, 'V2 response Body-Sign: present (checked if sent) | strict (required) (docs/fidelity.md#d11)')}
+  # retry window per activity (重试时长), virtual time; 0s = no automatic retry (docs/fidelity.md#d12).
   retryWindowMs:
 ${retryWindows}
-${option('retryIntervalMs', d(p.retryIntervalMs), 'D13 retry interval (重试间隔), virtual time')}
-${option('oaepHash', p.oaepHash, 'D18 OAEP hash of the kit clientSecret: sha256 | sha1')}
-${option('apigAuth', p.apigAuth, 'D20 APIG AK/SK verification of Open API calls: on | off')}
-${option('usageSignature', p.usageSignature, 'D26 usage push signature: raw | canonical')}
-${option('rateLimitPerSecond', p.rateLimitPerSecond, 'D30 Open API requests per second per seller (0 = no limit)')}
-${option('debug', p.debug, 'D21 error bodies include the canonical request the emulator built')}
+${option('retryIntervalMs', d(p.retryIntervalMs), 'retry interval (重试间隔), virtual time (docs/fidelity.md#d13)')}
+${option('oaepHash', p.oaepHash, 'OAEP hash of the kit clientSecret: sha256 | sha1 (docs/fidelity.md#d18)')}
+${option('apigAuth', p.apigAuth, 'APIG AK/SK verification of Open API calls: on | off (docs/fidelity.md#d20)')}
+${option('usageSignature', p.usageSignature, 'usage push signature: raw | canonical (docs/fidelity.md#d26)')}
+${option('rateLimitPerSecond', p.rateLimitPerSecond, 'Open API requests per second per seller (0 = no limit) (docs/fidelity.md#d30)')}
+${option('debug', p.debug, 'error bodies include the canonical request the emulator built (docs/fidelity.md#d21)')}
 ${option('transportGiveUpAfter', p.transportGiveUpAfter, 'stop retrying after this many identical transport failures in a row (0 = never)')}
 ${option('apigLockout', p.apigLockout, 'APIG locks an AK for 5 min after 5 failed signatures: on | off')}
-${option('trialPaidFrom', p.trialPaidFrom, 'D32 a converted trial is paid from: conversion | trial-end')}
+${option('trialPaidFrom', p.trialPaidFrom, 'a converted trial is paid from: conversion | trial-end (docs/fidelity.md#d32)')}
 `;
 }
 

@@ -27,7 +27,7 @@ export interface SellerKeys {
   readonly general: string;
   /** License授权码交付接口. */
   readonly license: string;
-  /** The ISV key of the usage push body signature (D26); the basic key unless set. */
+  /** The ISV key of the usage push body signature (docs/fidelity.md#d26); the basic key unless set. */
   readonly usage: string;
   /** The V1 seller Key (authToken, Body-Sign, AES of sensitive fields). */
   readonly v1: string;
@@ -43,7 +43,7 @@ export interface SellerConfig {
   readonly keys: SellerKeys;
   /** The seller's 生产接口地址; V2 basic calls go to it verbatim, kit calls to `+ /produceAPI/v2/<op>`. */
   readonly productionUrl: string;
-  /** PEM of the seller's RSA public key (>= 3072 bits) for the kit `clientSecret` (D18). */
+  /** PEM of the seller's RSA public key (>= 3072 bits) for the kit `clientSecret` (docs/fidelity.md#d18). */
   readonly kitPublicKey?: string;
 }
 
@@ -109,7 +109,7 @@ export type ValueSource =
   | { readonly kind: 'env'; readonly variable: string }
   | { readonly kind: 'flag'; readonly flag: string }
   | { readonly kind: 'object'; readonly label: string }
-  /** Taken from another key, e.g. the usage key from the basic key (D26). */
+  /** Taken from another key, e.g. the usage key from the basic key (docs/fidelity.md#d26). */
   | { readonly kind: 'derived'; readonly from: string; readonly source: ValueSource };
 
 /** The credentials whose origin `loadConfig` reports (for printing; values are never printed). */

@@ -43,5 +43,3 @@ export const keyMissing = (which: string, hint: string) =>
 export const scenarioError = (message: string, details?: Record<string, unknown>) =>
   new KoomockError('SCENARIO_INVALID', message, details);
 
-export const notFound = (what: string, id: string) =>
-  new KoomockError('NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist`, { what, id });

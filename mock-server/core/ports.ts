@@ -61,7 +61,7 @@ export interface TransportError {
 export type TransportResult = TransportResponse | TransportError;
 
 /**
- * Sends one request to the seller. `timeoutMs` bounds the whole exchange including the body (D7).
+ * Sends one request to the seller. `timeoutMs` bounds the whole exchange including the body (docs/fidelity.md#d7).
  * Redirects are not followed: a 3xx comes back as a response.
  */
 export interface SellerTransport {

@@ -1,40 +1,40 @@
 /**
- * The fidelity profile: one named option for every point DECISIONS.md had to decide.
+ * The fidelity profile: one named option for every point docs/fidelity.md had to decide.
  * Every report states the profile values a run used.
  */
 export interface FidelityProfile {
-  /** D1 interface generation. */
+  /** docs/fidelity.md#d1 interface generation. */
   readonly generation: 'v2' | 'v1';
-  /** D3 unit of the `timestamp` URL parameter. */
+  /** docs/fidelity.md#d3 unit of the `timestamp` URL parameter. */
   readonly timestampUnit: 'ms' | 'seconds';
-  /** D4 nonce shape. */
+  /** docs/fidelity.md#d4 nonce shape. */
   readonly nonce: 'alnum32' | 'hex64';
-  /** D5 case of the hex signature sent to the seller. */
+  /** docs/fidelity.md#d5 case of the hex signature sent to the seller. */
   readonly signatureCase: 'upper' | 'lower';
-  /** D6 `testFlag`: omitted in normal runs, or always "0"/"1". */
+  /** docs/fidelity.md#d6 `testFlag`: omitted in normal runs, or always "0"/"1". */
   readonly testFlag: 'omit' | 'zero';
-  /** D7 call timeout, ms. */
+  /** docs/fidelity.md#d7 call timeout, ms. */
   readonly callTimeoutMs: number;
-  /** D8 digits of `refreshInstance.expireTime`. */
+  /** docs/fidelity.md#d8 digits of `refreshInstance.expireTime`. */
   readonly expireTimeDigits: 14 | 17;
-  /** D10 async provisioning polling. */
+  /** docs/fidelity.md#d10 async provisioning polling. */
   readonly pollIntervalMs: number;
   readonly pollWindowMs: number;
-  /** D11 response Body-Sign in V2: verified when present (`present`) or required (`strict`). */
+  /** docs/fidelity.md#d11 response Body-Sign in V2: verified when present (`present`) or required (`strict`). */
   readonly bodySign: 'present' | 'strict';
-  /** D12 retry window per activity, ms (0 = no automatic retry). */
+  /** docs/fidelity.md#d12 retry window per activity, ms (0 = no automatic retry). */
   readonly retryWindowMs: Readonly<Record<string, number>>;
-  /** D13 retry interval, ms. */
+  /** docs/fidelity.md#d13 retry interval, ms. */
   readonly retryIntervalMs: number;
-  /** D18 OAEP hash of the kit clientSecret. */
+  /** docs/fidelity.md#d18 OAEP hash of the kit clientSecret. */
   readonly oaepHash: 'sha256' | 'sha1';
-  /** D20 APIG AK/SK verification. */
+  /** docs/fidelity.md#d20 APIG AK/SK verification. */
   readonly apigAuth: 'on' | 'off';
-  /** D26 usage push body signature: raw bytes only, or also a key-sorted re-serialisation. */
+  /** docs/fidelity.md#d26 usage push body signature: raw bytes only, or also a key-sorted re-serialisation. */
   readonly usageSignature: 'raw' | 'canonical';
-  /** D30 per-seller rate limit, requests per second (0 = none). */
+  /** docs/fidelity.md#d30 per-seller rate limit, requests per second (0 = none). */
   readonly rateLimitPerSecond: number;
-  /** D21 debug mode: error bodies include the canonical request the emulator built. */
+  /** docs/fidelity.md#d21 debug mode: error bodies include the canonical request the emulator built. */
   readonly debug: boolean;
   /**
    * Bounded wall time: after this many attempts of one call in a row fail with the same transport
@@ -44,7 +44,7 @@ export interface FidelityProfile {
   readonly transportGiveUpAfter: number;
   /** APIG locks an AK for 5 minutes after 5 failed signatures in a row (APIG.0301); `off` never locks. */
   readonly apigLockout: 'on' | 'off';
-  /** D32 when a converted trial's paid period starts: at the conversion, or when the trial ends. */
+  /** docs/fidelity.md#d32 when a converted trial's paid period starts: at the conversion, or when the trial ends. */
   readonly trialPaidFrom: 'conversion' | 'trial-end';
 }
 
@@ -88,7 +88,10 @@ export const DEFAULT_PROFILE: FidelityProfile = Object.freeze({
   trialPaidFrom: 'conversion',
 }) as FidelityProfile;
 
-/** Profile with some options changed; unknown option names are the caller's bug (typed). */
+/**
+ * Profile with some options changed; unknown option names are the caller's bug (typed).
+ * @internal Exported for the tests.
+ */
 export const withProfile = (overrides: Partial<FidelityProfile>): FidelityProfile => ({
   ...DEFAULT_PROFILE,
   ...overrides,

@@ -72,7 +72,7 @@ export type FileInfo =
 
 export type GrantKind = 'code' | 'access' | 'refresh';
 
-/** An OAuth authorization code, access token or refresh token (D29). */
+/** An OAuth authorization code, access token or refresh token (docs/fidelity.md#d29). */
 export interface OAuthGrant {
   readonly kind: GrantKind;
   readonly token: string;
@@ -151,7 +151,7 @@ export interface Store {
   putInstance(instance: InstanceRecord): void;
   getInstance(sellerId: string, instanceId: string): InstanceRecord | undefined;
   listInstances(filter?: InstanceFilter): InstanceRecord[];
-  /** The first instance of this seller created under the D16 key. */
+  /** The first instance of this seller created under the docs/fidelity.md#d16 key. */
   findInstanceByIdempotencyKey(sellerId: string, idempotencyKey: string): InstanceRecord | undefined;
 
   /** Atomic; durable once `durable()` resolves; a metering_sn is accepted once per seller. */

@@ -24,7 +24,7 @@ const SK = 'exampleSecretKeyForEmulatorTests000000000';
 
 const hmacHex = (key: string, msg: string): string => createHmac('sha256', key).update(msg).digest('hex');
 
-/** Top-level keys sorted, compact (DECISIONS.md D2): the bytes the marketplace sends and signs. */
+/** Top-level keys sorted, compact (docs/fidelity.md#d2): the bytes the marketplace sends and signs. */
 const toBody = (fields: Record<string, unknown>): string =>
   JSON.stringify(Object.fromEntries(Object.keys(fields).sort().map((k) => [k, fields[k]])));
 
@@ -368,7 +368,7 @@ describe('signature checks', () => {
     expect((await state(seller)).instances).toHaveLength(0);
   });
 
-  it('rejects a 10-digit timestamp in seconds with 000001: the marketplace sends milliseconds (D3)', async ({ seller }) => {
+  it('rejects a 10-digit timestamp in seconds with 000001: the marketplace sends milliseconds (docs/fidelity.md#d3)', async ({ seller }) => {
     const answer = await produce(seller, { activity: 'queryInstance', instanceId: 'x' }, { timestamp: String(Math.floor(Date.now() / 1000)) });
     expect(answer.json).toMatchObject({ resultCode: '000001', resultMsg: expect.stringContaining('timestamp has 10 digits (seconds?)') });
   });

@@ -65,7 +65,7 @@ export interface AttemptsInput {
   readonly excerpt?: string;
 }
 
-/** `count` attempts `intervalMs` apart (default D13: 3 min), all answering alike. */
+/** `count` attempts `intervalMs` apart (default docs/fidelity.md#d13: 3 min), all answering alike. */
 export function attempts(input: AttemptsInput): ReportedAttempt[] {
   const start = input.start ?? FIXED_TIME;
   const interval = input.intervalMs ?? 180_000;

@@ -28,6 +28,8 @@ export interface AppOptions {
 }
 
 const ADMIN_PREFIX = '/_koomock';
+/** `res.locals` key: this request is for the admin API. */
+const FOR_ADMIN = 'koomockAdmin';
 
 const isAdminPath = (target: string): boolean => target === ADMIN_PREFIX || target.startsWith(`${ADMIN_PREFIX}/`) || target.startsWith(`${ADMIN_PREFIX}?`);
 
@@ -47,6 +49,12 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
   app.set('etag', false);
   app.enable('case sensitive routing');
 
+  // Admin API or Open APIs, decided once per request (the error handler reads the same answer).
+  // Requests for the platform's host names (or a rebound DNS name) fall through to the Open APIs.
+  app.use((req, res, next) => {
+    res.locals[FOR_ADMIN] = options.platformHost === undefined && isAdminPath(req.originalUrl) && isAdminHost(toHostName(req.headers.host), options.listenHost, runtime.config.server.hostNames);
+    next();
+  });
   // The bytes go to the pipeline as sent, compressed or not (the signature covers them as sent);
   // body-parser would refuse any Content-Encoding. ApiRequest headers come from rawHeaders, untouched.
   app.use((req, _res, next) => {
@@ -67,10 +75,7 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
     ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
     ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
   });
-  // Requests for the platform's host names (or a rebound DNS name) fall through to the Open APIs.
-  const forAdmin = (req: Request): boolean =>
-    options.platformHost === undefined && isAdminHost(toHostName(req.headers.host), options.listenHost, runtime.config.server.hostNames);
-  app.use(ADMIN_PREFIX, (req, res, next) => (forAdmin(req) ? admin(req, res, next) : next()));
+  app.use(ADMIN_PREFIX, (req, res, next) => (res.locals[FOR_ADMIN] === true ? admin(req, res, next) : next()));
 
   const openApi: RequestHandler = async (req, res) => {
     const apiRequest = toApiRequest({ method: req.method, target: req.originalUrl, headersDistinct: req.headersDistinct }, rawBodyOf(req));
@@ -84,7 +89,7 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
       res.socket?.destroy();
       return;
     }
-    if (isAdminPath(req.originalUrl) && forAdmin(req)) {
+    if (res.locals[FOR_ADMIN] === true) {
       adminErrorHandler(err, req, res, next);
       return;
     }

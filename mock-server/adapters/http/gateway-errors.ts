@@ -1,6 +1,6 @@
 /**
  * Answers the adapter gives before the Open API pipeline can run: the body could not be read.
- * Bodies over 12 MB are APIG's `APIG.0201` 413 (open-api.md §2.3, D28); any other unreadable body
+ * Bodies over 12 MB are APIG's `APIG.0201` 413 (open-api.md §2.3, docs/fidelity.md#d28); any other unreadable body
  * (an upload cut short) is `MKT.0199` "Request parameter error".
  */
 import { type ApiResponse, jsonResponse } from '../../core/http-types.js';

@@ -49,7 +49,7 @@ async function readCapped(body: Readable, max: number, progress: { bytes: number
 }
 
 /**
- * The seller transport over undici: one timeout for the whole exchange including the body (D7),
+ * The seller transport over undici: one timeout for the whole exchange including the body (docs/fidelity.md#d7),
  * body capped at `maxBodyBytes` (1 MiB), redirects not followed, network errors returned as data.
  * @example
  *   const transport = createFetchTransport({ ca: readFileSync('seller-ca.pem') });

@@ -68,8 +68,8 @@ export const ATTACK_TEXTS: Readonly<Record<AttackName, AttackText>> = {
     titleZh: 'timestamp 为 10 位秒级时间戳的调用被拒绝（000001），且没有任何影响',
     sends: 'a correctly signed request with the current time as a 10-digit timestamp in seconds',
     sendsZh: '签名正确、timestamp 为当前时间的 10 位秒级时间戳的请求',
-    must: 'read `timestamp` as milliseconds (13 digits, D3), as the marketplace sends it; do not rescale 10-digit values: read as milliseconds they are in 1970 and fail the 60 s window',
-    mustZh: '按毫秒（13 位，D3）解析 timestamp，与云商店一致；不要把 10 位的值当作秒换算：按毫秒解析它是 1970 年，应判为超出 60 秒窗口',
+    must: 'read `timestamp` as milliseconds (13 digits, docs/fidelity.md#d3), as the marketplace sends it; do not rescale 10-digit values: read as milliseconds they are in 1970 and fail the 60 s window',
+    mustZh: '按毫秒（13 位，docs/fidelity.md#d3）解析 timestamp，与云商店一致；不要把 10 位的值当作秒换算：按毫秒解析它是 1970 年，应判为超出 60 秒窗口',
   },
   'signature-of-other-activity': {
     title: "a call carrying another call's signature is rejected (000001) and changes nothing",

@@ -56,7 +56,7 @@ export function parseJsonText(text: string): ParsedJson {
 }
 
 /**
- * The answer body is valid UTF-8 and JSON (D9), nested at most MAX_JSON_DEPTH levels.
+ * The answer body is valid UTF-8 and JSON (docs/fidelity.md#d9), nested at most MAX_JSON_DEPTH levels.
  * @example
  *   checkBodyJson({ text: '{"resultCode":', utf8: true }).received; // 'not JSON (Unexpected end of JSON input): {"resultCode":'
  */

@@ -18,7 +18,7 @@ function hintFor(status: number): string {
 }
 
 /**
- * The seller answered HTTP 200 (D9): every other status is a failed call, whatever the body says.
+ * The seller answered HTTP 200 (docs/fidelity.md#d9): every other status is a failed call, whatever the body says.
  * `bodyText`, when given, is quoted (cut short) after a failing status: an error page or a
  * gateway's message usually says what went wrong.
  * @example

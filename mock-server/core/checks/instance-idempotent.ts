@@ -4,7 +4,7 @@ import { quoted } from './cut.js';
 export const INSTANCE_IDEMPOTENT = 'instance.idempotent';
 
 export interface IdempotentInput {
-  /** The idempotency key in words, e.g. `orderId CS1 + orderLineId CS1-000001` (D16). */
+  /** The idempotency key in words, e.g. `orderId CS1 + orderLineId CS1-000001` (docs/fidelity.md#d16). */
   readonly key: string;
   /** The instanceId the seller returned first for this key; undefined if none yet. */
   readonly previous: string | undefined;
@@ -13,7 +13,7 @@ export interface IdempotentInput {
 }
 
 /**
- * A re-sent newInstance (new businessId, same order line) returns the instanceId first issued (D16).
+ * A re-sent newInstance (new businessId, same order line) returns the instanceId first issued (docs/fidelity.md#d16).
  * @example
  *   checkInstanceIdempotent({ key: 'orderId CS1 + orderLineId CS1-000001', previous: 'a', current: 'b' }).ok; // false
  */

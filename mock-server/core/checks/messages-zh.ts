@@ -111,5 +111,8 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
   ...SECURITY_CHECK_MESSAGES_ZH,
 };
 
-/** Ids without Chinese text (a test keeps this empty). */
+/**
+ * Ids without Chinese text (a test keeps this empty).
+ * @internal Exported for the tests.
+ */
 export const missingZh = (): string[] => CHECK_IDS.filter((id) => CHECK_MESSAGES_ZH[id] === undefined);

@@ -20,7 +20,7 @@ export interface RefusedSignature {
 
 const EXPECTED: Readonly<Record<SignatureDiagnosisRecord['scheme'], string>> = {
   apig: 'Open API calls signed with SDK-HMAC-SHA256 and the seller AK/SK over the canonical request below (open-api.md §2)',
-  usage: 'usage push signature = base64(HMAC-SHA256(usage key, "ts={ts}&nonce={nonce}&body={raw body}")) (D26)',
+  usage: 'usage push signature = base64(HMAC-SHA256(usage key, "ts={ts}&nonce={nonce}&body={raw body}")) (docs/fidelity.md#d26)',
 };
 
 // Not the canonical request: it holds X-Sdk-Date, which changes with every attempt.

@@ -29,7 +29,7 @@ function locate(value: Readonly<Record<string, unknown>>): Located[] {
 
 /**
  * V1 answers: `appInfo.userName` and `appInfo.password` decrypt with the seller's V1 key and the
- * answer's `encryptType` (D19: AES-CBC, SHA1PRNG-derived key, `IV + Base64`). Plaintext is never
+ * answer's `encryptType` (docs/fidelity.md#d19: AES-CBC, SHA1PRNG-derived key, `IV + Base64`). Plaintext is never
  * put in the result.
  * @example
  *   checkResponseAppInfo({ key, value: { resultCode: '000000', encryptType: '1', appInfo: { frontEndUrl, password: 'abcdefghijklmnop1xYu…' } } }).ok;

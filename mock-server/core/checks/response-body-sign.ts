@@ -5,9 +5,9 @@ import { quoted } from './cut.js';
 export const RESPONSE_BODY_SIGN = 'response.body-sign';
 
 export interface BodySignCheckInput {
-  /** V1 requires Body-Sign; V2 and kit verify it when present (D11). */
+  /** V1 requires Body-Sign; V2 and kit verify it when present (docs/fidelity.md#d11). */
   readonly family: 'v1' | 'v2' | 'kit';
-  /** Profile D11: `strict` requires it in V2 too. */
+  /** Profile docs/fidelity.md#d11: `strict` requires it in V2 too. */
   readonly mode: 'present' | 'strict';
   /** The key that signed the request (its category's key). */
   readonly key: string;
@@ -35,7 +35,7 @@ function verifySafely(key: string, body: Uint8Array, header: string): Verdict {
 const FORMAT = 'Body-Sign: sign_type="HMAC-SHA256", signature="<Base64 HMAC-SHA256(key, exact body bytes)>"';
 
 /**
- * The answer's `Body-Sign` header (D11): V1 required and verified; V2 verified when present,
+ * The answer's `Body-Sign` header (docs/fidelity.md#d11): V1 required and verified; V2 verified when present,
  * required under `strict`. A wrong header always fails.
  * @example
  *   checkResponseBodySign({ family: 'v2', mode: 'present', key, body, truncated: false, header: undefined }).ok; // true

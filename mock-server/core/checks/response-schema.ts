@@ -81,5 +81,6 @@ export function validateResponse(registry: SchemaRegistry, schemaId: string, val
  * @example
  *   checkResponseSchema(registry, 'produce/v2/newInstance.response.schema.json', { resultCode: '000000' }).received;
  *   // '/instanceId: required'
+ * @internal Exported for the tests.
  */
 export const checkResponseSchema = (registry: SchemaRegistry, schemaId: string, value: unknown): CheckResult => validateResponse(registry, schemaId, value).check;

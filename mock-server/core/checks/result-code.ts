@@ -36,7 +36,7 @@ const HINTS: Readonly<Record<string, string>> = {
 
 /**
  * `resultCode` is the string `000000` — or, for newInstance only, `000004` (accepted; the
- * marketplace then polls queryInstance, D10).
+ * marketplace then polls queryInstance, docs/fidelity.md#d10).
  * @example
  *   checkResultCode('newInstance', { resultCode: '000004' }).ok; // true
  */

@@ -10,7 +10,7 @@ const STALLED_HINT =
   'The headers arrived but the body never ended: finish the response (res.end(), return from the handler), do not stream or hold the connection open, and do not send a Content-Length larger than the body.';
 
 /**
- * The whole answer (status, headers and body) arrived within the call timeout (D7). `received`
+ * The whole answer (status, headers and body) arrived within the call timeout (docs/fidelity.md#d7). `received`
  * tells slow headers apart from a body that started but never ended.
  * @example
  *   checkTransportTimeout({ kind: 'error', error: 'timeout', message: 'timeout', durationMs: 20000 }, 20000).received;

@@ -1,5 +1,5 @@
 /**
- * The key a seller must honour when newInstance is re-sent (D16, produce-api.md §8.4): re-sends
+ * The key a seller must honour when newInstance is re-sent (docs/fidelity.md#d16, produce-api.md §8.4): re-sends
  * with the same key must return the first instanceId and create nothing new.
  */
 import type { ChargingMode } from './catalog.js';

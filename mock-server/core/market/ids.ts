@@ -41,8 +41,11 @@ export function toOrderLineId(orderId: string, sequence: number): string {
   return `${orderId}-${String(sequence).padStart(6, '0')}`;
 }
 
-/** Instance id koomock mints for its own instances (the seller mints its own; D15 recommends the businessId). */
+/**
+ * Instance id koomock mints for its own instances (the seller mints its own; docs/fidelity.md#d15 recommends the businessId).
+ * @internal Exported for the tests.
+ */
 export const createInstanceId = (random: Random): string => random.uuid();
 
-/** `businessId` of a newInstance attempt: a fresh UUID on every attempt (D15). */
+/** `businessId` of a newInstance attempt: a fresh UUID on every attempt (docs/fidelity.md#d15). */
 export const createBusinessId = (random: Random): string => random.uuid();

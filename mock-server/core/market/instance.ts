@@ -55,7 +55,7 @@ export interface InstanceRecord {
   readonly productId: string;
   readonly sellerId: string;
   readonly chargingMode: ChargingMode;
-  /** D16 key of the newInstance that created it; re-sends must map to this instance. */
+  /** docs/fidelity.md#d16 key of the newInstance that created it; re-sends must map to this instance. */
   readonly idempotencyKey: string;
   readonly trial: boolean;
   readonly state: InstanceState;

@@ -1,5 +1,5 @@
 /**
- * The nine debug orders every seller can query (open-api.md §3.1, D25). MOCKPERIODYEARNEW
+ * The nine debug orders every seller can query (open-api.md §3.1, docs/fidelity.md#d25). MOCKPERIODYEARNEW
  * reproduces the captured real response byte for byte; the others are koomock's plausible
  * versions of their scenario (only their ids and scenarios are documented).
  */
@@ -142,12 +142,13 @@ const SPECS: readonly MockSpec[] = [
 /** The nine mock orders' `orderInfo`, by order id. */
 export const MOCK_ORDER_INFOS: ReadonlyMap<string, OrderInfo> = new Map(SPECS.map((s) => [s.orderId, toMockOrderInfo(s)]));
 
+/** @internal Exported for the tests. */
 export const MOCK_ORDER_IDS: readonly string[] = SPECS.map((s) => s.orderId);
 
 export const isMockOrderId = (orderId: string): boolean => MOCK_ORDER_INFOS.has(orderId);
 
 /**
- * A mock order as if `sellerId` owned it (D25: they answer for every seller); undefined for other ids.
+ * A mock order as if `sellerId` owned it (docs/fidelity.md#d25: they answer for every seller); undefined for other ids.
  * @example getMockOrder('MOCKPERIODYEARNEW', 'seller-1')?.orderInfo.orderLine[0]?.orderLineId // "MOCKPERIODYEARNEW-000001"
  */
 export function getMockOrder(orderId: string, sellerId: string): Order | undefined {

@@ -1,5 +1,5 @@
 /**
- * Where an order stands, as a transition table. D14: when newInstance retries run out the order
+ * Where an order stands, as a transition table. docs/fidelity.md#d14: when newInstance retries run out the order
  * becomes FAILED and is then unsubscribed automatically with a refund.
  */
 import type { Order, OrderStatus, RefundRecord } from './order.js';
@@ -15,7 +15,7 @@ const NEXT: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
 export interface OrderStatusChange {
   readonly at: number;
   readonly note?: string;
-  /** Recorded with the change (auto-unsubscription after a failed order, D14). */
+  /** Recorded with the change (auto-unsubscription after a failed order, docs/fidelity.md#d14). */
   readonly refund?: Omit<RefundRecord, 'at'>;
 }
 

@@ -94,7 +94,7 @@ export interface Order {
   readonly orderInfo: OrderInfo;
   /** Set on follow-on orders: the line they follow (docs/fidelity.md#d32). */
   readonly follows?: FollowLink;
-  /** The seller that owns the product; order query by another seller answers MKT.0150 (D24). */
+  /** The seller that owns the product; order query by another seller answers MKT.0150 (docs/fidelity.md#d24). */
   readonly sellerId: string;
   readonly status: OrderStatus;
   /** Virtual time of creation, epoch ms. */
@@ -142,7 +142,7 @@ const toWireBuyer = (b: BuyerInfo): BuyerInfo => ({
 
 /**
  * The exact body of a successful order query; filtered to one line when `orderLineId` is given.
- * Returns undefined when that line does not exist (the handler then answers MKT.0101, D23).
+ * Returns undefined when that line does not exist (the handler then answers MKT.0101, docs/fidelity.md#d23).
  * @example JSON.stringify(toOrderQueryBody(order, `${id}-000001`)) // '{"resultCode":"MKT.0000",...}'
  */
 export function toOrderQueryBody(order: Pick<Order, 'orderInfo'>, orderLineId?: string): OrderQueryBody | undefined {

@@ -66,6 +66,7 @@ export function toEast8Millis(ms: number): string {
 /**
  * Usage push times: UTC `yyyyMMdd'T'HHmmss'Z'`.
  * @example toUsageTime(Date.UTC(2022, 7, 9, 9, 10, 0)) // "20220809T091000Z"
+ * @internal Exported for the tests.
  */
 export function toUsageTime(ms: number): string {
   const f = toCalendarFields(ms);
@@ -112,10 +113,16 @@ const asString = (text: unknown): string => (typeof text === 'string' ? text : '
  */
 export const parseOrderTime = (text: unknown): number | undefined => fromMatch(ORDER_TIME.exec(asString(text)), 0);
 
-/** Strict parser of {@link toMillisTime}'s format (UTC). */
+/**
+ * Strict parser of {@link toMillisTime}'s format (UTC).
+ * @internal Exported for the tests.
+ */
 export const parseMillisTime = (text: unknown): number | undefined => fromMatch(MILLIS_TIME.exec(asString(text)), 0);
 
-/** Strict parser of {@link toEast8Millis}'s format (UTC+8). */
+/**
+ * Strict parser of {@link toEast8Millis}'s format (UTC+8).
+ * @internal Exported for the tests.
+ */
 export const parseEast8Millis = (text: unknown): number | undefined =>
   fromMatch(MILLIS_TIME.exec(asString(text)), EAST8_OFFSET_MS);
 

@@ -1,6 +1,6 @@
 /**
- * D27: the rules a usage push batch (open-api.md §3.3.1) must pass, checked rule by rule in the
- * order D27 lists them; the first violated rule answers for the whole batch. Duplicate
+ * docs/fidelity.md#d27: the rules a usage push batch (open-api.md §3.3.1) must pass, checked rule by rule in the
+ * order docs/fidelity.md#d27 lists them; the first violated rule answers for the whole batch. Duplicate
  * `metering_sn`s are not a violation: the store accepts each once and ignores repeats.
  *
  * Format errors answer `MKT.0101` "Invalid parameter" (HTTP 400). §3.6 also lists `MKT.9002`
@@ -113,7 +113,7 @@ function findFormatError(record: unknown, i: number): UsageRuleViolation | undef
 }
 
 /**
- * Checks a batch against D27 in order: count (MKT.9003), begin_time age (MKT.9004), formats
+ * Checks a batch against docs/fidelity.md#d27 in order: count (MKT.9003), begin_time age (MKT.9004), formats
  * (MKT.0101), instance ownership (MKT.9001).
  * @example validateUsageBatch(body.usage_records, { now: clock.now(), isOnDemandInstanceOfSeller: (id) => ids.has(id) })
  */

@@ -1,5 +1,5 @@
 /**
- * The gateway step of the pipeline (D20-D22): who is calling, proven by an APIG `SDK-HMAC-SHA256`
+ * The gateway step of the pipeline (docs/fidelity.md#d20 to #d22): who is calling, proven by an APIG `SDK-HMAC-SHA256`
  * signature with the seller's AK/SK, or — with `apigAuth: off` — merely named by the AK.
  */
 import { type ApiRequest, type ApiResponse, jsonResponse } from '../http-types.js';
@@ -24,7 +24,7 @@ const EXPECTED = 'SDK-HMAC-SHA256 signature with the seller AK/SK, X-Sdk-Date wi
  */
 export const toRequestId = (random: Random): string => Buffer.from(random.bytes(16)).toString('hex');
 
-/** APIG's 401, with the debug detail appended the way APIG prints it (D21). */
+/** APIG's 401, with the debug detail appended the way APIG prints it (docs/fidelity.md#d21). */
 const unauthorized = (ctx: EmulatorContext, debugDetail: string | undefined): ApiResponse => {
   const requestId = toRequestId(ctx.random);
   const detail = ctx.profile.debug ? debugDetail : undefined;
@@ -71,7 +71,7 @@ function verifySignature(req: ApiRequest, ctx: EmulatorContext): ApigAuthOutcome
   };
 }
 
-/** D20 `off`: nothing is verified; the AK (or the only seller) says who calls, and every call carries a warning. */
+/** docs/fidelity.md#d20 `off`: nothing is verified; the AK (or the only seller) says who calls, and every call carries a warning. */
 function identifyWithoutSignature(req: ApiRequest, ctx: EmulatorContext): ApigAuthOutcome {
   const ak = parseApigAuthorization(req.headers.authorization ?? '')?.ak;
   const sellers = ctx.sellers.list?.() ?? [];

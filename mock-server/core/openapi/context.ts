@@ -11,7 +11,7 @@ export interface SellerAccount {
   readonly name: string;
   readonly ak: string;
   readonly sk: string;
-  /** Usage push body signature key (D26). */
+  /** Usage push body signature key (docs/fidelity.md#d26). */
   readonly usageKey: string;
 }
 

@@ -20,7 +20,7 @@ import { toInternalError, toRateLimited } from './responses.js';
 import { createRouter, type Route, type Router } from './route.js';
 import { OPEN_API_ROUTES } from './routes.js';
 
-/** APIG's body limit (open-api.md §2.3, D28). */
+/** APIG's body limit (open-api.md §2.3, docs/fidelity.md#d28). */
 export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 /** APIG's URI limit (open-api.md §2.3). */
 export const MAX_URI_BYTES = 32 * 1024;

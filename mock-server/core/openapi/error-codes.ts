@@ -1,5 +1,5 @@
 /**
- * The documented error codes of the fake Open APIs (open-api.md §2.3, §3.6; DECISIONS.md D20–D30),
+ * The documented error codes of the fake Open APIs (open-api.md §2.3, §3.6; docs/fidelity.md),
  * so every handler answers with the real envelopes, statuses and messages.
  */
 
@@ -44,7 +44,7 @@ export const CBC_ERRORS = {
  * Messages of 0101/0201 follow the APIG error-code page; the 414 wording is not confirmed.
  */
 export const APIG_ERRORS = {
-  /** D21/D22: bad signature or unknown AK. */
+  /** docs/fidelity.md#d21, #d22: bad signature or unknown AK. */
   aksk: {
     status: 401,
     code: 'APIG.0301',
@@ -54,7 +54,7 @@ export const APIG_ERRORS = {
   akLocked: { status: 401, code: 'APIG.0301', message: 'Incorrect IAM authentication information: AK access failed to reach the limit,forbidden.' },
   appSignature: { status: 401, code: 'APIG.0303', message: 'Incorrect app authentication information: verify signature fail' },
   apiNotFound: { status: 404, code: 'APIG.0101', message: 'The API does not exist or has not been published in the environment' },
-  /** D28: bodies over 12 MB. */
+  /** docs/fidelity.md#d28: bodies over 12 MB. */
   bodyTooLarge: { status: 413, code: 'APIG.0201', message: 'Request entity too large' },
   uriTooLong: { status: 414, code: 'APIG.0201', message: 'Request-URI too large' },
 } as const satisfies Readonly<Record<string, OpenApiError>>;
@@ -110,7 +110,7 @@ export function toErrorBody(code: MktCode | CbcCode, options: ErrorBodyOptions =
 }
 
 /**
- * The `resultCode`/`resultMsg` body for a code (order query, D23/D24).
+ * The `resultCode`/`resultMsg` body for a code (order query, docs/fidelity.md#d23, #d24).
  * @example toResultBody('MKT.0101') // { resultCode: 'MKT.0101', resultMsg: 'Invalid parameter' }
  */
 export const toResultBody = (code: MktCode): ResultEnvelope => ({ resultCode: code, resultMsg: MKT_ERRORS[code].message });

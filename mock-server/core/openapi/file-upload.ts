@@ -1,5 +1,5 @@
 /**
- * `POST /api/mkp-openapi-public/global/v1/market-event/{event_id}/file` (open-api.md §3.2, D28):
+ * `POST /api/mkp-openapi-public/global/v1/market-event/{event_id}/file` (open-api.md §3.2, docs/fidelity.md#d28):
  * multipart/form-data with the scalar fields either in one JSON part `isvUpdateFileReq` (the doc's
  * example) or as plain form fields; `type` CHARACTERS or FILE; a file's sha256 is verified.
  */

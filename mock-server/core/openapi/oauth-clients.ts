@@ -1,5 +1,5 @@
 /**
- * The OAuth clients the fake OneAccess knows (open-api.md §6, D29). In the real flow the marketplace
+ * The OAuth clients the fake OneAccess knows (open-api.md §6, docs/fidelity.md#d29). In the real flow the marketplace
  * hands the seller `clientId`/`clientSecret` through applicationSync; koomock takes them from its
  * config or the admin API, which build a directory with `createOAuthClientDirectory`.
  */
@@ -54,6 +54,7 @@ export const DEFAULT_OAUTH_USER: OAuthUserInfo = Object.freeze({
  * @example
  *   const oauthClients = createOAuthClientDirectory([{ clientId: 'app-1', clientSecret: 's3cret' }]);
  *   createOpenApi({ ...ctx, oauthClients });
+ * @internal Exported for the tests.
  */
 export function createOAuthClientDirectory(clients: readonly OAuthClient[]): OAuthClientDirectory {
   return { byId: (clientId) => clients.find((c) => c.clientId === clientId) };

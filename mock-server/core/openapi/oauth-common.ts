@@ -1,5 +1,5 @@
 /**
- * What the fake OneAccess endpoints share (open-api.md §6, D29): lifetimes, token minting, redirects.
+ * What the fake OneAccess endpoints share (open-api.md §6, docs/fidelity.md#d29): lifetimes, token minting, redirects.
  * Lifetimes run on the virtual clock, so a scenario can let a token expire without waiting.
  */
 import type { ApiResponse } from '../http-types.js';
@@ -22,7 +22,7 @@ const TTL_MS: Readonly<Record<GrantKind, number>> = {
 export const createToken = (random: Random, bytes = 24): string => Buffer.from(random.bytes(bytes)).toString('base64url');
 
 /**
- * A fresh grant of `kind` for this client, valid from `now` for its D29 lifetime.
+ * A fresh grant of `kind` for this client, valid from `now` for its docs/fidelity.md#d29 lifetime.
  * @example ctx.store.putGrant(createGrant('code', { client, scope, now, random, redirectUri }))
  */
 export function createGrant(

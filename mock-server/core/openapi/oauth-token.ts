@@ -1,5 +1,5 @@
 /**
- * `POST {domain_name}/api/v1/oauth2/token` (open-api.md §6.2, D29): authorization_code (single use,
+ * `POST {domain_name}/api/v1/oauth2/token` (open-api.md §6.2, docs/fidelity.md#d29): authorization_code (single use,
  * 5 min) and refresh_token (30 days, rotated: the old one is spent) grants; the client authenticates
  * in the form body or with HTTP Basic.
  */

@@ -1,5 +1,5 @@
 /**
- * `GET /api/mkp-openapi-public/global/v1/order/query` (open-api.md §3.1; D23-D25). Content-Type is
+ * `GET /api/mkp-openapi-public/global/v1/order/query` (open-api.md §3.1; docs/fidelity.md#d23 to #d25). Content-Type is
  * never checked on this GET (the doc's and a demo's values are both wrong).
  */
 import { type ApiResponse, jsonResponse, parseQuery } from '../http-types.js';

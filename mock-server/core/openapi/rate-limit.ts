@@ -1,5 +1,5 @@
 /**
- * D30: an optional per-seller limit of calls per second (fixed one-second windows of wall time,
+ * docs/fidelity.md#d30: an optional per-seller limit of calls per second (fixed one-second windows of wall time,
  * since the seller's real call rate is what the platform limits).
  */
 export interface RateLimiter {

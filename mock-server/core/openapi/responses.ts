@@ -1,5 +1,5 @@
 /**
- * The error answers of the fake Open APIs in each API's own envelope (open-api.md §3.6, D23/D24, §6).
+ * The error answers of the fake Open APIs in each API's own envelope (open-api.md §3.6, docs/fidelity.md#d23, #d24, §6).
  */
 import { type ApiResponse, jsonResponse } from '../http-types.js';
 import { type CbcCode, type MktCode, toErrorBody, toHttpStatus, toResultBody } from './error-codes.js';
@@ -52,7 +52,7 @@ export function toInternalError(envelope: Envelope): ApiResponse {
   }
 }
 
-/** D30: too many calls of one seller in one second. */
+/** docs/fidelity.md#d30: too many calls of one seller in one second. */
 export function toRateLimited(envelope: Envelope, limit: number): ApiResponse {
   const detail = `more than ${limit} calls per second from this seller (koomock rateLimitPerSecond): slow down and retry after a second`;
   return envelope === 'result' ? toResultResponse('MKT.0250') : toErrorResponse('MKT.0250', detail);

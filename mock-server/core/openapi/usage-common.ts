@@ -1,5 +1,5 @@
 /**
- * What the three usage push APIs share (open-api.md §3.3, §3.4; D27): JSON body parsing, the
+ * What the three usage push APIs share (open-api.md §3.3, §3.4; docs/fidelity.md#d27): JSON body parsing, the
  * on-demand instance lookup, storing accepted records, and the answers.
  */
 import { createHash } from 'node:crypto';
@@ -27,7 +27,7 @@ export function parseJsonBody(raw: Uint8Array): JsonBodyResult {
   return { ok: false, detail: parsed.detail };
 }
 
-/** D27: an instance of this seller whose charging mode is pay-per-use (or a pay-per-use package). */
+/** docs/fidelity.md#d27: an instance of this seller whose charging mode is pay-per-use (or a pay-per-use package). */
 export const isOnDemandInstanceOf =
   (ctx: OpenApiContext, sellerId: string) =>
   (instanceId: string): boolean => {
@@ -48,9 +48,9 @@ export interface UsageViolation {
   readonly detail: string;
 }
 
-/** A D27 rule broken: its own code and status, the detail as extra_info. */
+/** A docs/fidelity.md#d27 rule broken: its own code and status, the detail as extra_info. */
 export function toViolationResponse(ctx: OpenApiContext, v: UsageViolation): ApiResponse {
-  report(ctx, { id: USAGE_RULES_CHECK, ok: false, expected: 'records that pass D27', received: v.code, hint: v.detail });
+  report(ctx, { id: USAGE_RULES_CHECK, ok: false, expected: 'records that pass docs/fidelity.md#d27', received: v.code, hint: v.detail });
   return jsonResponse(v.status, toErrorBody(v.code, { extraInfo: v.detail }));
 }
 

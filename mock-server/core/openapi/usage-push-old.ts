@@ -17,7 +17,7 @@ import { isObject } from '../is-object.js';
 
 export const MAX_OLD_USAGE_RECORDS = 100;
 
-/** The new API's record shape, so one rule set (D27) checks both. */
+/** The new API's record shape, so one rule set (docs/fidelity.md#d27) checks both. */
 function toNewRecord(record: unknown): unknown {
   if (!isObject(record)) return record;
   const rest = Object.fromEntries(Object.entries(record).filter(([k]) => k !== 'product_id' && k !== 'metering_sn'));

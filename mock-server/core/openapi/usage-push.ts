@@ -1,6 +1,6 @@
 /**
  * `POST /api/mkp-openapi-public/global/v1/isv/usage-data` (open-api.md §3.3.1): APIG AK/SK plus a
- * body signature in the `signature`/`ts`/`nonce` headers (D26), then the D27 rules.
+ * body signature in the `signature`/`ts`/`nonce` headers (docs/fidelity.md#d26), then the docs/fidelity.md#d27 rules.
  */
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { validateUsageBatch } from '../market/usage-rules.js';
@@ -14,7 +14,7 @@ import { acceptUsage, isOnDemandInstanceOf, parseJsonBody, toMalformedBody, toVi
 const NONCE_TTL_MS = 5 * 60_000;
 const CHECK_ID = 'usage.signature';
 
-/** D26: the body signature; undefined when it holds, else the MKT.0102 answer. */
+/** docs/fidelity.md#d26: the body signature; undefined when it holds, else the MKT.0102 answer. */
 function checkBodySignature(req: ApiRequest, json: Readonly<Record<string, unknown>> | undefined, seller: SellerAccount, ctx: OpenApiContext): ApiResponse | undefined {
   const now = ctx.clock.wallNow();
   const mode = ctx.profile.usageSignature;
@@ -48,7 +48,7 @@ function checkBodySignature(req: ApiRequest, json: Readonly<Record<string, unkno
     // The journal keeps the diagnosis whatever the debug setting; only the answer body depends on it.
     ...(diagnosis === undefined ? {} : { diagnosis: toDiagnosisRecord('usage', diagnosis.canonical, diagnosis.mistakes) }),
   });
-  // The mistake names and the signed text are debug output (D21's spirit); the verdict detail always helps and holds no secret.
+  // The mistake names and the signed text are debug output (docs/fidelity.md#d21's spirit); the verdict detail always helps and holds no secret.
   return toErrorResponse('MKT.0102', [verdict.detail, ...(ctx.profile.debug ? [...named, ...signed] : [])].join('; '));
 }
 

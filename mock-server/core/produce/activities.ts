@@ -26,14 +26,14 @@ const V1_TO_V2: Readonly<Record<string, string>> = {
   expireInstance: 'updateInstanceStatus with status FREEZE',
 };
 
-/** The activity's interface generation for this call: kit operations are V2; others follow the spec or profile (D1). */
+/** The activity's interface generation for this call: kit operations are V2; others follow the spec or profile (docs/fidelity.md#d1). */
 export const generationOf = (spec: CallSpec, ctx: BuildContext): 'v1' | 'v2' =>
   isKitOperation(spec.activity) ? 'v2' : (spec.generation ?? ctx.profile.generation);
 
 /**
  * Builds one unsigned produce request (marketplace -> seller) for any activity: V2 basic and
  * orderNotify, kit operations, or V1 GET activities under the v1 generation. Call it once per
- * attempt: every attempt gets a fresh `businessId` (D15).
+ * attempt: every attempt gets a fresh `businessId` (docs/fidelity.md#d15).
  * @example
  *   const req = buildProduceRequest({ activity: 'newInstance', url: 'https://seller.example/produce',
  *     fields: { orderId: 'CS1', orderLineId: 'CS1-000001' } }, { profile: DEFAULT_PROFILE, clock, random });

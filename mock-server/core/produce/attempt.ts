@@ -27,7 +27,7 @@ export interface AttemptRecord extends ProduceExchange {
 export interface AttemptContext {
   /** 1-based attempt number within the call. */
   readonly attempt: number;
-  /** newInstance: the instanceId issued first for this order line, and the idempotency key in words (D16). */
+  /** newInstance: the instanceId issued first for this order line, and the idempotency key in words (docs/fidelity.md#d16). */
   readonly idempotency?: { readonly key: string; readonly previous: string | undefined };
 }
 

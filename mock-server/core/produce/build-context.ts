@@ -9,7 +9,7 @@ export interface BuildContext {
 }
 
 /**
- * `testFlag` per D6: omitted in normal runs under `omit`, "0" under `zero`, "1" in debug runs.
+ * `testFlag` per docs/fidelity.md#d6: omitted in normal runs under `omit`, "0" under `zero`, "1" in debug runs.
  * `mandatory` (orderNotify, kit) always sends it.
  */
 export function testFlagValue(profile: FidelityProfile, debugFlag: boolean, mandatory: boolean): '0' | '1' | undefined {

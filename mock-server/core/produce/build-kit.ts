@@ -15,7 +15,7 @@ export function toKitUrl(address: string, operation: KitOperation): string {
 
 /**
  * Builds an unsigned kit request: POST to `<address>/produceAPI/v2/<op>` with the sorted compact
- * body of D17; `testFlag` is an integer (always sent) and `timeStamp` East-8 digits of the wall clock
+ * body of docs/fidelity.md#d17; `testFlag` is an integer (always sent) and `timeStamp` East-8 digits of the wall clock
  * (times given as epoch ms are written the same way).
  * @example
  *   buildKitRequest('tenantSync', { activity: 'tenantSync', url, fields: { instanceId: 'i', tenantId: 't', ... } }, ctx);

@@ -4,6 +4,7 @@ import { applyOverrides } from './overrides.js';
 import { toOrderTime } from '../market/time-format.js';
 import type { CallSpec, ProduceRequest, V1Activity } from './types.js';
 import { V1_FIELDS, V1_WITH_BUSINESS_ID } from './v1-fields.js';
+import { createBusinessId } from '../market/ids.js';
 
 /**
  * Encodes V1 parameters for the wire: sorted by name (the order the platform's own examples show),
@@ -23,7 +24,7 @@ export const toV1Query = (params: Readonly<Record<string, string>>): string =>
 export function buildV1Request(activity: V1Activity, spec: CallSpec, ctx: BuildContext): ProduceRequest {
   const fields = readFields(activity, V1_FIELDS[activity], spec.fields ?? {}, toOrderTime);
   const raw: Record<string, unknown> = { activity, ...fields };
-  if (V1_WITH_BUSINESS_ID.has(activity)) raw.businessId = ctx.random.uuid();
+  if (V1_WITH_BUSINESS_ID.has(activity)) raw.businessId = createBusinessId(ctx.random);
   const testFlag = testFlagValue(ctx.profile, spec.debugFlag === true, false);
   if (testFlag !== undefined) raw.testFlag = testFlag;
   const params: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../result.js';
 import type { AttemptRecord } from './attempt.js';
 
-/** How a call ended: success, or what the marketplace does when its retries run out (D14). */
+/** How a call ended: success, or what the marketplace does when its retries run out (docs/fidelity.md#d14). */
 export type CallFinal = 'success' | 'order-failed' | 'production-interface-message';
 
 /** newInstance/upgradeInstance gave up: the caller marks the order FAILED, unsubscribes it and records a refund. */

@@ -5,7 +5,7 @@ import type { CallSpec } from './types.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** The D14 outcome of a call whose retries ran out. */
+/** The docs/fidelity.md#d14 outcome of a call whose retries ran out. */
 export function giveUp(
   spec: CallSpec,
   attempts: readonly AttemptRecord[],

@@ -24,10 +24,10 @@ export const KIT_USER_ORDER: readonly FieldSpec[] = [
 export const KIT_ORG_ORDER: readonly FieldSpec[] = [str('orgCode'), str('orgName'), str('parentCode', false)];
 
 /**
- * The fields a caller supplies per kit operation (open-api.md §4). `testFlag` (integer, D6) and
+ * The fields a caller supplies per kit operation (open-api.md §4). `testFlag` (integer, docs/fidelity.md#d6) and
  * `timeStamp` (East-8 digits of the wall clock) are added by the builder; authSync's
  * `currentSyncTime` defaults to that `timeStamp`. `clientSecret` is sent as given: encrypt it first
- * with `encryptClientSecret` (D18).
+ * with `encryptClientSecret` (docs/fidelity.md#d18).
  */
 export const KIT_FIELDS: Readonly<Record<KitOperation, readonly FieldSpec[]>> = {
   tenantSync: [str('instanceId'), { name: 'orderId', required: true, kind: 'string', default: '' }, str('tenantId'), str('tenantCode'), str('name'), str('domainName'), flag([0, 1, 2])],

@@ -5,7 +5,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const ALNUM_LIMIT = 256 - (256 % ALNUM.length);
 
 /**
- * A fresh nonce of the shape D4 names: 32 alphanumerics (default) or 64 upper-case hex characters.
+ * A fresh nonce of the shape docs/fidelity.md#d4 names: 32 alphanumerics (default) or 64 upper-case hex characters.
  * @example
  *   createNonce(random, 'alnum32'); // 'Of4lsV7H1qrzVDI52O5CFk2ofPcZRaA6'
  */

@@ -59,6 +59,9 @@ export function parseOverride(text: string): readonly [string, unknown] {
   return [text.slice(0, plain), text.slice(plain + 1)];
 }
 
-/** Parses a list of overrides into one map (later entries win). */
+/**
+ * Parses a list of overrides into one map (later entries win).
+ * @internal Exported for the tests.
+ */
 export const parseOverrides = (texts: readonly string[]): FieldOverrides =>
   Object.fromEntries(texts.map((t) => parseOverride(t)));

@@ -18,7 +18,7 @@ export function findAppInfo(answer: Readonly<Record<string, unknown>> | undefine
 
 /**
  * After newInstance answered 000004: poll queryInstance every pollIntervalMs (virtual) for up to
- * pollWindowMs until `info[].appInfo` arrives for the instance (D10). Never arriving fails the order.
+ * pollWindowMs until `info[].appInfo` arrives for the instance (docs/fidelity.md#d10). Never arriving fails the order.
  */
 export async function pollForAppInfo(
   spec: CallSpec,

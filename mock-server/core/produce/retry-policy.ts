@@ -9,11 +9,11 @@ const WINDOW_ALIAS: Readonly<Record<string, string>> = {
   expireInstance: 'updateInstanceStatus',
 };
 
-/** Activities whose exhausted retries fail the order (D14). */
+/** Activities whose exhausted retries fail the order (docs/fidelity.md#d14). */
 export const ORDER_FAILING_ACTIVITIES: ReadonlySet<string> = new Set(['newInstance', 'upgradeInstance', 'upgrade']);
 
 /**
- * The retry window of an activity (D12), 0 = no automatic retry, and the interval (D13).
+ * The retry window of an activity (docs/fidelity.md#d12), 0 = no automatic retry, and the interval (docs/fidelity.md#d13).
  * @example
  *   retryPolicy('newInstance', DEFAULT_PROFILE); // { windowMs: 10_800_000, intervalMs: 180_000 }
  */
@@ -26,7 +26,7 @@ export function retryPolicy(activity: string, profile: FidelityProfile): { windo
   return { windowMs, intervalMs };
 }
 
-/** Polling after a 000004 (D10). */
+/** Polling after a 000004 (docs/fidelity.md#d10). */
 export function pollPolicy(profile: FidelityProfile): { windowMs: number; intervalMs: number } {
   if (!(profile.pollIntervalMs > 0)) {
     throw configError(`pollIntervalMs must be more than 0; received ${profile.pollIntervalMs}`, { pollIntervalMs: profile.pollIntervalMs });

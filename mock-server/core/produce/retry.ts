@@ -24,7 +24,7 @@ function idempotencyKeyOf(spec: CallSpec, deps: ProduceDeps, given: string | und
 }
 
 /**
- * One produce call with the marketplace's retries (D10, D12–D15): failed attempts are repeated every
+ * One produce call with the marketplace's retries (docs/fidelity.md#d10, docs/fidelity.md#d12 to #d15): failed attempts are repeated every
  * retry interval on the VIRTUAL clock within the activity's window, each with a fresh businessId,
  * nonce and timestamp. A newInstance 000004 switches to polling queryInstance until `info[].appInfo`
  * arrives. When the window runs out, newInstance/upgradeInstance end `order-failed` (the caller fails

@@ -26,8 +26,8 @@ const toQuery = (pairs: readonly (readonly [string, { value: string; send: boole
 
 /**
  * Signs a built request with the key of its category. V2 and orderNotify: URL parameters
- * `signature`, `timestamp` (wall clock, ms or seconds per D3) and `nonce` (D4), hex case per D5.
- * Kit: headers `x-sign`, `x-timestamp` (ms), `x-nonce` (D17). V1: `timeStamp` (17-digit UTC) and a
+ * `signature`, `timestamp` (wall clock, ms or seconds per docs/fidelity.md#d3) and `nonce` (docs/fidelity.md#d4), hex case per docs/fidelity.md#d5.
+ * Kit: headers `x-sign`, `x-timestamp` (ms), `x-nonce` (docs/fidelity.md#d17). V1: `timeStamp` (17-digit UTC) and a
  * URL-encoded `authToken`. `signOverrides` replace or drop any of these; a replaced timestamp or
  * nonce is also what gets signed, so a stale-timestamp probe still carries a valid signature.
  * @example

@@ -68,7 +68,7 @@ export interface CallSpec {
   readonly signOverrides?: Readonly<Record<string, string | null>>;
   /** A debugging run (`--debug-flag`): `testFlag` is "1". */
   readonly debugFlag?: boolean;
-  /** Interface generation of this call (D1); default: the profile's. Kit operations are always V2. */
+  /** Interface generation of this call (docs/fidelity.md#d1); default: the profile's. Kit operations are always V2. */
   readonly generation?: 'v1' | 'v2';
 }
 

@@ -8,7 +8,7 @@ export const REFRESH_SCENES = ['TRIAL_TO_FORMAL', 'RENEWAL', 'UNSUBSCRIBE_RENEWA
 
 /**
  * `changeInstanceCheck.productInfo` members, in the fixed order koomock sends them
- * (produce-api.md §3.7; nested objects are not sorted, D2).
+ * (produce-api.md §3.7; nested objects are not sorted, docs/fidelity.md#d2).
  */
 export const PRODUCT_INFO_ORDER: readonly FieldSpec[] = [
   str('productId'),
@@ -19,7 +19,7 @@ export const PRODUCT_INFO_ORDER: readonly FieldSpec[] = [
 
 /**
  * The fields a caller supplies per V2 activity (produce-api.md §3). `activity`, `businessId`
- * (fresh per attempt, D15) and `testFlag` (D6) are added by the builder.
+ * (fresh per attempt, docs/fidelity.md#d15) and `testFlag` (docs/fidelity.md#d6) are added by the builder.
  */
 export const V2_FIELDS: Readonly<Record<V2Activity, readonly FieldSpec[]>> = {
   newInstance: [str('orderId'), str('orderLineId')],

@@ -23,6 +23,8 @@ export interface SchemaRegistry {
   validate(id: string, value: unknown): SchemaResult;
   has(id: string): boolean;
   ids(): readonly string[];
+  /** The schema document whose `$id` is `id`, as given (for messages that read it, see schema-walk.ts). */
+  schemaOf(id: string): Readonly<Record<string, unknown>> | undefined;
 }
 
 const toViolation = (e: ErrorObject): SchemaViolation => {
@@ -49,11 +51,13 @@ export function createSchemaRegistry(
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, validateSchema: options.checkSchemas ?? true });
   applyFormats(ajv);
   const ids: string[] = [];
+  const documents = new Map<string, Readonly<Record<string, unknown>>>();
   for (const schema of schemas) {
     const id = (schema as { $id?: unknown }).$id;
     if (typeof id !== 'string') throw new KoomockError('SCHEMA_MISSING', 'a schema has no $id', { schema });
     ajv.addSchema(schema);
     ids.push(id);
+    documents.set(id, schema as Readonly<Record<string, unknown>>);
   }
   const compiled = new Map<string, ValidateFunction>();
   const get = (id: string): ValidateFunction => {
@@ -75,5 +79,6 @@ export function createSchemaRegistry(
     },
     has: (id) => ids.includes(id),
     ids: () => [...ids],
+    schemaOf: (id) => documents.get(id),
   };
 }

@@ -11,12 +11,12 @@ export const WRONG_KEY = 'koomock-not-the-sellers-key-2f9c1a7e';
 export interface AttackTools {
   /**
    * The V2 signature of `payload` with the seller's key of the request's category (or with a key
-   * that is not the seller's), in the profile's hex case (D5).
+   * that is not the seller's), in the profile's hex case (docs/fidelity.md#d5).
    */
   sign(request: SignedRequest, input: { readonly payload: string; readonly timestamp: string; readonly nonce: string; readonly key?: 'seller' | 'wrong' }): string;
   /** Real time, ms: signature timestamps are checked against the seller's clock. */
   wallNow(): number;
-  /** D3: the unit of a valid `timestamp`. */
+  /** docs/fidelity.md#d3: the unit of a valid `timestamp`. */
   readonly timestampUnit: FidelityProfile['timestampUnit'];
 }
 

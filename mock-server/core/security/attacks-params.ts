@@ -41,7 +41,7 @@ export const timestampStale: Attack = (request, tools) => {
 };
 
 /**
- * The current time as a 10-digit seconds timestamp, correctly signed. Read as milliseconds (D3)
+ * The current time as a 10-digit seconds timestamp, correctly signed. Read as milliseconds (docs/fidelity.md#d3)
  * it is in January 1970, so a seller that checks the window rejects it; one that rescales
  * 10-digit values lets a second-precision timestamp through.
  */

@@ -15,7 +15,7 @@ export type Attack = (request: SignedRequest, tools: AttackTools) => Forgery;
 export const STALE_BY_MS = 5 * 60_000;
 
 /**
- * A timestamp for `ms` in the request's unit (D3).
+ * A timestamp for `ms` in the request's unit (docs/fidelity.md#d3).
  * @example
  *   toTimestamp(1680508066618, 'seconds'); // '1680508066'
  */

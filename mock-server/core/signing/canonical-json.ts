@@ -2,7 +2,7 @@ import { isObject } from '../is-object.js';
 import { parseBoundedJsonObject } from '../bounded-json.js';
 
 /**
- * The canonical JSON of DECISIONS.md D2, as the official Java demo reproduces it
+ * The canonical JSON of docs/fidelity.md#d2, as the official Java demo reproduces it
  * (TreeMap over the top-level keys, nulls dropped, compact Jackson output):
  * top-level keys sorted by UTF-16 code units, compact, nested objects in their given order
  * (or sorted too with `recursive`), `null` members dropped.

@@ -1,7 +1,7 @@
 /**
  * The signature debugger's record: when a seller's APIG or usage-push signature fails, the journal
  * keeps what koomock signed and which known mistakes reproduce the seller's signature, always (the
- * answer body shows them only in debug mode, D21), as a `diagnosis` field of the failed check
+ * answer body shows them only in debug mode, docs/fidelity.md#d21), as a `diagnosis` field of the failed check
  * (a CheckResult with one more field, JSON-safe). Reports read it back from the journal.
  */
 import type { KnownMistake } from './index.js';

@@ -1,5 +1,5 @@
 /**
- * Seller -> marketplace signing (open-api.md §2, §3.3.1; DECISIONS.md D20-D22, D26): APIG
+ * Seller -> marketplace signing (open-api.md §2, §3.3.1; docs/fidelity.md, docs/fidelity.md#d26): APIG
  * `SDK-HMAC-SHA256` and the usage-push body signature. The lead merges these into `index.ts`.
  */
 export {

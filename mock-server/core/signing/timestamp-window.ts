@@ -4,7 +4,7 @@ import { type Verdict, verdictFail, verdictOk } from '../result.js';
 export const DEFAULT_WINDOW_MS = 60_000;
 
 /**
- * Checks a `timestamp` / `x-timestamp` text against the clock: digits only, in milliseconds (D3),
+ * Checks a `timestamp` / `x-timestamp` text against the clock: digits only, in milliseconds (docs/fidelity.md#d3),
  * at most `windowMs` in the past (`stale`) or in the future (`future`).
  * A 10-digit value in `ms` mode is `stale` with a detail saying it looks like seconds.
  * @example

@@ -92,7 +92,7 @@ describe('admin API: orders', () => {
     expectAdminError(await admin(emulator, 'GET', '/orders?status=DONE'), 400, 'INPUT_INVALID');
   });
 
-  it('GET /orders/{orderId} answers a mock order (D25) and 404 NOT_FOUND for an unknown id', async ({ emulator }) => {
+  it('GET /orders/{orderId} answers a mock order (docs/fidelity.md#d25) and 404 NOT_FOUND for an unknown id', async ({ emulator }) => {
     const mock = await admin(emulator, 'GET', '/orders/MOCKPERIODYEARNEW');
     expect(mock.status).toBe(200);
     expect(mock.body.orderInfo.orderId).toBe('MOCKPERIODYEARNEW');

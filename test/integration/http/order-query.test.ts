@@ -67,7 +67,7 @@ describe('order query over HTTP (open-api.md §3.1, signed as in §2.4 vector 3)
     expectApigError(await res.json(), 'APIG.0301');
   });
 
-  it('answers an unknown orderId with 400 MKT.0101 (D23)', async ({ emulator }) => {
+  it('answers an unknown orderId with 400 MKT.0101 (docs/fidelity.md#d23)', async ({ emulator }) => {
     const res = await signedFetch({ url: `${emulator.url}${ORDER_QUERY}?orderId=CS0000000000NOPE0` });
     expect(res.status).toBe(400);
     expect(await res.text()).toBe('{"resultCode":"MKT.0101","resultMsg":"Invalid parameter"}');

@@ -6,7 +6,7 @@ import { createOnDemandInstance, it, signRequest, USAGE_KEY, USAGE_PUSH, usagePu
 const expectErrorEnvelope = (body: unknown) =>
   expect(getSchemaRegistry().validate('common/envelopes/error-envelope.schema.json', body)).toEqual({ ok: true });
 
-describe('usage push over HTTP (open-api.md §3.3.1, D26, D27)', () => {
+describe('usage push over HTTP (open-api.md §3.3.1, docs/fidelity.md#d26, docs/fidelity.md#d27)', () => {
   it('accepts a valid batch with 200 MKT.0000 and stores it, visible in GET /_koomock/usage', async ({ emulator }) => {
     const instanceId = await createOnDemandInstance(emulator);
     const body = JSON.stringify({ usage_records: [usageRecord(instanceId, 'sn-1'), usageRecord(instanceId, 'sn-2')] });
@@ -54,7 +54,7 @@ describe('usage push over HTTP (open-api.md §3.3.1, D26, D27)', () => {
     expect((await emulator.admin.listUsage({ instanceId })).map((r) => r.metering_sn)).toEqual(['sn-retry']);
   });
 
-  it('keeps a repeated metering_sn once (idempotent, D27)', async ({ emulator }) => {
+  it('keeps a repeated metering_sn once (idempotent, docs/fidelity.md#d27)', async ({ emulator }) => {
     const instanceId = await createOnDemandInstance(emulator);
     const body = JSON.stringify({ usage_records: [usageRecord(instanceId, 'sn-1')] });
     expect((await usagePush(emulator.url, body)).status).toBe(200);

@@ -23,7 +23,7 @@ type Case = { readonly name: string; readonly path: string; readonly tamper?: (h
 
 const CASES: readonly Case[] = [
   { name: 'the documented mock order', path: MOCK_ORDER_QUERY },
-  { name: 'an unknown orderId (D23)', path: `${ORDER_QUERY}?orderId=CS0000000000NOPE0` },
+  { name: 'an unknown orderId (docs/fidelity.md#d23)', path: `${ORDER_QUERY}?orderId=CS0000000000NOPE0` },
   { name: 'a signature with one changed byte', path: MOCK_ORDER_QUERY, tamper: (h) => ({ ...h, Authorization: (h.Authorization ?? '').replace(/Signature=./, 'Signature=x') }) },
   { name: 'a path no API serves', path: '/api/mkp-openapi-public/global/v1/nothing' },
 ];

@@ -142,10 +142,10 @@ describe('rules beyond the schema', () => {
     expect(lines[0]).toContain(expected);
   });
 
-  it('rejects an RSA kit key below 3072 bits (D18) or a private key, and takes a public key of 3072 bits', ({ dir }) => {
+  it('rejects an RSA kit key below 3072 bits (docs/fidelity.md#d18) or a private key, and takes a public key of 3072 bits', ({ dir }) => {
     writeIn(dir, 'small.pem', rsaKeyPair(2048).publicKey);
     writeIn(dir, YAML, 'seller:\n  kitPublicKeyFile: small.pem\n');
-    expect(errorOf(() => loadConfig({ env: {}, cwd: dir })).message).toContain('expected an RSA public key of at least 3072 bits (D18), got 2048 bits');
+    expect(errorOf(() => loadConfig({ env: {}, cwd: dir })).message).toContain('expected an RSA public key of at least 3072 bits (docs/fidelity.md#d18), got 2048 bits');
     const pair = rsaKeyPair(3072);
     writeIn(dir, 'private.pem', pair.privateKey);
     writeIn(dir, YAML, 'seller:\n  kitPublicKeyFile: private.pem\n');

@@ -58,7 +58,7 @@ describe('loadConfig precedence: defaults <- file <- variables <- flags', () => 
     expect(loadConfig({ env: {}, cwd: dir }).config.server.hostNames).toEqual(['mkt-intl.myhuaweicloud.com']);
   });
 
-  it('makes the usage key the basic key unless set, and says so (D26)', ({ dir }) => {
+  it('makes the usage key the basic key unless set, and says so (docs/fidelity.md#d26)', ({ dir }) => {
     const loaded = loadConfig({ env: { KOOMOCK_KEY: 'env-basic-key' }, cwd: dir });
     expect(loaded.config.seller.keys.usage).toBe('env-basic-key');
     expect(loaded.sources['seller.keys.usage']).toEqual({ kind: 'derived', from: 'seller.keys.basic', source: { kind: 'env', variable: 'KOOMOCK_KEY' } });

@@ -5,7 +5,7 @@ import { invalidParam, success } from '../result-codes.js';
 
 /**
  * clientSecret arrives encrypted with the public key the seller registered (>= 3072 bits):
- * RSA-OAEP with SHA-256 and MGF1-SHA-256, base64 (DECISIONS.md D18).
+ * RSA-OAEP with SHA-256 and MGF1-SHA-256, base64 (docs/fidelity.md#d18).
  * @example
  *   decryptClientSecret(base64Ciphertext, privateKeyPem); // 'the-secret' or undefined
  */

@@ -142,7 +142,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
       .option('--nonce <nonce>', 'the nonce header')
       .option('--body <json>', 'the body as sent: JSON text, @file (exact bytes) or - (stdin)')
       .option('--signature <base64>', 'the signature header')
-      .option('--canonical', 'also accept a signature over the recursively key-sorted body (DECISIONS.md D26 option)'),
+      .option('--canonical', 'also accept a signature over the recursively key-sorted body (docs/fidelity.md#d26 option)'),
     '--ts',
   )
     .addHelpText('after', EXAMPLES.verifyUsage)

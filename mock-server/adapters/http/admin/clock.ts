@@ -1,6 +1,6 @@
 /**
  * Virtual time over the admin API: read it, move it forward. Wall time (signatures, X-Sdk-Date) is
- * never moved (DECISIONS.md, "Virtual time").
+ * never moved (docs/fidelity.md, "Virtual time").
  */
 import type { ClockReading } from '../../../app/emulator-runtime.js';
 import { invalid } from './errors.js';

@@ -112,7 +112,7 @@ export function createAdminOrder(runtime: EmulatorRuntime, request: CreateOrderR
   return order;
 }
 
-/** A stored order, or one of the nine debug orders every seller can query (D25). */
+/** A stored order, or one of the nine debug orders every seller can query (docs/fidelity.md#d25). */
 export function getAdminOrder(runtime: EmulatorRuntime, orderId: string): Order {
   const order = runtime.store.getOrder(orderId) ?? getMockOrder(orderId, runtime.seller.id);
   if (order === undefined) throw notFound(`order ${JSON.stringify(orderId)} does not exist: list orders with GET /_koomock/orders, or create one with POST /_koomock/orders`);

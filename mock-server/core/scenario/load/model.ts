@@ -70,7 +70,7 @@ export interface CatalogOrderSpec {
   readonly lineExtendParams: readonly ExtendParamSpec[];
 }
 
-/** One of the nine fixed debug orders every seller can query (D25); nothing is created. */
+/** One of the nine fixed debug orders every seller can query (docs/fidelity.md#d25); nothing is created. */
 export interface MockOrderSpec {
   readonly source: 'mock';
   readonly orderId: MockOrderId;
@@ -157,9 +157,9 @@ export interface SendStep extends StepBase {
   readonly set: Readonly<Record<string, TemplateValue>>;
   /** Signature parameter overrides (CallSpec.signOverrides): a string replaces, `null` omits. */
   readonly sign: Readonly<Record<string, string | null>>;
-  /** Retry per the profile's window for the activity (D12); false = one attempt only. */
+  /** Retry per the profile's window for the activity (docs/fidelity.md#d12); false = one attempt only. */
   readonly retry: boolean;
-  /** Send `testFlag=1` (a debugging call, D6). */
+  /** Send `testFlag=1` (a debugging call, docs/fidelity.md#d6). */
   readonly debug: boolean;
   /**
    * Send a forged call instead (docs/security.md): the valid request, built and signed, then broken
@@ -235,7 +235,7 @@ export interface OrderLineResult {
   readonly periodNumber?: number;
   /** UTC `yyyyMMddHHmmss` as in the order query. */
   readonly expireTime?: string;
-  /** The same instant in epoch ms: a `time` field given a number is written per D8. */
+  /** The same instant in epoch ms: a `time` field given a number is written per docs/fidelity.md#d8. */
   readonly expireAt?: number;
 }
 
@@ -315,5 +315,3 @@ export const SEND_RESULT_FIELDS = [
 /** Results whose inner fields are free (seller data), so paths below them are not checked. */
 export const OPEN_RESULT_FIELDS: ReadonlySet<string> = new Set(['appInfo', 'body', 'request']);
 
-/** Outcomes an expectation may name (produce/call-outcome.ts). */
-export const CALL_OUTCOMES: readonly CallFinal[] = ['success', 'order-failed', 'production-interface-message'];

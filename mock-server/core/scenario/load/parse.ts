@@ -4,7 +4,7 @@ import { validateRawScenario } from './validate-scenario.js';
 import type { Scenario } from './model.js';
 import { locateProblem, type ScenarioProblem, toScenarioError } from './problems.js';
 import type { RawScenario } from './raw.js';
-import { toSchemaFindings } from './schema-problems.js';
+import { keysFromSchema, toSchemaFindings } from './schema-problems.js';
 import { toScenario } from './to-model.js';
 import { readYamlSource } from './yaml-source.js';
 
@@ -49,7 +49,7 @@ export function validateScenario(text: string, options: ParseScenarioOptions): S
     problems: findings.map((f) => locateProblem(file, f, source)),
   });
   const schema = options.schemas.validate(SCENARIO_SCHEMA_ID, source.value);
-  if (!schema.ok) return fail(toSchemaFindings(schema.violations, source.value, (p) => source.sourceText(p)));
+  if (!schema.ok) return fail(toSchemaFindings(schema.violations, source.value, (p) => source.sourceText(p), keysFromSchema(options.schemas, SCENARIO_SCHEMA_ID)));
   const raw = source.value as RawScenario;
   const locate = (pointer: string) => source.locate(pointer);
   const findings = validateRawScenario(raw, locate, options.catalog);
@@ -63,6 +63,7 @@ export function validateScenario(text: string, options: ParseScenarioOptions): S
  * @example
  *   const scenario = parseScenario(readFileSync(path, 'utf8'), { file: path, schemas: getSchemaRegistry() });
  *   scenario.steps[0]?.kind; // 'order'
+ * @internal Exported for the tests.
  */
 export function parseScenario(text: string, options: ParseScenarioOptions): Scenario {
   const result = validateScenario(text, options);

@@ -72,7 +72,10 @@ export function toScenarioError(problems: readonly ScenarioProblem[]): KoomockEr
   });
 }
 
-/** The problems carried by an error from `parseScenario`/`toScenarioError` (empty for other errors). */
+/**
+ * The problems carried by an error from `parseScenario`/`toScenarioError` (empty for other errors).
+ * @internal Exported for the tests.
+ */
 export function problemsOf(error: unknown): readonly ScenarioProblem[] {
   if (!(error instanceof KoomockError) || error.code !== 'SCENARIO_INVALID') return [];
   const problems = error.details['problems'];

@@ -64,5 +64,5 @@ export interface RawScenario {
   readonly steps: readonly RawStep[];
 }
 
-/** The interface generation a scenario's calls use: its own profile's, else V2 (D1). */
+/** The interface generation a scenario's calls use: its own profile's, else V2 (docs/fidelity.md#d1). */
 export const generationOf = (raw: RawScenario): 'v1' | 'v2' => (raw.profile?.['generation'] === 'v1' ? 'v1' : 'v2');

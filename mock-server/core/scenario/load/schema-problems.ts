@@ -3,8 +3,6 @@
  * unknown fields named one by one with the closest known name, durations and result codes
  * explained instead of regular expressions.
  */
-import { DEFAULT_PROFILE } from '../../profile.js';
-import type { SchemaViolation } from '../../schemas/registry.js';
 import { suggestDuration } from '../../duration.js';
 import type { Finding } from './problems.js';
 import { valueAtPath } from './references.js';
@@ -14,39 +12,26 @@ import { ACTIVITY_NAMES } from './activities.js';
 import { MOCK_ORDER_IDS } from './model.js';
 import { toTokens } from './yaml-source.js';
 import { isObject } from '../../is-object.js';
+import type { SchemaRegistry, SchemaViolation } from '../../schemas/registry.js';
+import { knownKeys, schemaAt } from '../../schemas/schema-walk.js';
 
-/** Keys each kind of mapping allows; test/unit/core/scenario keeps these equal to the schema. */
-export const KNOWN_KEYS = {
-  root: ['$schema', 'id', 'title', 'title_zh', 'description', 'group', 'debug', 'requires', 'profile', 'steps'],
-  step: ['id', 'title', 'order', 'send', 'wait', 'faults', 'usage', 'with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'],
-  order: ['product', 'products', 'mock', 'follows', 'orderType', 'periodType', 'periodNumber', 'linearValue', 'extendParams', 'lineExtendParams'],
-  extendParam: ['name', 'value'],
-  expect: ['resultCode', 'fields', 'pass', 'fail', 'outcome', 'attempts', 'sameAs', 'noSideEffectOf', 'openApi'],
-  faultRule: ['id', 'operation', 'host', 'times', 'step', 'action'],
-  faultAction: ['kind', 'ms', 'code', 'status'],
-  openApi: ['operation', 'attemptsAtLeast', 'failedOver'],
-  matcher: ['present', 'equals', 'matches'],
-  profile: Object.keys(DEFAULT_PROFILE),
-  retryWindow: Object.keys(DEFAULT_PROFILE.retryWindowMs),
-} as const satisfies Readonly<Record<string, readonly string[]>>;
+/** The keys an object at a pointer may have, read from scenario.schema.json. */
+export type KeysAt = (pointer: string) => readonly string[];
 
-type Place = keyof typeof KNOWN_KEYS;
+/**
+ * The keys a schema allows at each pointer of a value, read from the schema itself (with the
+ * schemas it refers to), so that no list of keys is kept by hand.
+ * @example keysFromSchema(registry, 'scenario.schema.json')('/steps/0'); // ['id', 'title', 'order', 'send', …]
+ */
+export function keysFromSchema(registry: SchemaRegistry, id: string): KeysAt {
+  const root = registry.schemaOf(id) ?? {};
+  const load = (other: string) => registry.schemaOf(other);
+  return (pointer) => knownKeys(schemaAt(root, toTokens(pointer).map((t) => (/^\d+$/.test(String(t)) ? Number(t) : t)), load), load);
+}
 
-const PLACES: readonly (readonly [RegExp, Place])[] = [
-  [/^$/, 'root'],
-  [/^\/steps\/\d+$/, 'step'],
-  [/^\/steps\/\d+\/order$/, 'order'],
-  [/^\/steps\/\d+\/order\/(extendParams|lineExtendParams)\/\d+$/, 'extendParam'],
-  [/^\/steps\/\d+\/expect$/, 'expect'],
-  [/^\/steps\/\d+\/expect\/fields\/[^/]+$/, 'matcher'],
-  [/^\/steps\/\d+\/faults\/\d+$/, 'faultRule'],
-  [/^\/steps\/\d+\/faults\/\d+\/action$/, 'faultAction'],
-  [/^\/steps\/\d+\/expect\/openApi$/, 'openApi'],
-  [/^\/profile$/, 'profile'],
-  [/^\/profile\/retryWindowMs$/, 'retryWindow'],
-];
-
-const placeOf = (pointer: string): Place | undefined => PLACES.find(([re]) => re.test(pointer))?.[1];
+/** How a place is named in a message: the top level, a step by its id, or the key's path. */
+const whereOf = (pointer: string, value: unknown): string =>
+  pointer === '' ? 'at the top level' : /^\/steps\/\d+$/.test(pointer) ? `in ${labelOf(pointer, value)}` : `in \`${labelOf(pointer)}\``;
 
 const DURATION_PLACE = /^(\/steps\/\d+\/wait|\/profile\/(callTimeoutMs|pollIntervalMs|pollWindowMs|retryIntervalMs)|\/profile\/retryWindowMs\/[^/]+)$/;
 const RESULT_CODE_PLACE = /^\/steps\/\d+\/expect\/resultCode(\/\d+)?$/;
@@ -95,17 +80,16 @@ const parentOf = (pointer: string): string => pointer.slice(0, Math.max(0, point
 const lastToken = (pointer: string): string => toTokens(pointer).at(-1) ?? '';
 
 /** A missing key that is present under a misspelt name: the unknown-field finding says it already. */
-function isMisspelt(missing: string, parentPointer: string, parent: unknown): boolean {
-  const place = placeOf(parentPointer);
-  const known: readonly string[] = place === undefined ? [] : KNOWN_KEYS[place];
+function isMisspelt(missing: string, parentPointer: string, parent: unknown, keysAt: KeysAt): boolean {
+  const known = keysAt(parentPointer);
   return isObject(parent) && Object.keys(parent).some((k) => !known.includes(k) && closestName(k, [missing]) === missing);
 }
 
-function unknownKeys(pointer: string, place: Place | undefined, value: unknown): Finding[] {
+function unknownKeys(pointer: string, value: unknown, keysAt: KeysAt): Finding[] {
   const node = valueAtPath(value, toTokens(pointer));
-  if (place === undefined || !isObject(node)) return [];
-  const known: readonly string[] = KNOWN_KEYS[place];
-  const where = place === 'root' ? 'at the top level' : place === 'step' ? `in ${labelOf(pointer, value)}` : `in \`${labelOf(pointer)}\``;
+  const known = keysAt(pointer);
+  if (!isObject(node) || known.length === 0) return [];
+  const where = whereOf(pointer, value);
   return Object.keys(node)
     .filter((k) => !known.includes(k))
     .map((k) => ({
@@ -226,7 +210,7 @@ function ruleFinding(v: SchemaViolation, given: unknown, sourceText: string | un
  * Findings for schema violations of a scenario value. `sourceText` gives a scalar as written
  * (so `000000` can be told apart from 0).
  */
-export function toSchemaFindings(violations: readonly SchemaViolation[], value: unknown, sourceText: (pointer: string) => string | undefined): Finding[] {
+export function toSchemaFindings(violations: readonly SchemaViolation[], value: unknown, sourceText: (pointer: string) => string | undefined, keysAt: KeysAt): Finding[] {
   const oneOfAt = new Set(violations.filter((v) => v.rule === 'oneOf').map((v) => v.pointer));
   const byPointer = new Map<string, SchemaViolation[]>();
   for (const v of violations) {
@@ -253,7 +237,7 @@ export function toSchemaFindings(violations: readonly SchemaViolation[], value: 
       findings.push({ pointer, problem: `\`${labelOf(pointer)}\` is not a matcher`, hint: 'write a value to equal, or one of {present: true}, {equals: value}, {matches: regex}' });
       continue;
     }
-    if (rules.has('additionalProperties')) findings.push(...unknownKeys(pointer, placeOf(pointer), value));
+    if (rules.has('additionalProperties')) findings.push(...unknownKeys(pointer, value, keysAt));
     if (rules.has('oneOf')) {
       const f = oneOfFinding(pointer, given);
       if (f !== undefined) findings.push(f);
@@ -272,7 +256,7 @@ export function toSchemaFindings(violations: readonly SchemaViolation[], value: 
     const seen = new Set<string>();
     for (const v of group) {
       if (handled.has(v.rule) || seen.has(v.rule)) continue;
-      if (v.rule === 'required' && isMisspelt(lastToken(pointer), parentOf(pointer), valueAtPath(value, toTokens(parentOf(pointer))))) continue;
+      if (v.rule === 'required' && isMisspelt(lastToken(pointer), parentOf(pointer), valueAtPath(value, toTokens(parentOf(pointer))), keysAt)) continue;
       seen.add(v.rule);
       findings.push(ruleFinding(v, given, sourceText(pointer)));
     }

@@ -17,7 +17,7 @@ export interface SingleCallInput {
   readonly order?: string;
   /** `--instance ID`. */
   readonly instance?: string;
-  /** Retry per the profile's window (D12); default: one attempt. */
+  /** Retry per the profile's window (docs/fidelity.md#d12); default: one attempt. */
   readonly retry?: boolean;
   /** Send testFlag=1. */
   readonly debug?: boolean;

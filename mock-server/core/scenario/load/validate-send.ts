@@ -95,10 +95,10 @@ function checkExpect(step: RawStep, tokens: Tokens, scope: ReferenceScope): Find
   }
   const activity = step.send ?? '';
   if (expect.outcome === 'order-failed' && !ORDER_FAILING_ACTIVITIES.has(activity)) {
-    findings.push({ pointer: toPointer([...at, 'outcome']), problem: `${activity} cannot end in order-failed`, hint: 'only newInstance and upgradeInstance fail the order (D14); other calls end in production-interface-message' });
+    findings.push({ pointer: toPointer([...at, 'outcome']), problem: `${activity} cannot end in order-failed`, hint: 'only newInstance and upgradeInstance fail the order (docs/fidelity.md#d14); other calls end in production-interface-message' });
   }
   if (expect.outcome === 'production-interface-message' && ORDER_FAILING_ACTIVITIES.has(activity)) {
-    findings.push({ pointer: toPointer([...at, 'outcome']), problem: `${activity} cannot end in production-interface-message`, hint: 'when its retries run out the order fails: expect order-failed (D14)' });
+    findings.push({ pointer: toPointer([...at, 'outcome']), problem: `${activity} cannot end in production-interface-message`, hint: 'when its retries run out the order fails: expect order-failed (docs/fidelity.md#d14)' });
   }
   if (step.retry === false && expect.attempts !== undefined && expect.attempts > 1) {
     findings.push({ pointer: toPointer([...at, 'attempts']), problem: `\`attempts: ${expect.attempts}\` cannot happen with \`retry: false\` (one attempt only)`, hint: 'remove retry: false or expect attempts: 1' });

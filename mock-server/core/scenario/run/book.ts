@@ -1,7 +1,7 @@
 /**
  * Instance and order bookkeeping after a call (the marketplace's side of the story): a provisioned
  * instance is stored, lifecycle calls move it, a newInstance/upgradeInstance whose retries ran out
- * fails its order, unsubscribes it and records a refund (D14), and any other call that gave up
+ * fails its order, unsubscribes it and records a refund (docs/fidelity.md#d14), and any other call that gave up
  * becomes a production interface message.
  */
 import { createInstanceRecord, type AppInfo, type InstanceEvent, type InstanceRecord, transition } from '../../market/instance.js';
@@ -39,7 +39,7 @@ async function moveOrder(state: ScenarioState, orderId: string | undefined, to: 
     const failed = changeOrderStatus(next, 'FAILED', { at, note });
     if (!failed.ok) return;
     const amount = next.orderInfo.orderLine[0]?.currencyAfterDiscount ?? '0';
-    const unsubscribed = changeOrderStatus(failed.order, 'UNSUBSCRIBED', { at, note: 'unsubscribed automatically (D14)', refund: { amount, reason: refundReason } });
+    const unsubscribed = changeOrderStatus(failed.order, 'UNSUBSCRIBED', { at, note: 'unsubscribed automatically (docs/fidelity.md#d14)', refund: { amount, reason: refundReason } });
     if (!unsubscribed.ok) return;
     next = unsubscribed.order;
   } else {

@@ -26,7 +26,7 @@ export interface ScenarioMarket {
   putOrder(order: Order): void | Promise<void>;
   /** Insert or replace by (sellerId, instanceId). */
   putInstance(instance: InstanceRecord): void | Promise<void>;
-  /** A call whose retries ran out without failing an order (D14): 生产接口消息. */
+  /** A call whose retries ran out without failing an order (docs/fidelity.md#d14): 生产接口消息. */
   addInterfaceMessage?(message: ProductionInterfaceMessage): void | Promise<void>;
 }
 
@@ -124,7 +124,7 @@ export type EngineEvent =
   | { readonly kind: 'scenario-end'; readonly report: ScenarioReport; readonly index: number; readonly total: number }
   | { readonly kind: 'interface-message'; readonly scenario: string; readonly step: string; readonly message: ProductionInterfaceMessage; readonly exchangeId?: number };
 
-/** An instance as the run knows it, by its D16 idempotency key. */
+/** An instance as the run knows it, by its docs/fidelity.md#d16 idempotency key. */
 export interface KnownInstance {
   readonly instanceId: string;
   /** The idempotency key in words, e.g. `orderId CS1 + orderLineId CS1-000001`. */

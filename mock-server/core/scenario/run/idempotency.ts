@@ -1,5 +1,5 @@
 /**
- * Which instance a newInstance call is about (D16): the order line it names, the idempotency key
+ * Which instance a newInstance call is about (docs/fidelity.md#d16): the order line it names, the idempotency key
  * the seller must honour, and the key in words for messages.
  */
 import { getMockOrder } from '../../market/mock-orders.js';
@@ -44,7 +44,7 @@ export function toCallSubject(fields: Readonly<Record<string, unknown>>, state: 
 }
 
 /**
- * The D16 key of a newInstance call: V2 `orderId`+`orderLineId`, on-demand `orderId`+`productId`,
+ * The docs/fidelity.md#d16 key of a newInstance call: V2 `orderId`+`orderLineId`, on-demand `orderId`+`productId`,
  * V1 `orderId`.
  * @example
  *   toIdempotencySubject({ orderId: 'CS1', orderLineId: 'CS1-000001' }, state, 'v2')?.words;

@@ -1,6 +1,6 @@
 /**
  * The `order` step: koomock, as the buyer, places an order of catalog products (stored, so the
- * seller's order query finds it), or names one of the nine mock orders every seller can query (D25).
+ * seller's order query finds it), or names one of the nine mock orders every seller can query (docs/fidelity.md#d25).
  */
 import { isKoomockError } from '../../errors.js';
 import { getMockOrder } from '../../market/mock-orders.js';

@@ -58,7 +58,7 @@ export interface RunReport {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly sellerUrl: string;
-  /** The fidelity profile values the run used (DECISIONS.md). */
+  /** The fidelity profile values the run used (docs/fidelity.md). */
   readonly profile: Readonly<Record<string, unknown>>;
   readonly scenarios: readonly ScenarioReport[];
   readonly summary: RunSummary;

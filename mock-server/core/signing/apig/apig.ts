@@ -118,7 +118,7 @@ export function parseApigAuthorization(value: string): ApigAuthorization | undef
 
 /**
  * A canonical request on one line, `\n` shown as `|`, the way APIG prints it in its error messages
- * (DECISIONS.md D21, debug mode).
+ * (docs/fidelity.md#d21, debug mode).
  * @example
  *   toDebugCanonical('GET\n/v1/\n'); // 'GET|/v1/|'
  */

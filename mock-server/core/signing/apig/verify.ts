@@ -33,7 +33,7 @@ export interface ApigVerifyOptions {
   readonly skewMs?: number;
 }
 
-/** What the verifier rebuilt, for debug output (D21) and logs; present as far as the request allowed. */
+/** What the verifier rebuilt, for debug output (docs/fidelity.md#d21) and logs; present as far as the request allowed. */
 export interface ApigVerifyContext {
   readonly canonicalRequest?: string;
   readonly ak?: string;
@@ -48,10 +48,10 @@ const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 const AUTH_SHAPE = 'SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<names;joined;by;semicolons>, Signature=<lower-case hex>';
 
 /**
- * Verifies an APIG `SDK-HMAC-SHA256` signature the way the marketplace gateway does (DECISIONS.md D20):
+ * Verifies an APIG `SDK-HMAC-SHA256` signature the way the marketplace gateway does (docs/fidelity.md#d20):
  * the canonical request is rebuilt from the client's own SignedHeaders, which must name `host` and
  * `x-sdk-date`; X-Sdk-Date must be within ±15 min; the signature is compared in constant time. An unknown
- * AK and a wrong signature get the same answer (D22).
+ * AK and a wrong signature get the same answer (docs/fidelity.md#d22).
  * @example
  *   const v = verifyApigRequest(apiRequest, { lookupSk: (ak) => keys.get(ak), now: clock.wallNow() });
  *   if (!v.ok) return apig0301(v.canonicalRequest);

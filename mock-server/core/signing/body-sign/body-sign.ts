@@ -8,7 +8,7 @@ import { secureEqual } from '../secure-equal.js';
 import { quote } from '../timestamp-window.js';
 
 /**
- * The seller's response `Body-Sign` header (produce-api.md §6.5, D11):
+ * The seller's response `Body-Sign` header (produce-api.md §6.5, docs/fidelity.md#d11):
  * `sign_type="HMAC-SHA256", signature= "<base64(HMAC-SHA256(key = accessKey, exact body bytes))>"`.
  */
 

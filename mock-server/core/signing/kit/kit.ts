@@ -3,7 +3,7 @@ import { type ProduceSignInput, signProduceRecipe, toProduceRecipe } from '../pr
 import { type ProduceVerdict, type ProduceVerifyOptions, verifyProduceSignature } from '../produce/verify.js';
 
 /**
- * Joint-operation kit `x-sign` (produce-api.md §6.2, open-api.md §4.1, D17):
+ * Joint-operation kit `x-sign` (produce-api.md §6.2, open-api.md §4.1, docs/fidelity.md#d17):
  * hex HMAC-SHA256(kitKey, kitKey + nonce + timestamp + payload), no inner digest.
  */
 

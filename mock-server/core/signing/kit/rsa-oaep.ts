@@ -2,7 +2,7 @@ import { constants, createPrivateKey, createPublicKey, type KeyObject, privateDe
 import { inputError } from '../../errors.js';
 
 /**
- * Kit `applicationSync.clientSecret` encryption (open-api.md §4.3, D18): RSA-OAEP with the seller's
+ * Kit `applicationSync.clientSecret` encryption (open-api.md §4.3, docs/fidelity.md#d18): RSA-OAEP with the seller's
  * public key (>= 3072 bits), Base64. `sha256` = OAEP SHA-256 with MGF1 SHA-256 (default); `sha1` = SHA-1 / MGF1 SHA-1.
  */
 export type OaepHash = 'sha256' | 'sha1';

@@ -3,13 +3,13 @@ import { type ProduceSignInput, signProduceRecipe, toProduceRecipe } from './sig
 import { type ProduceVerdict, type ProduceVerifyOptions, verifyProduceSignature } from './verify.js';
 
 /**
- * V2 basic produce signature (produce-api.md §6.1, D2–D5), as the official demo computes it:
+ * V2 basic produce signature (produce-api.md §6.1, docs/fidelity.md#d2 to #d5), as the official demo computes it:
  * inner = lower hex HMAC-SHA256(key, payload); signature = hex HMAC-SHA256(key, key + nonce + timestamp + inner).
  */
 
 /**
  * Lower-hex V2 signature of `payload` (the exact string signed); `timestamp` and `nonce` are the exact query texts.
- * The sender upper-cases it when the profile says so (D5).
+ * The sender upper-cases it when the profile says so (docs/fidelity.md#d5).
  * @example
  *   computeV2Signature({ key: 'testAccessKey123', payload: '{"activity":"newInstance",…}',
  *     timestamp: '1680508066618', nonce: '50D83FDE…17DA' }); // 'bef083bc…7889'

@@ -18,7 +18,7 @@ export interface ProduceVerifyOptions {
   readonly windowMs?: number;
   /** True when this nonce was already seen within the window (the caller owns the cache). */
   readonly seenNonce?: (nonce: string) => boolean;
-  /** D3: unit of the timestamp (default `ms`). */
+  /** docs/fidelity.md#d3: unit of the timestamp (default `ms`). */
   readonly timestampUnit?: 'ms' | 'seconds';
 }
 

@@ -4,7 +4,7 @@ import { type Verdict, type VerdictReason, verdictFail, verdictOk } from '../../
 import { parseJsonObject, toCanonicalJson } from '../canonical-json.js';
 import { secureEqual } from '../secure-equal.js';
 
-/** What the usage-push body signature covers (open-api.md §3.3.1, DECISIONS.md D26). */
+/** What the usage-push body signature covers (open-api.md §3.3.1, docs/fidelity.md#d26). */
 export interface UsageSignatureInput {
   /** The seller's usage key ("ISV 对接密钥"). */
   readonly key: string;
@@ -31,7 +31,7 @@ export interface UsageVerifyOptions {
   readonly now: number;
   /** Allowed distance between `ts` and `now`; default 60 s. */
   readonly windowMs?: number;
-  /** `raw` (D26 default): the bytes sent; `canonical`: also a recursively key-sorted compact re-serialisation. */
+  /** `raw` (docs/fidelity.md#d26 default): the bytes sent; `canonical`: also a recursively key-sorted compact re-serialisation. */
   readonly mode?: 'raw' | 'canonical';
   /**
    * True when the nonce was already used within the replay window (5 min). Called only once the time and
@@ -66,7 +66,7 @@ export const computeUsageSignature = (input: UsageSignatureInput): string =>
   hmacSha256(input.key, toUsageSigningBytes(input)).toString('base64');
 
 /**
- * Verifies the usage-push body signature (D26): headers present and well-formed, `ts` within ±60 s,
+ * Verifies the usage-push body signature (docs/fidelity.md#d26): headers present and well-formed, `ts` within ±60 s,
  * signature over the raw body (or, in `canonical` mode, over a recursively key-sorted re-serialisation),
  * nonce not seen before. Order: missing, malformed, stale/future, mismatch, replayed.
  * @example

@@ -4,7 +4,7 @@ import type { Random } from '../../ports.js';
 import { createSha1Prng } from './sha1prng.js';
 
 /**
- * V1 sensitive-field encryption (produce-api.md §7, D19): AES-CBC-PKCS5Padding, key derived from the
+ * V1 sensitive-field encryption (produce-api.md §7, docs/fidelity.md#d19): AES-CBC-PKCS5Padding, key derived from the
  * access key with Java's SHA1PRNG, output `IV + Base64(ciphertext)` with a 16-character alphanumeric IV.
  * encryptType `1` = AES-256 (the default), `2` = AES-128.
  */

@@ -19,7 +19,7 @@ describe('response.body-sign', () => {
   test.for([
     ['V1 with a valid header', input('v1', GOOD)],
     ['V2 with a valid header', input('v2', GOOD)],
-    ['V2 without a header (D11 default)', input('v2', undefined)],
+    ['V2 without a header (docs/fidelity.md#d11 default)', input('v2', undefined)],
     ['kit without a header', input('kit', undefined)],
     ['V1 without the space after signature=', input('v1', 'sign_type="HMAC-SHA256",signature="T04vcWSRdUTquvm5TC2jQVd5pZAFsvwfkjVhm+FUL00="')],
   ] as const)('passes for %s', ([, i]) => {

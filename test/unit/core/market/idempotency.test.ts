@@ -3,7 +3,7 @@ import { toIdempotencyKey } from '../../../../mock-server/core/market/idempotenc
 
 const line = { orderId: 'CS1', orderLineId: 'CS1-000002', productId: 'P2', chargingMode: 'PERIOD' } as const;
 
-describe('idempotency key (D16)', () => {
+describe('idempotency key (docs/fidelity.md#d16)', () => {
   test.for([
     ['V2 period: order and line', line, 'v2', 'CS1/line/CS1-000002'],
     ['V2 one-time: order and line', { ...line, chargingMode: 'ONE_TIME' }, 'v2', 'CS1/line/CS1-000002'],

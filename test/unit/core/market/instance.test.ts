@@ -25,7 +25,7 @@ const create = (orderId = 'MOCKPERIODYEARNEW'): InstanceRecord => {
 const inState = (state: InstanceState, trial = false): InstanceRecord => ({ ...create(), state, trial });
 
 describe('instance records', () => {
-  test('a new instance is PROVISIONING and carries its order line and D16 key', () => {
+  test('a new instance is PROVISIONING and carries its order line and docs/fidelity.md#d16 key', () => {
     expect(create()).toEqual({
       instanceId: 'i-1',
       orderId: 'MOCKPERIODYEARNEW',

@@ -19,7 +19,7 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['MOCKMONTYCHANGE', 'CHANGE', 'PERIOD'],
 ];
 
-describe('mock orders (D25)', () => {
+describe('mock orders (docs/fidelity.md#d25)', () => {
   test('MOCKPERIODYEARNEW reproduces the captured response byte for byte', () => {
     const order = getMockOrder('MOCKPERIODYEARNEW', 'any-seller');
     expect(order).toBeDefined();

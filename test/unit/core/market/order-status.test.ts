@@ -32,7 +32,7 @@ describe('changeOrderStatus', () => {
     expect(result).toMatchObject({ ok: false, reason: 'invalid-transition' });
   });
 
-  test('records the refund of an automatic unsubscription (D14)', () => {
+  test('records the refund of an automatic unsubscription (docs/fidelity.md#d14)', () => {
     const result = changeOrderStatus(withStatus('FAILED'), 'UNSUBSCRIBED', { at: 9, refund: { amount: '100', reason: 'newInstance failed for 3 h' } });
     expect(result.ok && result.order.refund).toEqual({ at: 9, amount: '100', reason: 'newInstance failed for 3 h' });
   });

@@ -21,7 +21,7 @@ const valid = (overrides: Record<string, unknown> = {}): UsagePushRecord =>
 const context = { now: FIXED_TIME, isOnDemandInstanceOfSeller: (id: string) => ON_DEMAND.has(id) };
 const check = (records: unknown) => validateUsageBatch(records, context);
 
-describe('usage push rules (D27)', () => {
+describe('usage push rules (docs/fidelity.md#d27)', () => {
   test('accepts a valid batch and returns only the documented fields', () => {
     const result = check([valid({ extra: 'x' }), valid({ metering_sn: 'sn-2', instance_id: 'od-2', relate_pkg_instance: 'pkg-1' })]);
     expect(result).toEqual({ ok: true, records: [valid(), valid({ metering_sn: 'sn-2', instance_id: 'od-2', relate_pkg_instance: 'pkg-1' })] });
@@ -78,7 +78,7 @@ describe('usage push rules (D27)', () => {
     ['count before age', Array.from({ length: 1001 }, () => valid({ begin_time: '20200101T000000Z' })), 'MKT.9003'],
     ['age before format', [valid({ usage_value: 'x' }), valid({ begin_time: '20200101T000000Z' })], 'MKT.9004'],
     ['format before instance', [valid({ instance_id: 'unknown' }), valid({ usage_value: '0' })], 'MKT.0101'],
-  ] as const)('checks the rules in D27 order: %s', ([, records, code]) => {
+  ] as const)('checks the rules in docs/fidelity.md#d27 order: %s', ([, records, code]) => {
     expect(check(records)).toMatchObject({ ok: false, code });
   });
 

@@ -54,7 +54,7 @@ describe('routing', () => {
   });
 });
 
-describe('APIG AK/SK (D20-D22) with the vector 3 keys', () => {
+describe('APIG AK/SK (docs/fidelity.md#d20 to #d22) with the vector 3 keys', () => {
   test('accepts vector 3a (all headers signed)', async () => {
     const h = createHarness();
     const req = orderQuery(h);
@@ -100,7 +100,7 @@ describe('APIG AK/SK (D20-D22) with the vector 3 keys', () => {
     expect((await h.send(orderQuery(h, { now: h.clock.wallNow() - 14 * 60_000 }))).status).toBe(200);
   });
 
-  test('rejects an unknown AK with the same 401 (D22)', async () => {
+  test('rejects an unknown AK with the same 401 (docs/fidelity.md#d22)', async () => {
     const h = createHarness({ sellers: [OTHER_SELLER] });
     const res = await h.send(orderQuery(h));
     expect(res.status).toBe(401);
@@ -114,7 +114,7 @@ describe('APIG AK/SK (D20-D22) with the vector 3 keys', () => {
     expect(lastExchange(h).verdicts[0]).toMatchObject({ received: 'missing' });
   });
 
-  test('in debug mode appends the canonical request with \\n shown as | (D21)', async () => {
+  test('in debug mode appends the canonical request with \\n shown as | (docs/fidelity.md#d21)', async () => {
     const h = createHarness({ profile: { debug: true } });
     const req = orderQuery(h);
     const res = await h.send({ ...req, headers: { ...req.headers, authorization: flipSignatureByte(req.headers.authorization ?? '') } });
@@ -165,7 +165,7 @@ describe('APIG AK/SK (D20-D22) with the vector 3 keys', () => {
   });
 });
 
-describe('rate limit (D30)', () => {
+describe('rate limit (docs/fidelity.md#d30)', () => {
   test('answers 406 MKT.0250 to the call over the per-second limit of one seller', async () => {
     const h = createHarness({ profile: { rateLimitPerSecond: 2 } });
     const statuses = [];

@@ -68,12 +68,12 @@ describe('error code table', () => {
     });
   });
 
-  test('toResultBody answers D23 and D24 exactly', () => {
+  test('toResultBody answers docs/fidelity.md#d23 and docs/fidelity.md#d24 exactly', () => {
     expect(toResultBody('MKT.0101')).toEqual({ resultCode: 'MKT.0101', resultMsg: 'Invalid parameter' });
     expect(toResultBody('MKT.0150')).toEqual({ resultCode: 'MKT.0150', resultMsg: 'Illegal operation' });
   });
 
-  test('toApigErrorBody answers D21 exactly and appends a debug detail after a comma', () => {
+  test('toApigErrorBody answers docs/fidelity.md#d21 exactly and appends a debug detail after a comma', () => {
     const id = '7d2f9a1c0b3e4d5f8a6b9c0d1e2f3a4b';
     expect(toApigErrorBody('aksk', id)).toEqual(fixture('apig-error-aksk'));
     expect(toApigErrorBody('aksk', id, 'canonicalRequest:GET|/|').error_msg).toBe(

@@ -18,7 +18,7 @@ const docParts = (req: Record<string, unknown> = { type: 'FILE', sha256: SHA, ch
 const upload = (h: Harness, parts: readonly PartSpec[], headers: Record<string, string> = { 'Content-Type': MULTIPART_TYPE }) =>
   h.send(signRequest(h, { method: 'POST', path: PATH, headers, body: toMultipartBody(parts) }));
 
-describe('file.upload (D28)', () => {
+describe('file.upload (docs/fidelity.md#d28)', () => {
   test("accepts the doc's example and stores the file under the part's filename", async () => {
     const h = createHarness();
     const res = await upload(h, docParts());

@@ -113,7 +113,7 @@ export function signRequest(h: Harness, input: RequestInput): ApiRequest {
 
 let nonceCount = 0;
 
-/** The usage-push body signature headers for `body` (D26). */
+/** The usage-push body signature headers for `body` (docs/fidelity.md#d26). */
 export function usageHeaders(h: Harness, body: string, options: { key?: string; ts?: string; nonce?: string } = {}): Record<string, string> {
   const ts = options.ts ?? String(h.clock.wallNow());
   nonceCount += 1;

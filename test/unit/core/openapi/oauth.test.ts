@@ -59,7 +59,7 @@ describe('oauth.authorize', () => {
   });
 });
 
-describe('oauth.token (D29)', () => {
+describe('oauth.token (docs/fidelity.md#d29)', () => {
   test('exchanges a code for a Bearer token of 7200 s and a refresh token', async () => {
     const h = createHarness();
     const code = codeOf(await authorize(h));

@@ -20,7 +20,7 @@ describe('order.query', () => {
     expectSchema(res, SCHEMA);
   });
 
-  test.for(MOCK_ORDER_IDS)('answers mock order %s for any seller (D25)', async (orderId) => {
+  test.for(MOCK_ORDER_IDS)('answers mock order %s for any seller (docs/fidelity.md#d25)', async (orderId) => {
     const h = createHarness();
     const res = await h.send(signRequest(h, { path: PATH, query: `orderId=${orderId}`, seller: OTHER_SELLER }));
     expect(res.status).toBe(200);
@@ -51,7 +51,7 @@ describe('order.query', () => {
   test.for([
     ['a missing orderId', 'orderLineId=MOCKONDEMAND-000001'],
     ['an empty orderId', 'orderId='],
-    ['an unknown orderId (D23)', 'orderId=CS2411211708ZZZZZ'],
+    ['an unknown orderId (docs/fidelity.md#d23)', 'orderId=CS2411211708ZZZZZ'],
     ['an unknown orderLineId', 'orderId=MOCKONDEMAND&orderLineId=MOCKONDEMAND-000002'],
     ['an orderId over 64 characters', `orderId=${'A'.repeat(65)}`],
   ] as const)('answers 400 MKT.0101 for %s', async ([, q]) => {
@@ -62,7 +62,7 @@ describe('order.query', () => {
     expectSchema(res, SCHEMA);
   });
 
-  test("answers 401 MKT.0150 for another seller's order (D24)", async () => {
+  test("answers 401 MKT.0150 for another seller's order (docs/fidelity.md#d24)", async () => {
     const h = createHarness();
     const { order } = addOrder(h, { seller: OTHER_SELLER, chargingMode: 'PERIOD' });
     const res = await query(h, `orderId=${order.orderInfo.orderId}`);

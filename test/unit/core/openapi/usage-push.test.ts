@@ -37,7 +37,7 @@ const setup = (profile: Parameters<typeof createHarness>[0] = {}) => {
   return h;
 };
 
-/** A signed push: APIG signature over the body plus the D26 body signature headers. */
+/** A signed push: APIG signature over the body plus the docs/fidelity.md#d26 body signature headers. */
 const push = (h: Harness, body: string, headers: Record<string, string> = usageHeaders(h, body)) =>
   h.send(signRequest(h, { method: 'POST', path: PATH, headers, body }));
 
@@ -69,7 +69,7 @@ describe('usage.push', () => {
   });
 });
 
-describe('usage.push body signature (D26)', () => {
+describe('usage.push body signature (docs/fidelity.md#d26)', () => {
   const body = JSON.stringify({ usage_records: [record()] });
 
   test.for([
@@ -122,7 +122,7 @@ describe('usage.push body signature (D26)', () => {
   });
 });
 
-describe('usage.push rules (D27)', () => {
+describe('usage.push rules (docs/fidelity.md#d27)', () => {
   test('answers 400 MKT.0101 for a body that is not JSON', async () => {
     const h = setup();
     const res = await push(h, '{"usage_records":[');

@@ -39,7 +39,7 @@ describe('V2 builders', () => {
     expect(req.businessId).toBe(JSON.parse(req.body as string).businessId);
   });
 
-  test('every build gets a fresh businessId (D15)', () => {
+  test('every build gets a fresh businessId (docs/fidelity.md#d15)', () => {
     const c = ctx();
     const a = buildProduceRequest(spec('newInstance', ids), c).businessId;
     const b = buildProduceRequest(spec('newInstance', ids), c).businessId;
@@ -51,7 +51,7 @@ describe('V2 builders', () => {
     ['debug run under omit', {}, true, '1'],
     ['normal run under zero', { testFlag: 'zero' as const }, false, '0'],
     ['debug run under zero', { testFlag: 'zero' as const }, true, '1'],
-  ] as const)('testFlag for a %s (D6)', ([, profile, debugFlag, expected]) => {
+  ] as const)('testFlag for a %s (docs/fidelity.md#d6)', ([, profile, debugFlag, expected]) => {
     expect(bodyOf(spec('queryInstance', { instanceId }, { debugFlag }), ctx(profile)).testFlag).toBe(expected);
   });
 
@@ -73,7 +73,7 @@ describe('V2 builders', () => {
   test.for([
     ['14 digits by default', 14, '20221124023618'],
     ['17 digits under expireTimeDigits 17', 17, '20221124023618256'],
-  ] as const)('refreshInstance writes an epoch-ms expireTime as %s (D8)', ([, digits, expected]) => {
+  ] as const)('refreshInstance writes an epoch-ms expireTime as %s (docs/fidelity.md#d8)', ([, digits, expected]) => {
     const body = bodyOf(spec('refreshInstance', { scene: 'RENEWAL', ...ids, instanceId, expireTime: Date.UTC(2022, 10, 24, 2, 36, 18, 256) }), ctx({ expireTimeDigits: digits }));
     expect(body.expireTime).toBe(expected);
   });

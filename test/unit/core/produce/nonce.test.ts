@@ -3,7 +3,7 @@ import type { Random } from '../../../../mock-server/core/ports.js';
 import { createNonce } from '../../../../mock-server/core/produce/nonce.js';
 import { createTestRandom } from './support.js';
 
-describe('nonce (D4)', () => {
+describe('nonce (docs/fidelity.md#d4)', () => {
   test('alnum32 is 32 letters and digits', () => {
     expect(createNonce(createTestRandom(), 'alnum32')).toMatch(/^[A-Za-z0-9]{32}$/);
   });

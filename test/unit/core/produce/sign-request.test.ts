@@ -69,7 +69,7 @@ describe('V2 URL signature', () => {
     expect(q.get('signature')).toBe(referenceV2(TEST_KEYS.basic, signed.body as string, '1680508066618', q.get('nonce') as string).toUpperCase());
   });
 
-  test('follows the profile: seconds (D3), 64 hex nonce (D4), lower-case hex (D5)', () => {
+  test('follows the profile: seconds (docs/fidelity.md#d3), 64 hex nonce (docs/fidelity.md#d4), lower-case hex (docs/fidelity.md#d5)', () => {
     const signed = sign({ activity: 'queryInstance', url: SELLER_URL, fields: { instanceId: 'i1' } }, ctx({ timestampUnit: 'seconds', nonce: 'hex64', signatureCase: 'lower' }));
     const q = new URL(signed.url).searchParams;
     expect(q.get('timestamp')).toBe('1680508066');
@@ -123,7 +123,7 @@ describe('kit header signature', () => {
     expect(signed.headers).toMatchObject({ 'x-sign': v.sign.toUpperCase(), 'x-timestamp': v.timestamp, 'x-nonce': v.nonce });
   });
 
-  test('x-timestamp is milliseconds even under timestampUnit seconds (D17)', () => {
+  test('x-timestamp is milliseconds even under timestampUnit seconds (docs/fidelity.md#d17)', () => {
     const signed = sign({ activity: 'singleOrgSync', url: SELLER_URL, fields: { instanceId: 'i', tenantId: 't', orgCode: 'o', orgName: 'n', flag: 1 } }, ctx({ timestampUnit: 'seconds' }));
     expect(signed.headers['x-timestamp']).toBe('1680508066618');
     expect(signed.headers['x-sign']).toBe(hmacHex(TEST_KEYS.kit as string, `${TEST_KEYS.kit}${signed.headers['x-nonce']}1680508066618${signed.body}`).toUpperCase());

@@ -118,7 +118,7 @@ describe('each forgery breaks one thing only', () => {
     expect(verify(request, { now: WALL - STALE_BY_MS })).toMatchObject({ ok: true });
   });
 
-  test('timestamp-stale: in seconds under the seconds profile (D3)', () => {
+  test('timestamp-stale: in seconds under the seconds profile (docs/fidelity.md#d3)', () => {
     const { request } = forge('timestamp-stale', { timestampUnit: 'seconds' });
     expect(paramsOf(request.url).timestamp).toBe(String(Math.floor((WALL - STALE_BY_MS) / 1000)));
   });
@@ -143,7 +143,7 @@ describe('each forgery breaks one thing only', () => {
     expect(paramsOf(request.url).nonce).toBe(paramsOf(signed.url).nonce);
   });
 
-  test('signatures keep the profile\'s hex case (D5)', () => {
+  test('signatures keep the profile\'s hex case (docs/fidelity.md#d5)', () => {
     expect(paramsOf(forge('wrong-key').request.url).signature).toMatch(/^[0-9A-F]{64}$/);
     expect(paramsOf(forge('wrong-key', { signatureCase: 'lower' }).request.url).signature).toMatch(/^[0-9a-f]{64}$/);
   });

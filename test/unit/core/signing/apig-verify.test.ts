@@ -117,14 +117,14 @@ describe('verifyApigRequest', () => {
     expect(verifyApigRequest(build(), { lookupSk, now: NOW })).toMatchObject({ ok: false, reason });
   });
 
-  test('answers an unknown AK exactly like a wrong signature (D22)', () => {
+  test('answers an unknown AK exactly like a wrong signature (docs/fidelity.md#d22)', () => {
     const unknown = verifyApigRequest(received(), { lookupSk: () => undefined, now: NOW });
     const wrong = verifyApigRequest(received(), { lookupSk: () => 'another-sk', now: NOW });
     expect(unknown).toEqual(wrong);
     expect(unknown.ok ? '' : unknown.detail).not.toContain(SK);
   });
 
-  test('returns the canonical request on failure, printable APIG-style with | for newlines (D21)', () => {
+  test('returns the canonical request on failure, printable APIG-style with | for newlines (docs/fidelity.md#d21)', () => {
     const verdict = verifyApigRequest(received(), { lookupSk: () => 'another-sk', now: NOW });
     expect(verdict.canonicalRequest).toBe(query.canonicalRequest);
     expect(toDebugCanonical(verdict.canonicalRequest ?? '')).toBe(

@@ -32,7 +32,7 @@ describe('encryptClientSecret / decryptClientSecret', () => {
     expect(plain.toString('utf8')).toBe(SECRET);
   });
 
-  test('uses SHA-256 by default (D18)', () => {
+  test('uses SHA-256 by default (docs/fidelity.md#d18)', () => {
     const ciphertext = encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET });
     expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash: 'sha256' }).ok).toBe(true);
     expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash: 'sha1' }).ok).toBe(false);

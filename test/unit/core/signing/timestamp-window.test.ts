@@ -31,7 +31,7 @@ describe('checkTimestampWindow', () => {
     expect(checkTimestampWindow(String(NOW - 5_001), NOW, 5_000)).toMatchObject({ ok: false, reason: 'stale' });
   });
 
-  test('accepts seconds when the profile says seconds (D3 option)', () => {
+  test('accepts seconds when the profile says seconds (docs/fidelity.md#d3 option)', () => {
     expect(checkTimestampWindow(String(Math.floor(NOW / 1000)), NOW, 60_000, 'seconds')).toEqual({ ok: true });
   });
 

@@ -21,7 +21,7 @@ interface ApigVerifyOptions extends VerifyCommonOptions, ApigOptions {
 
 /**
  * `koomock verify apig`: rebuilds the canonical request from the client's own SignedHeaders, as the
- * marketplace gateway does (DECISIONS.md D20), and on failure shows it with real line breaks.
+ * marketplace gateway does (docs/fidelity.md#d20), and on failure shows it with real line breaks.
  */
 export function addVerifyApig(verify: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = verify
@@ -48,7 +48,7 @@ export function addVerifyApig(verify: Command, io: CliIo, setExit: (code: number
       const req: ApigRequest = { method: input.method, path: input.url.pathname, query: input.url.search.slice(1), headers, rawBody };
       const auth = parseApigAuthorization(authorization);
       const verdict = verifyApigRequest(req, {
-        // An AK other than --ak is unknown, as at the gateway (same answer as a wrong signature, D22).
+        // An AK other than --ak is unknown, as at the gateway (same answer as a wrong signature, docs/fidelity.md#d22).
         lookupSk: (ak) => (o.ak === undefined || ak === o.ak ? sk : undefined),
         now: toNow(o.now, parseSdkDate(input.date) ?? 0),
       });

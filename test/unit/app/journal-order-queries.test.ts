@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createJournalOrderQueries } from '../../../../mock-server/app/journal-order-queries.js';
-import type { Exchange } from '../../../../mock-server/core/store.js';
+import { createJournalOrderQueries } from '../../../mock-server/app/journal-order-queries.js';
+import type { Exchange } from '../../../mock-server/core/store.js';
 
 const query = (id: number, query: string, startedAt: number, status = 200): Exchange => ({
   id,

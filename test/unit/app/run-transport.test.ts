@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createRunTransport } from '../../../../mock-server/app/run-transport.js';
-import type { TransportResult } from '../../../../mock-server/core/ports.js';
-import { createFixedClock } from '../../../support/fixed-clock.js';
+import { createRunTransport } from '../../../mock-server/app/run-transport.js';
+import type { TransportResult } from '../../../mock-server/core/ports.js';
+import { createFixedClock } from '../../support/fixed-clock.js';
 
 const OK: TransportResult = { kind: 'response', status: 200, headers: {}, body: new Uint8Array(), truncated: false, durationMs: 1 };
 const REQUEST = { method: 'POST', url: 'http://127.0.0.1:1/p', headers: {} };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseFallbackPort, toFallbackHostPorts } from '../../../../mock-server/app/fallback-host.js';
-import { resolveConfig } from '../../../../mock-server/config/load.js';
+import { parseFallbackPort, toFallbackHostPorts } from '../../../mock-server/app/fallback-host.js';
+import { resolveConfig } from '../../../mock-server/config/load.js';
 
 const config = (hostNames?: string[]) => resolveConfig(hostNames === undefined ? {} : { server: { hostNames } }, { cwd: process.cwd(), label: 'test' });
 

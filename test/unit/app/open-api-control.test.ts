@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { createEmulatorRuntime } from '../../../../mock-server/app/emulator-runtime.js';
-import { createOpenApiControl, toRuntimeSource } from '../../../../mock-server/app/open-api-control.js';
-import { createMemoryStore } from '../../../../mock-server/adapters/store/memory-store.js';
-import { resolveConfig } from '../../../../mock-server/config/load.js';
-import type { NewExchange } from '../../../../mock-server/core/store.js';
-import { createFixedClock } from '../../../support/fixed-clock.js';
+import { createEmulatorRuntime } from '../../../mock-server/app/emulator-runtime.js';
+import { createOpenApiControl, toRuntimeSource } from '../../../mock-server/app/open-api-control.js';
+import { createMemoryStore } from '../../../mock-server/adapters/store/memory-store.js';
+import { resolveConfig } from '../../../mock-server/config/load.js';
+import type { NewExchange } from '../../../mock-server/core/store.js';
+import { createFixedClock } from '../../support/fixed-clock.js';
 
 const exchange = (direction: 'inbound' | 'outbound', operation: string): NewExchange => ({ direction, operation, request: {}, startedAt: 0, durationMs: 0, verdicts: [] });
 
