@@ -9,7 +9,8 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
  * - e2e: the CLI (in process through main(argv, io), plus smoke tests of the built binary) and the
  *   reference seller, each file in a fresh worker.
  * - slow: tests that must wait real time (a seller hanging at the default 20 s timeout), outside the fast loop.
- * - browser: the HTML report in headless Chromium (npm run test:browser), outside the fast loop.
+ * - browser: the HTML report and the web console in headless Chromium (npm run test:browser), outside
+ *   the fast loop; builds dist/ and dist/console/ first when missing or stale (test/support/build-console.ts).
  * integration and e2e build dist/ first when it is missing or stale (test/support/build-once.ts).
  */
 
@@ -34,7 +35,7 @@ export default defineConfig({
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
       { extends: true, test: { name: 'slow', include: ['test/slow/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], pool: 'forks' } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], pool: 'forks', globalSetup: ['test/support/build-console.ts'] } },
     ],
   },
 });

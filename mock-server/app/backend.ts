@@ -3,12 +3,19 @@
  * running one (`--emulator-url`): where the seller's Open API calls go, and the ports the engine
  * writes the marketplace state through.
  */
+import type { InstanceRecord } from '../core/market/instance.js';
+import type { Order } from '../core/market/order.js';
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { ProductionInterfaceMessage } from '../core/produce/call-outcome.js';
 import type { Clock } from '../core/ports.js';
 import type { AcceptedUsage, OpenApiControl, OrderQuerySource, ScenarioMarket, UsageSource } from '../core/scenario/run/engine-types.js';
 import type { StoredUsageRecord } from '../core/store.js';
 import type { JournalWriter } from './journal-sink.js';
+
+export interface MarketLookup {
+  order(orderId: string): Promise<Order | undefined>;
+  instance(instanceId: string): Promise<InstanceRecord | undefined>;
+}
 
 export interface EmulatorBackend {
   /** Base URL of the fake Open APIs (the seller's order query goes here). */
@@ -25,6 +32,8 @@ export interface EmulatorBackend {
   /** Usage records the seller pushed and the emulator accepted (`usage` steps). */
   readonly usage: UsageSource;
   readonly journal: JournalWriter;
+  /** Reads an order (the nine `MOCK*` orders too) or an instance, to fill the fields a call derives from them. */
+  readonly lookup: MarketLookup;
   /** Calls that ended as production interface messages during this run. */
   readonly interfaceMessages: readonly ProductionInterfaceMessage[];
   /** Brings the emulator up to date (virtual time) before the seller is called. */

@@ -115,6 +115,10 @@ export async function connectRemoteEmulator(url: string, options: RemoteEmulator
       },
     },
     journal: createJournalWriter(async (exchange: NewExchange) => (await call<{ id: number }>(base, token, 'POST', '/runner/exchanges', exchange)).id, info.sellerId),
+    lookup: {
+      order: (orderId) => admin.getOrder(orderId).catch((e: unknown) => (e instanceof KoomockError && e.code === 'NOT_FOUND' ? undefined : Promise.reject(e))),
+      instance: async (instanceId) => (await admin.listInstances()).find((i) => i.instanceId === instanceId),
+    },
     ...(faults === undefined ? {} : { openApi: createOpenApiControl(toAdminSource(admin, faults.hostNames)) }),
     interfaceMessages: messages,
     sync,

@@ -16,6 +16,8 @@ export interface SendSingleCallOptions {
   readonly emulator: EmulatorChoice;
   /** Virtual ms per real ms while waiting between retries (`--time-scale`). */
   readonly timeScale?: number;
+  /** How missing fields are named (default `cli`: the flags of `koomock send`). */
+  readonly terms?: 'cli' | 'api';
 }
 
 /**
@@ -31,7 +33,7 @@ export async function sendSingleCall(input: SingleCallInput, options: SendSingle
   const fetchTransport = createFetchTransport();
   try {
     const transport = createRunTransport(fetchTransport, { clock: backend.clock, sync: () => backend.sync(), ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }) });
-    return await runSingleCall(input, config, backend, transport);
+    return await runSingleCall(input, config, backend, transport, { terms: options.terms ?? 'cli' });
   } finally {
     await fetchTransport.close();
     await backend.close();

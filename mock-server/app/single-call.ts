@@ -10,6 +10,7 @@ import { type SingleCallInput, toSingleCallScenario } from '../core/scenario/loa
 import type { KoomockConfig } from '../config/types.js';
 import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
 import type { EmulatorBackend } from './backend.js';
+import { checkComplete, deriveCall } from './derive-call.js';
 import type { EmulatorRuntime } from './emulator-runtime.js';
 import { toEngineDeps } from './engine-deps.js';
 import { createRecordingTransport, type RecordedExchange } from './run-transport.js';
@@ -24,16 +25,26 @@ export interface SingleCallRun {
   readonly exchanges: readonly RecordedExchange[];
 }
 
+export interface SingleCallOptions {
+  /** How a missing field is named: a `koomock send` flag or a `POST /_koomock/send` field (default). */
+  readonly terms?: 'cli' | 'api';
+}
+
 /**
+ * Derives what the platform would fill (docs/cli.md, "koomock send"), then refuses at once a call
+ * that still misses required fields, naming them all.
  * @example
  *   const run = await runSingleCall({ activity: 'queryInstance', instance: 'i-1' }, config, backend, transport);
  *   run.report.summary.checksFailed; // 0
  */
-export async function runSingleCall(input: SingleCallInput, config: KoomockConfig, backend: EmulatorBackend, transport: SellerTransport): Promise<SingleCallRun> {
+export async function runSingleCall(typed: SingleCallInput, config: KoomockConfig, backend: EmulatorBackend, transport: SellerTransport, options: SingleCallOptions = {}): Promise<SingleCallRun> {
+  const generation = typed.generation ?? config.profile.generation;
+  const input = await deriveCall({ generation, ...typed }, backend.lookup, backend.catalog);
+  checkComplete(input, options.terms ?? 'api');
   const recording = createRecordingTransport(transport);
   const deps = toEngineDeps(config, backend, recording);
   const started = deps.clock.wallNow();
-  const scenario = toSingleCallScenario({ generation: config.profile.generation, ...input });
+  const scenario = toSingleCallScenario(input);
   const { report, results } = await playScenario(scenario, deps);
   const result = results[input.stepId ?? 'send'] as SendStepResult | undefined;
   return {

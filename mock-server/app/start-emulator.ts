@@ -28,6 +28,8 @@ export interface StartEmulatorOptions {
   readonly port?: number;
   /** Platform host name -> port (0: a free one), for failover tests. */
   readonly hostPorts?: Readonly<Record<string, number>>;
+  /** Folders of the user's scenario files, listed by the console next to the shipped suite. */
+  readonly scenarioDirs?: readonly string[];
   /** Runtime options that need the open store. */
   readonly extras?: (store: Store) => RuntimeExtras;
   /** How long answers in flight may take to finish on close (default: the server's). */
@@ -74,7 +76,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Star
     const clock = runtime.context.clock;
     retention = startJournalRetention(store, config.journal, () => clock.now());
     const { adminToken } = config.server;
-    const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }) });
+    const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }), ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }) });
     server = await listen(app, { host, port: options.port ?? config.server.port });
     const primary = config.server.hostNames[0];
     if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), server.url);

@@ -11,6 +11,8 @@ import { startEmulator } from './start-emulator.js';
 export interface StartServerOptions {
   /** Extra ports for platform host names (`--fallback-port`), e.g. `{ 'mkt.myhuaweicloud.cn': 7071 }`. */
   readonly hostPorts?: Readonly<Record<string, number>>;
+  /** Folders of the user's scenario files, listed by the console next to the shipped suite. */
+  readonly scenarioDirs?: readonly string[];
 }
 
 export interface StartedServer {
@@ -36,6 +38,7 @@ export async function startServer(loaded: LoadedConfig, options: StartServerOpti
     config,
     ...(config.server.db.kind === 'memory' ? {} : { dbPath: config.server.db.path }),
     hostPorts: options.hostPorts ?? {},
+    ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }),
     extras: (store) => {
       const random = createCryptoRandom();
       credentials = resolveSellerCredentials(loaded, store, random);

@@ -5,6 +5,7 @@
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { ProductionInterfaceMessage } from '../core/produce/call-outcome.js';
 import type { Clock } from '../core/ports.js';
+import { getMockOrder } from '../core/market/mock-orders.js';
 import type { Store } from '../core/store.js';
 import { type EmulatorBackend, toAcceptedUsage } from './backend.js';
 import { createJournalOrderQueries, ORDER_QUERY_OPERATION } from './journal-order-queries.js';
@@ -42,6 +43,10 @@ export function createStoreBackend(input: StoreBackendInput): EmulatorBackend {
     }),
     usage: { accepted: (instanceId) => store.listUsage({ sellerId: input.sellerId, instanceId }).map(toAcceptedUsage) },
     journal: createJournalWriter((exchange) => store.appendExchange(exchange), input.sellerId),
+    lookup: {
+      order: async (orderId) => store.getOrder(orderId) ?? getMockOrder(orderId, input.sellerId),
+      instance: async (instanceId) => store.getInstance(input.sellerId, instanceId),
+    },
     interfaceMessages: messages,
     sync: async () => {},
     close: input.close ?? (async () => {}),

@@ -43,7 +43,7 @@ describe('koomock serve', () => {
     expect(ak).toMatch(/^[A-Z0-9]{20}$/);
     expect(sk).toMatch(/^[A-Za-z0-9]{40}$/);
     expect(firstOut).toContain('shown in full only this once');
-    expect(firstOut).toMatch(/console\s+coming soon/);
+    expect(firstOut).toContain(`console     ${first.url}/_koomock/console/`);
     expect(firstOut).toContain(`${first.url}/_koomock/`);
 
     // The printed pair is the one the emulator expects.

@@ -6,16 +6,20 @@
  *   one signed call to the seller's production interface, judged like a scenario step.
  * - `POST /_koomock/exchanges/{id}/replay`: re-sends a journaled outbound call with a fresh signature
  *   (and a fresh businessId): the manual restart of a production interface message.
+ * - `POST /_koomock/exchanges/{id}/sign`: the same call built and signed now, not sent (copy as curl).
  * - `GET /_koomock/runner/info`, `PUT /_koomock/runner/orders/{orderId}`,
  *   `PUT /_koomock/runner/instances/{instanceId}`, `POST /_koomock/runner/exchanges`.
  */
 import { type Request, Router } from 'express';
+import type { AttackName } from '../../core/checks/attack-names.js';
+import { REPLAY_BREAKS } from '../../core/security/replay-breaks.js';
 import { isKoomockError } from '../../core/errors.js';
 import { ACTIVITY_NAMES } from '../../core/scenario/load/activities.js';
 import type { SingleCallInput } from '../../core/scenario/load/single-call.js';
 import type { KoomockConfig } from '../../config/types.js';
 import type { JournaledCall } from '../../app/journal-sink.js';
 import { parseSellerUrl } from '../../app/preflight.js';
+import { signNow } from '../../app/sign-now.js';
 import { forbidden, invalid, notFound } from './admin/errors.js';
 import { parseWholeNumber, readJsonObject } from './admin/input.js';
 import { parseRunnerExchange, parseRunnerInstance, parseRunnerOrder } from './admin/runner-input.js';
@@ -100,6 +104,18 @@ async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInp
   }
 }
 
+/** The body of a replay: `{}` for a fresh signature, `{"break": "tamper" | "stale" | "wrong-key" | "replay"}`. */
+function parseBreak(body: Record<string, unknown>): AttackName | undefined {
+  const extra = Object.keys(body).filter((k) => k !== 'break');
+  if (extra.length > 0) throw invalid(`unknown field ${extra.join(', ')}: a replay takes only break`);
+  const name = body['break'];
+  if (name === undefined || name === null) return undefined;
+  if (typeof name !== 'string' || !Object.hasOwn(REPLAY_BREAKS, name)) {
+    throw invalid(`break must be one of ${Object.keys(REPLAY_BREAKS).join(', ')} (or absent for a fresh valid signature), received ${JSON.stringify(name)}`);
+  }
+  return REPLAY_BREAKS[name];
+}
+
 /** The call a journaled outbound exchange was built from. */
 function journaledCall(runtime: EmulatorRuntime, idText: string): JournaledCall {
   const id = parseWholeNumber('the exchange id', idText, 1, Number.MAX_SAFE_INTEGER);
@@ -135,6 +151,7 @@ export function createAdminSendRouter(runtime: EmulatorRuntime, options: { reado
 
   router.post('/exchanges/:id/replay', async (req, res) => {
     const id = String(req.params['id']);
+    const attack = parseBreak(readJsonObject(req));
     const call = journaledCall(runtime, id);
     allowUrl(call.url, 'the journaled call went to');
     const input: SingleCallInput = {
@@ -145,8 +162,20 @@ export function createAdminSendRouter(runtime: EmulatorRuntime, options: { reado
       ...(call.debugFlag === undefined ? {} : { debug: call.debugFlag }),
       ...(call.generation === undefined ? {} : { generation: call.generation }),
       stepId: `replay-${id}`,
+      ...(attack === undefined ? {} : { attack }),
     };
     res.json({ replayOf: Number(id), ...(await send(runtime, req, input, call.url)) });
+  });
+
+  router.post('/exchanges/:id/sign', (req, res) => {
+    const call = journaledCall(runtime, String(req.params['id']));
+    allowUrl(call.url, 'the journaled call went to');
+    try {
+      res.json(signNow(call, runtime.config, runtime.context.clock, runtime.context.random));
+    } catch (e) {
+      if (isKoomockError(e)) throw invalid(e.message);
+      throw e;
+    }
   });
 
   router.get('/runner/info', (_req, res) => {

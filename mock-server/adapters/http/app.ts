@@ -20,6 +20,8 @@ export interface AppOptions {
   readonly adminToken?: string;
   /** Epoch ms the server started (health). */
   readonly startedAt?: number;
+  /** Folders of the user's scenario files for the console. */
+  readonly scenarioDirs?: readonly string[];
   /**
    * This listener stands for one platform host name (a second port for `mkt.myhuaweicloud.cn`):
    * every request counts as addressed to it, and the admin API is not served here.
@@ -74,8 +76,15 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
   const admin = createAdminRouter(runtime, {
     ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
     ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
+    ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }),
   });
   app.use(ADMIN_PREFIX, (req, res, next) => (res.locals[FOR_ADMIN] === true ? admin(req, res, next) : next()));
+  // A person opening the admin address in a browser lands on the console; API clients asking for
+  // anything but HTML, and the platform's host names, still get the Open APIs' JSON answer.
+  const browsing = (req: Request): boolean => /\btext\/html\b/.test(req.headers.accept ?? '');
+  const onAdminHost = (req: Request): boolean =>
+    options.platformHost === undefined && isAdminHost(toHostName(req.headers.host), options.listenHost, runtime.config.server.hostNames);
+  app.get('/', (req, res, next) => (onAdminHost(req) && browsing(req) && runtime.config.server.console ? res.redirect(302, `${ADMIN_PREFIX}/console/`) : next()));
 
   const openApi: RequestHandler = async (req, res) => {
     const apiRequest = toApiRequest({ method: req.method, target: req.originalUrl, headersDistinct: req.headersDistinct }, rawBodyOf(req));

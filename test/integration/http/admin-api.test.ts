@@ -247,12 +247,19 @@ describe('admin API: access', () => {
     expect(health.body).toMatchObject({ status: 'ok' });
   });
 
-  it('answers an unknown endpoint, and the not-yet-served console, with 404 NOT_FOUND', async ({ emulator }) => {
+  it('answers an unknown endpoint with 404 NOT_FOUND, and serves the console under a strict CSP', async ({ emulator }) => {
     expectAdminError(await admin(emulator, 'GET', '/nothing'), 404, 'NOT_FOUND');
     expectAdminError(await admin(emulator, 'DELETE', '/orders'), 404, 'NOT_FOUND');
-    const console = await admin(emulator, 'GET', '/console');
-    expectAdminError(console, 404, 'NOT_FOUND');
-    expect(console.body.error.message).toContain('coming soon');
+    const bare = await fetch(`${emulator.url}/_koomock/console`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/_koomock/console/');
+    const page = await fetch(`${emulator.url}/_koomock/console/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    const html = await page.text();
+    expect(html).not.toMatch(/<script>|<style>| style=| on[a-z]+=/i);
+    expectAdminError(await admin(emulator, 'GET', '/console/nothing.js'), 404, 'NOT_FOUND');
   });
 
   it('serves the admin API only to requests addressed to the listen host, not to the platform host names', async ({ emulator }) => {

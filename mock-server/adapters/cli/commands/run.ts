@@ -65,7 +65,8 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         onEmulator: (url, hosts) => {
           if (quiet) return;
           const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
-          io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}`);
+          const watch = config.server.console ? `; watch it at ${url}/_koomock/console/` : '';
+          io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}${watch}`);
         },
         onEvent: (event, url) => {
           if (quiet) return;

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { closestName } from '../../../core/suggest.js';
+import { parseBoundedJsonObject } from '../../../core/bounded-json.js';
 import { usageError } from '../../../core/errors.js';
-import { parseOverride } from '../../../core/produce/overrides.js';
 import { ACTIVITY_NAMES } from '../../../core/scenario/load/activities.js';
-import { splitAssignments } from '../../../core/scenario/load/single-call.js';
+import { bodyAssignments, parseSetText, splitAssignments } from '../../../core/scenario/load/send-input.js';
 import { addRunOptions, toSharedRunOptions } from '../command-options.js';
 import { toExchangeLines } from '../exchange-text.js';
 import { sendSingleCall } from '../../../app/send-one-call.js';
@@ -20,15 +22,38 @@ Examples:
   koomock send newInstance --order MOCKPERIODYEARNEW --seller-url … --key …
   koomock send updateInstanceStatus --instance 10e758d0 --set status=FREEZE --seller-url … --key …
   koomock send queryInstance --instance 10e758d0 --set '!testFlag' --seller-url … --key …
+  koomock send changeInstanceCheck --instance 10e758d0 --order CS2611290529R7VJT --emulator-url http://127.0.0.1:7070 …
+  koomock send tenantSync --instance 10e758d0 --body @tenant.json --set flag=1 …
 
---set uses the produce override syntax: field=value (text), field:=<json> (a number, an object), !field (delete).
-Without --order, calls that name an order get a fresh one in the emulator (the seller's order query finds it).
+--set field=value sets text (a JSON object or array is parsed; integer fields such as flag take 1),
+field:=<json> any JSON value, !field deletes; dotted paths reach into objects (productInfo.skuCode).
+--body <json> or --body @file.json gives the whole body; --set applies on top of it.
+Fields the platform derives are filled from --order (order line, productInfo, a renewal's scene and
+expireTime) and --instance (its order, its product); with --emulator-url they are read from that
+emulator. Without --order, calls that name an order get a fresh one in the emulator.
 Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run.`;
 
 function checkActivity(activity: string): void {
   if (ACTIVITY_NAMES.includes(activity)) return;
   const near = closestName(activity, ACTIVITY_NAMES);
   throw usageError(`unknown activity ${JSON.stringify(activity)}${near === undefined ? '' : ` (did you mean ${near}?)`}: expected one of ${ACTIVITY_NAMES.join(', ')}`);
+}
+
+function readTextFile(path: string, io: CliIo): string {
+  try {
+    return readFileSync(resolve(io.cwd, path), 'utf8');
+  } catch (e) {
+    throw usageError(`--body @${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'}); give an existing JSON file`);
+  }
+}
+
+/** `--body '{…}'` or `--body @file.json` as top-level assignments. */
+function readBody(activity: string, option: unknown, io: CliIo): ReturnType<typeof bodyAssignments> {
+  if (typeof option !== 'string') return [];
+  const text = option.startsWith('@') ? readTextFile(option.slice(1), io) : option;
+  const body = parseBoundedJsonObject(text);
+  if (!body.ok) throw usageError(`--body${option.startsWith('@') ? ` ${option}` : ''} is not a usable JSON object (${body.detail}): give a JSON object, or @file.json`);
+  return bodyAssignments(activity, body.value);
 }
 
 /**
@@ -41,6 +66,7 @@ export const registerSend: RegisterCommand = (program: Command, io: CliIo, setEx
     .description('send one signed produce call to the seller and check the answer (发送一次生产接口调用)')
     .argument('<activity>', `the activity: ${ACTIVITY_NAMES.join(', ')}`)
     .option('--set <field=value>', 'set or override a body field (repeatable)', collect)
+    .option('--body <json|@file>', 'the whole body as JSON, or @file.json')
     .option('--order <orderId>', 'orderId (and orderLineId <orderId>-000001), e.g. a mock order such as MOCKPERIODYEARNEW')
     .option('--instance <instanceId>', 'instanceId of the call')
     .option('--retry', "retry like the marketplace does (the activity's retry window)")
@@ -51,7 +77,8 @@ export const registerSend: RegisterCommand = (program: Command, io: CliIo, setEx
       checkActivity(activity);
       const shared = toSharedRunOptions(opts, io);
       const { config } = shared.loaded;
-      const { fields, overrides } = splitAssignments(activity, ((opts['set'] as string[] | undefined) ?? []).map(parseOverride), config.profile.generation);
+      const assignments = [...readBody(activity, opts['body'], io), ...((opts['set'] as string[] | undefined) ?? []).map(parseSetText)];
+      const { fields, overrides } = splitAssignments(activity, assignments, config.profile.generation);
       const run = await sendSingleCall(
         {
           activity,

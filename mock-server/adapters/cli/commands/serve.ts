@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addConfigOptions, toConfigOptions } from '../../../config/cli-options.js';
 import { describeSource } from '../../../config/describe.js';
@@ -33,7 +34,7 @@ function printBanner(io: CliIo, config: KoomockConfig, url: string, hosts: Reado
   io.out(`  seller id   ${config.seller.accountId}  (the {partner_id} of Open API paths)`);
   for (const line of credentialLines(credentials, state)) io.out(line);
   io.out(`  admin API   ${url}/_koomock/  (docs/admin-api.md${server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>'})`);
-  io.out(`  console     coming soon (${url}/_koomock/console is not served yet)`);
+  io.out(`  console     ${server.console ? `${url}/_koomock/console/  (${url}/ opens it)` : 'off (--no-console)'}`);
   io.out(`  state       ${server.db.kind === 'memory' ? 'memory only: nothing is kept after exit' : server.db.path}`);
   if (['0.0.0.0', '::', '[::]'].includes(server.host) && server.adminToken === undefined) {
     io.out('  warning     the admin API is open to your network: set server.adminToken (KOOMOCK_ADMIN_TOKEN), or listen on 127.0.0.1');
@@ -63,12 +64,14 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
     .description('start the emulator: fake KooGallery Open APIs and the admin API (启动模拟器)');
   addConfigOptions(command)
     .option('--fallback-port <port>', 'also serve the fallback host (the second of server.hostNames, mkt.myhuaweicloud.cn) on this port, for failover tests')
+    .option('--scenarios <dir>', 'a folder of your scenario files, listed by the console next to the shipped suite (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .action(async (opts: Record<string, unknown>) => {
       const loaded = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
       const hostPorts = toFallbackHostPorts(loaded.config, parseFallbackPort(opts['fallbackPort']));
       // Loaded here, not at the top, so other commands never load express and SQLite.
       const { startServer } = await import('../../../app/start-server.js');
-      const started = await startServer(loaded, { hostPorts });
+      const scenarioDirs = ((opts['scenarios'] as string[] | undefined) ?? []).map((d) => resolve(io.cwd, d));
+      const started = await startServer(loaded, { hostPorts, scenarioDirs });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.
       printBanner(io, loaded.config, started.url, started.hosts, started.credentials, Math.round(performance.now()));

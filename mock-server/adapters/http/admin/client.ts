@@ -17,6 +17,7 @@ import type {
   HealthState,
   InstanceList,
   OrderList,
+  ReplayResult,
   ResetResult,
   UsageList,
 } from './types.js';
@@ -25,6 +26,8 @@ export interface AdminClient {
   createOrder(input: CreateOrderRequest): Promise<Order>;
   listOrders(): Promise<Order[]>;
   getOrder(orderId: string): Promise<Order>;
+  /** `POST /exchanges/{id}/replay`: a fresh signature, or `{ break }` (docs/admin-api.md). */
+  replay(id: number, options?: { break?: string }): Promise<ReplayResult>;
   listInstances(filter?: { orderId?: string }): Promise<InstanceList['instances']>;
   listUsage(filter?: { instanceId?: string }): Promise<UsageList['records']>;
   listFiles(filter?: { eventId?: string }): Promise<FileList['files']>;
@@ -97,6 +100,7 @@ export function createAdminClient(baseUrl: string, options: AdminClientOptions =
     createOrder: (input) => call<Order>('POST', '/orders', input),
     listOrders: async () => (await call<OrderList>('GET', '/orders')).orders as Order[],
     getOrder: (orderId) => call<Order>('GET', `/orders/${encodeURIComponent(orderId)}`),
+    replay: (id, options = {}) => call<ReplayResult>('POST', `/exchanges/${id}/replay`, options),
     listInstances: async (filter = {}) => (await call<InstanceList>('GET', `/instances${toQuery(filter)}`)).instances,
     listUsage: async (filter = {}) => (await call<UsageList>('GET', `/usage${toQuery(filter)}`)).records,
     listFiles: async (filter = {}) => (await call<FileList>('GET', `/files${toQuery(filter)}`)).files,

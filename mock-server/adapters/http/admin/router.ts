@@ -5,6 +5,9 @@
 import { Router } from 'express';
 import type { ResetScope } from '../../../core/store.js';
 import { createAdminSendRouter } from '../admin-send.js';
+import { createConsoleRouter } from '../console-static.js';
+import { createConsoleRuns } from '../../../app/console-runs.js';
+import { createConsoleApiRouter } from './console-api.js';
 import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { requireAdminToken } from './auth.js';
 import { refuseBrowserRequests } from './browser-guard.js';
@@ -21,6 +24,8 @@ export interface AdminRouterOptions {
   readonly token?: string;
   /** Epoch ms the server started, for health. */
   readonly startedAt?: number;
+  /** Directories of the user's scenario files, listed by the console next to the shipped suite. */
+  readonly scenarioDirs?: readonly string[];
 }
 
 function parseResetScope(body: Record<string, unknown>): ResetScope {
@@ -44,6 +49,9 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
     const body: HealthState = { status: 'ok', uptimeMs: Date.now() - startedAt };
     res.json(body);
   });
+
+  // The console's files load without the token (the page asks for it); its data does not.
+  router.use('/console', createConsoleRouter({ enabled: runtime.config.server.console }));
 
   router.use(requireAdminToken(options.token));
 
@@ -110,12 +118,11 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
 
   router.use('/faults', createAdminFaultsRouter(runtime.faults, { hostNames: runtime.config.server.hostNames, hosts: () => runtime.hosts }));
   router.use(createAdminSendRouter(runtime, { tokenSet: options.token !== undefined && options.token !== '' }));
+  const runs = createConsoleRuns(runtime, options.scenarioDirs === undefined ? {} : { userDirs: options.scenarioDirs });
+  router.use(createConsoleApiRouter(runtime, runs));
 
   router.use((req, res) => {
-    const what = req.path === '/console' || req.path.startsWith('/console/')
-      ? 'the web console is not served yet (coming soon); use the admin API meanwhile'
-      : `no admin endpoint ${req.method} /_koomock${req.path}: see docs/admin-api.md for the list`;
-    sendAdminError(res, 'NOT_FOUND', what);
+    sendAdminError(res, 'NOT_FOUND', `no admin endpoint ${req.method} /_koomock${req.path}: see docs/admin-api.md for the list`);
   });
   router.use(adminErrorHandler);
   return router;

@@ -1,3 +1,4 @@
+import type { RunReport } from '../../../core/scenario/run/report.js';
 /**
  * The wire shapes of the admin API (`/_koomock/`), shared by the router and the typed client.
  * docs/admin-api.md shows an example of each.
@@ -92,4 +93,16 @@ export interface ClockState {
 export interface HealthState {
   readonly status: 'ok';
   readonly uptimeMs: number;
+}
+
+/** `POST /_koomock/send` and `POST /_koomock/exchanges/{id}/replay`. */
+export interface SendResult {
+  readonly status: 'passed' | 'failed' | 'skipped';
+  readonly result: Readonly<Record<string, unknown>> | null;
+  readonly exchangeIds: number[];
+  readonly report: RunReport;
+}
+
+export interface ReplayResult extends SendResult {
+  readonly replayOf: number;
 }

@@ -2,6 +2,7 @@
  * One signed call as a scenario (`koomock send`, `POST /_koomock/send`, replays): the engine then
  * judges it exactly as in a run. An activity that names an order gets a fresh one when none is given.
  */
+import type { AttackName } from '../../checks/attack-names.js';
 import type { FieldSpec } from '../../produce/field-spec.js';
 import { fieldSpecsOf } from './activities.js';
 import type { Expectation, OrderStep, Scenario, SendStep, Step, TemplateValue } from './model.js';
@@ -24,6 +25,8 @@ export interface SingleCallInput {
   readonly generation?: 'v1' | 'v2';
   /** Step id in reports (default `send`). */
   readonly stepId?: string;
+  /** Send the call broken one way (docs/security.md), judged by `security.<attack>`. */
+  readonly attack?: AttackName;
 }
 
 /** The order a call gets when it names none: what the marketplace would have placed first. */
@@ -33,6 +36,12 @@ const ORDER_TYPES: Readonly<Record<string, OrderStep['order'] & { source: 'catal
   upgradeInstance: { source: 'catalog', products: [{ kind: 'chargingMode', chargingMode: 'PERIOD' }], orderType: 'CHANGE', periodType: 'month', periodNumber: 1, extendParams: [], lineExtendParams: [] },
   refreshInstance: { source: 'catalog', products: [{ kind: 'chargingMode', chargingMode: 'PERIOD' }], orderType: 'RENEW', periodType: 'month', periodNumber: 1, extendParams: [], lineExtendParams: [] },
 };
+
+/** The group of a one-call scenario: its field mistakes are the command line's, not a file's. */
+export const SINGLE_CALL_GROUP = 'send';
+
+/** Whether a call without `order` gets a fresh order placed first. */
+export const getsFreshOrder = (activity: string, generation: 'v1' | 'v2' = 'v2'): boolean => generation === 'v2' && ORDER_TYPES[activity] !== undefined;
 
 const POSITION = { line: 1, column: 1 } as const;
 
@@ -88,44 +97,17 @@ export function toSingleCallScenario(input: SingleCallInput): Scenario {
     sign: Object.fromEntries(Object.entries(input.signOverrides ?? {}).map(([k, v]) => [k, v === null ? null : (literal(v) as string)])),
     retry: input.retry === true,
     debug: input.debug === true,
+    ...(input.attack === undefined ? {} : { attack: input.attack }),
     expect,
   };
   steps.push(send);
   return {
     id: `send-${input.activity}`,
     title: `send ${input.activity}`,
-    group: 'send',
+    group: SINGLE_CALL_GROUP,
     file: '(command line)',
     profile: generation === 'v1' ? { generation: 'v1' } : {},
     steps,
   };
 }
 
-/**
- * Splits `--set` assignments: builder fields of the activity go to `fields` (the builder checks
- * them), everything else, deletions and values the builder would refuse go to the raw overrides,
- * with a valid placeholder for a refused required field so the override replaces it.
- * @example
- *   splitAssignments('refreshInstance', [['scene', 'BOGUS'], ['extra', '1']]);
- *   // { fields: { scene: 'TRIAL_TO_FORMAL' }, overrides: { scene: 'BOGUS', extra: '1' } }
- */
-export function splitAssignments(activity: string, assignments: readonly (readonly [string, unknown])[], generation: 'v1' | 'v2' = 'v2'): { fields: Record<string, unknown>; overrides: Record<string, unknown> } {
-  const specs = fieldSpecsOf(activity, generation) ?? [];
-  const fields: Record<string, unknown> = {};
-  const overrides: Record<string, unknown> = {};
-  for (const [path, value] of assignments) {
-    const spec = path.includes('.') ? undefined : specs.find((s) => s.name === path);
-    if (spec === undefined || value === null) {
-      overrides[path] = value;
-      continue;
-    }
-    const allowed = spec.values;
-    if (allowed !== undefined && (typeof value === 'string' || typeof value === 'number') && !allowed.includes(value)) {
-      if (spec.required) fields[path] = allowed[0];
-      overrides[path] = value;
-      continue;
-    }
-    fields[path] = value;
-  }
-  return { fields, overrides };
-}

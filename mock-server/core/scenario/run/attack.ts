@@ -19,7 +19,7 @@ import { markExpected } from './attempt-checks.js';
 import { evaluateExpectations } from './expect.js';
 import { toSentRequest } from './results.js';
 import type { PreparedCall } from './spec.js';
-import { stepError, toProduceDeps, type ScenarioState } from './state.js';
+import { fieldsHint, stepError, toProduceDeps, type ScenarioState } from './state.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -59,7 +59,7 @@ export async function runForgedStep(step: SendStep, prepared: PreparedCall & { o
   try {
     forged = await sendForgedCall(spec, attack, toProduceDeps(state, step, spec, profile));
   } catch (e) {
-    if (isKoomockError(e) && e.code === 'INPUT_INVALID') throw stepError(state.scenario, step, e.message, 'fix `with`/`set` of this step');
+    if (isKoomockError(e) && e.code === 'INPUT_INVALID') throw stepError(state.scenario, step, e.message, fieldsHint(state.scenario));
     throw e;
   }
   const result = toForgedResult(spec, forged.record);

@@ -18,7 +18,7 @@ import { evaluateExpectations } from './expect.js';
 import { type CallSubject, type IdempotencySubject, toCallSubject, toIdempotencySubject } from './idempotency.js';
 import { splitAttempts, toSendStepResult } from './results.js';
 import { prepareCall } from './spec.js';
-import { stepError, toProduceDeps, type ScenarioState } from './state.js';
+import { fieldsHint, stepError, toProduceDeps, type ScenarioState } from './state.js';
 
 /** Reported when a reference has no value although nothing failed before (docs/scenarios.md). */
 export const SCENARIO_REFERENCE = 'scenario.reference';
@@ -36,7 +36,7 @@ async function call(step: SendStep, spec: CallSpec, deps: ProduceDeps, keyed: Id
     });
   } catch (e) {
     // The builder refused the step's fields: the scenario's mistake, located at the step.
-    if (isKoomockError(e) && e.code === 'INPUT_INVALID') throw stepError(state.scenario, step, e.message, 'fix `with`/`set` of this step');
+    if (isKoomockError(e) && e.code === 'INPUT_INVALID') throw stepError(state.scenario, step, e.message, fieldsHint(state.scenario));
     throw e;
   }
 }

@@ -9,6 +9,7 @@ import type { CallSpec } from '../../produce/types.js';
 import type { FidelityProfile } from '../../profile.js';
 import type { EngineDeps, RunMemory } from './engine-types.js';
 import type { ProfileOverrides, Scenario, SendStep, Step } from '../load/model.js';
+import { SINGLE_CALL_GROUP } from '../load/single-call.js';
 
 export interface ScenarioState {
   readonly scenario: Scenario;
@@ -59,3 +60,7 @@ export const toProduceDeps = (state: ScenarioState, step: SendStep, spec: CallSp
     ...(deps.journal === undefined ? {} : { sink: deps.journal({ scenario: state.scenario.id, step: step.id, spec }) }),
   };
 };
+
+/** Where to fix a field the builder refused: the step in a file, or the command that sent it. */
+export const fieldsHint = (scenario: { readonly group: string }): string =>
+  scenario.group === SINGLE_CALL_GROUP ? 'fix --set / --body (koomock send) or fields / set (POST /_koomock/send)' : 'fix `with`/`set` of this step';

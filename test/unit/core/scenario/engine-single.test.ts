@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runScenario } from '../../../../mock-server/core/scenario/run/engine.js';
-import { splitAssignments, toSingleCallScenario } from '../../../../mock-server/core/scenario/load/single-call.js';
+import { splitAssignments } from '../../../../mock-server/core/scenario/load/send-input.js';
+import { toSingleCallScenario } from '../../../../mock-server/core/scenario/load/single-call.js';
 import { createEngineFixture } from './engine-fixtures.js';
 
 describe('toSingleCallScenario', () => {
