@@ -11,6 +11,8 @@ import { isConnectionReset } from './faults.js';
 export const MAX_JOURNAL_BODY_BYTES = 64 * 1024;
 
 const SECRET_FIELDS = new Set(['client_secret', 'code', 'refresh_token', 'access_token', 'password', 'id_token']);
+/** A JSON text with a member named like one of SECRET_FIELDS. */
+const SECRET_NAMED = new RegExp(`"(${[...SECRET_FIELDS].join('|')})"\\s*:`);
 
 /** `abcd…(40)`: enough to tell two tokens apart, not enough to use one. */
 export const maskToken = (value: string): string => (value.length <= 4 ? '…' : `${value.slice(0, 4)}…(${value.length})`);
@@ -91,6 +93,7 @@ export function toJournalResponse(res: ApiResponse): Record<string, unknown> {
   if (res.body instanceof Uint8Array) return { ...base, body: toBodyRecord(res.body, res.headers['content-type']) };
   if (typeof res.body === 'string') return { ...base, body: toBodyRecord(Buffer.from(res.body, 'utf8'), res.headers['content-type']) };
   const json = JSON.stringify(res.body ?? null);
-  if (json.length <= MAX_JOURNAL_BODY_BYTES) return { ...base, body: { json: maskJson(res.body ?? null) } };
+  // Only an answer that names a secret field is walked (OAuth): the common answer costs one test.
+  if (json.length <= MAX_JOURNAL_BODY_BYTES) return { ...base, body: { json: SECRET_NAMED.test(json) ? maskJson(res.body ?? null) : (res.body ?? null) } };
   return { ...base, body: toBodyRecord(Buffer.from(json, 'utf8'), 'application/json') };
 }
