@@ -99,7 +99,8 @@ ${option('callTimeoutMs', d(p.callTimeoutMs), 'call timeout (调用超时) (docs
 ${option('expireTimeDigits', p.expireTimeDigits, 'digits of refreshInstance.expireTime: 14 | 17 (docs/fidelity.md#d8)')}
 ${option('pollIntervalMs', d(p.pollIntervalMs), 'queryInstance polling interval (virtual time) (docs/fidelity.md#d10)')}
 ${option('pollWindowMs', d(p.pollWindowMs), 'polling window (virtual time) (docs/fidelity.md#d10)')}
-${option('bodySign', p.bodySign, 'V2 response Body-Sign: present (checked if sent) | strict (required) (docs/fidelity.md#d11)')}
+${option('bodySign', p.bodySign, 'V2 response Body-Sign: present (optional, a wrong one warns) | strict (required) (docs/fidelity.md#answer-rules-and-timing)')}
+${option('definitiveCodes', p.definitiveCodes, 'newInstance 000100-000107: retry (like any failure) | final (the order fails at once) (docs/fidelity.md#answer-rules-and-timing)')}
   # retry window per activity (重试时长), virtual time; 0s = no automatic retry (docs/fidelity.md#d12).
   retryWindowMs:
 ${retryWindows}

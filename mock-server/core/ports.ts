@@ -81,7 +81,7 @@ export interface ProduceExchange {
   readonly error?: { readonly error: TransportErrorKind; readonly message: string };
   readonly durationMs: number;
   readonly checks: readonly CheckResult[];
-  readonly outcome: 'success' | 'pending' | 'failed';
+  readonly outcome: 'success' | 'pending' | 'refused' | 'failed';
 }
 
 /** Journal of exchanges (the store implements it). */

@@ -20,8 +20,18 @@ export interface FidelityProfile {
   /** docs/fidelity.md#d10 async provisioning polling. */
   readonly pollIntervalMs: number;
   readonly pollWindowMs: number;
-  /** docs/fidelity.md#d11 response Body-Sign in V2: verified when present (`present`) or required (`strict`). */
+  /**
+   * Response Body-Sign in V2 (docs/fidelity.md#answer-rules-and-timing): `present` = not
+   * required, a wrong one is a warning (V2 answers are unsigned); `strict` = required and verified.
+   * V1 always requires it.
+   */
   readonly bodySign: 'present' | 'strict';
+  /**
+   * newInstance result codes 000100-000107 (definitive business refusals, produce-api.md §5):
+   * `retry` = a failed attempt like any other non-000000 answer, retried within the window (the
+   * spec's rule, the default); `final` = the call ends at once, refused, and the order fails.
+   */
+  readonly definitiveCodes: 'retry' | 'final';
   /** docs/fidelity.md#d12 retry window per activity, ms (0 = no automatic retry). */
   readonly retryWindowMs: Readonly<Record<string, number>>;
   /** docs/fidelity.md#d13 retry interval, ms. */
@@ -62,6 +72,7 @@ export const DEFAULT_PROFILE: FidelityProfile = Object.freeze({
   pollIntervalMs: 10_000,
   pollWindowMs: 3 * HOUR,
   bodySign: 'present',
+  definitiveCodes: 'retry',
   retryWindowMs: Object.freeze({
     newInstance: 3 * HOUR,
     upgradeInstance: 3 * HOUR,

@@ -290,12 +290,13 @@ describe('newInstance', () => {
     expect((await state(seller)).instances[0]).toMatchObject({ idempotencyKey: 'MOCKONDEMAND|product:OFFI000000000000000001', chargingMode: 'ON_DEMAND' });
   });
 
-  it('answers 000004 in async mode, then queryInstance shows appInfo once provisioning is done', async ({ seller }) => {
+  it('answers 000004 in async mode, then queryInstance lists the instance with appInfo once provisioning is done', async ({ seller }) => {
     const answer = await produce(seller, newInstanceFields('KMASYNC'));
     expect(answer.json).toMatchObject({ resultCode: '000004' });
     const instanceId = String(answer.json['instanceId']);
+    // Still provisioning: not listed, so the marketplace keeps polling (it stops at the first answer that lists it).
     const early = await produce(seller, { activity: 'queryInstance', instanceId });
-    expect(early.json).toEqual({ resultCode: '000000', resultMsg: 'success', info: [{ instanceId }] });
+    expect(early.json).toEqual({ resultCode: '000000', resultMsg: 'success', info: [] });
     let later = early;
     for (let i = 0; i < 40 && JSON.stringify(later.json['info']) === JSON.stringify(early.json['info']); i++) {
       await new Promise((r) => setTimeout(r, 50));

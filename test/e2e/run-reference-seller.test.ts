@@ -44,30 +44,45 @@ describe('koomock run against the reference seller', () => {
     expect(run.code).toBe(0);
     const progress = linesOf(run.stderr).filter((l) => /^[✔–] \[\d+\/\d+\] /.test(l));
     expect(progress).toHaveLength(shipped.length);
-    // Without --fallback-port there is no second host to fail over to: that one scenario is skipped, visibly.
-    expect(progress.filter((l) => l.startsWith('–')).map((l) => l.split(/\s+/)[2])).toEqual(['order-query-failover']);
-    // A skipped scenario is counted as skipped, never as passed.
-    expect(linesOf(run.stdout).at(-1)).toMatch(new RegExp(`^${shipped.length} scenarios: ${shipped.length - 1} passed, 1 skipped, 0 failed · \\d+ checks, 0 failed, 0 warnings$`));
+    // Skipped, visibly and never counted as passed: without --fallback-port there is no second host to
+    // fail over to, and this seller provisions synchronously, so asynchronous provisioning does not apply.
+    expect(progress.filter((l) => l.startsWith('–')).map((l) => l.split(/\s+/)[2])).toEqual(['async-provisioning', 'order-query-failover']);
+    expect(linesOf(run.stdout).at(-1)).toMatch(new RegExp(`^${shipped.length} scenarios: ${shipped.length - 2} passed, 2 skipped, 0 failed · \\d+ checks, 0 failed, 0 warnings$`));
 
     const json: unknown = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     const valid = getSchemaRegistry().validate('report.schema.json', json);
     expect(valid.ok ? [] : valid.violations).toEqual([]);
-    const report = json as { scenarios: { id: string; status: string }[]; durationMs: number };
+    const report = json as { scenarios: { id: string; status: string; steps: { id: string; title: string }[] }[]; durationMs: number };
     expect(report.scenarios.map((s) => s.id)).toEqual(shipped);
-    expect(report.scenarios.filter((s) => s.status !== 'passed')).toEqual([expect.objectContaining({ id: 'order-query-failover', status: 'skipped' })]);
+    expect(report.scenarios.filter((s) => s.status !== 'passed').map((s) => [s.id, s.status])).toEqual([
+      ['async-provisioning', 'skipped'],
+      ['order-query-failover', 'skipped'],
+    ]);
+    expect(report.scenarios.find((s) => s.id === 'async-provisioning')?.steps.find((s) => s.id === 'create')?.title).toMatch(/not applicable: this seller provisions synchronously/);
     // The suite itself (retry windows included) in under 10 s of wall time; process start-up is not part of it.
     expect(report.durationMs).toBeLessThan(10_000);
     const junit = readFileSync(join(dir, 'j.xml'), 'utf8');
     expect(junit).toMatch(/^<\?xml/);
     expect(junit).toContain('<testsuite');
     expect(junit).not.toContain('<failure');
-    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/<html/i);
+    expect(junit).toMatch(/<skipped message="step create was skipped: [^"]*not applicable: this seller provisions synchronously/);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html).toMatch(/<html/i);
+    expect(html.match(/<details class="scenario skipped"/g)).toHaveLength(2);
+    expect(html).toContain('<dd data-count="scenariosSkipped">2</dd>');
   });
 
   it('runs only the scenarios named by --only, with the checklist in Chinese', async ({ reference }) => {
     const run = await runCli(['run', ...reference.args, '--only', 'subscribe-monthly', '--only', 'renew,upgrade', '--lang', 'zh']);
     expect(run.code).toBe(0);
     expect(linesOf(run.stdout).at(-1)).toMatch(/^3 个场景：3 通过，0 失败/);
+  });
+
+  it('passes the opt-in test-hook group (scenarios-opt-in/hooks): the reference seller implements the hooks', async ({ reference }) => {
+    const run = await runCli(['run', 'scenarios-opt-in/hooks', ...reference.args]);
+    expect(run.stderr).not.toContain('✗');
+    expect(run.code).toBe(0);
+    expect(linesOf(run.stdout).at(-1)).toMatch(/^2 scenarios: 2 passed, 0 failed · \d+ checks, 0 failed, 0 warnings$/);
   });
 
   it('exits 2 for an unknown --only id, listing the known ones', async ({ reference }) => {

@@ -124,13 +124,6 @@ const ROWS: readonly Row[] = [
     received: '"text/html;charset=UTF-8"',
     hint: 'application/json',
   },
-  {
-    name: 'a Body-Sign in hex instead of Base64',
-    behaviour: jsonAnswer(GOOD_TEXT, { headers: { 'body-sign': `sign_type="HMAC-SHA256", signature="${createHmac('sha256', TEST_KEYS.basic).update(GOOD_TEXT).digest('hex')}"` } }),
-    check: 'response.body-sign',
-    received: /^mismatch: /,
-    hint: 'hex',
-  },
   { name: 'resultCode as the number 0', behaviour: jsonAnswer({ ...GOOD, resultCode: 0 }), check: 'response.schema', received: '/resultCode: type (must be string)', hint: 'JSON string of six digits' },
   {
     name: 'an invalid header byte (not HTTP/1.1)',
@@ -159,6 +152,23 @@ describe('a misbehaving seller fails exactly one named check, in time', () => {
       if (row.behaviour !== 'refused' && row.name.startsWith('a redirect')) expect(seller.requests).toHaveLength(1);
     } finally {
       if (row.behaviour !== 'refused') await seller.close();
+    }
+  });
+
+  // V2 answers are unsigned on the platform: a wrong Body-Sign is reported, with its diagnosis, as a warning only.
+  test('a V2 Body-Sign in hex instead of Base64 → response.body-sign warning, the attempt succeeds', async () => {
+    const seller = await createTestSeller(
+      jsonAnswer(GOOD_TEXT, { headers: { 'body-sign': `sign_type="HMAC-SHA256", signature="${createHmac('sha256', TEST_KEYS.basic).update(GOOD_TEXT).digest('hex')}"` } }),
+    );
+    try {
+      const { record } = await attempt(`${seller.url}/saasproduce`);
+      expect(failedIds(record)).toEqual([]);
+      const warning = record.checks.find((c) => c.id === 'response.body-sign');
+      expect(warning).toMatchObject({ ok: false, severity: 'warn', received: expect.stringMatching(/^mismatch: /) });
+      expect(warning?.hint).toContain('hex');
+      expect(record.outcome).toBe('success');
+    } finally {
+      await seller.close();
     }
   });
 

@@ -113,7 +113,7 @@ export function buildScenario(input: ScenarioInput): ScenarioReport {
     id: input.id,
     title: input.title,
     file: input.file ?? `scenarios/${input.id}.yaml`,
-    status: checks.some(isFailure) || steps.some((s) => s.status === 'failed') ? 'failed' : 'passed',
+    status: checks.some(isFailure) || steps.some((s) => s.status === 'failed') ? 'failed' : steps.some((s) => s.status === 'skipped') ? 'skipped' : 'passed',
     durationMs: input.durationMs ?? 240,
     steps,
     checks,

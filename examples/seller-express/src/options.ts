@@ -29,7 +29,7 @@ export interface SellerOptions {
   readonly port?: number;
   /** RSA private key (PEM or KeyObject) that decrypts applicationSync `clientSecret` (RSA-OAEP, SHA-256). */
   readonly kitPrivateKey?: string | KeyObject;
-  /** changeInstanceCheck refuses a `linearValue` above this. Default: no limit. */
+  /** changeInstanceCheck refuses a `linearValue` above this. Default 1 000 000 (no service here serves more users). */
   readonly maxLinearValue?: number;
   /** Base of the frontEndUrl/adminUrl handed to buyers. */
   readonly appBaseUrl?: string;
@@ -93,7 +93,7 @@ export function resolveOptions(o: SellerOptions): ResolvedOptions {
     host: o.host ?? '127.0.0.1',
     port: o.port ?? 0,
     kitPrivateKey: o.kitPrivateKey,
-    maxLinearValue: o.maxLinearValue ?? Number.POSITIVE_INFINITY,
+    maxLinearValue: o.maxLinearValue ?? 1_000_000,
     appBaseUrl: (o.appBaseUrl ?? 'https://saas.example.com').replace(/\/+$/, ''),
     signatureWindowMs: o.signatureWindowMs ?? 60_000,
     defaultProvisionDelayMs: o.defaultProvisionDelayMs ?? 200,

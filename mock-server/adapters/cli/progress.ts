@@ -12,7 +12,7 @@ import { toSafeText } from './reporters/safe-text.js';
 const TEXT = {
   en: {
     passed: '{mark} [{n}/{total}] {id}  {checks} checks · {span}',
-    skipped: '– [{n}/{total}] {id}  skipped: no check could run here (see its steps) · {span}',
+    skipped: '– [{n}/{total}] {id}  skipped: not applicable to this seller or not runnable here (see its steps) · {span}',
     failed: '{mark} [{n}/{total}] {id}  {failed} of {checks} checks failed · {span}',
     message: '  ! {activity} gave up after {attempts} attempt(s): listed as a production interface message (生产接口消息){replay}',
     replay: '; restart it with POST {admin}/_koomock/exchanges/{id}/replay',
@@ -20,7 +20,7 @@ const TEXT = {
   },
   zh: {
     passed: '{mark} [{n}/{total}] {id}  {checks} 项检查 · {span}',
-    skipped: '– [{n}/{total}] {id}  已跳过：此环境下无法执行任何检查（见各步骤） · {span}',
+    skipped: '– [{n}/{total}] {id}  已跳过：不适用于此卖家或此环境下无法执行（见各步骤） · {span}',
     failed: '{mark} [{n}/{total}] {id}  {checks} 项检查中 {failed} 项失败 · {span}',
     message: '  ! {activity} 重试 {attempts} 次后放弃：已列入生产接口消息{replay}',
     replay: '；可用 POST {admin}/_koomock/exchanges/{id}/replay 重新发起',

@@ -13,7 +13,11 @@ import { INSTANCE_RELEASED } from './instance-released.js';
 import { ORDER_OUTCOME } from './order-outcome.js';
 import { OPENAPI_SIGNATURE } from './openapi-signature.js';
 import { ORDER_QUERIED } from './order-queried.js';
+import { MARKET_TIMEOUT } from './market-timeout.js';
+import { POLL_APPINFO } from './poll-appinfo.js';
 import { RESPONSE_APPINFO } from './response-appinfo.js';
+import { RESPONSE_INSTANCES } from './response-instances.js';
+import { RESPONSE_MEMO } from './response-memo.js';
 import { RESPONSE_BODY_SIGN } from './response-body-sign.js';
 import { RESPONSE_SCHEMA } from './response-schema.js';
 import { RESULT_CODE } from './result-code.js';
@@ -38,14 +42,18 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [BODY_JSON]: 'the body is UTF-8 JSON',
   [BODY_OBJECT]: 'the JSON is an object',
   [RESPONSE_SCHEMA]: "the body matches the activity's response schema",
-  [RESULT_CODE]: 'resultCode is 000000 (newInstance: or 000004)',
-  [RESPONSE_BODY_SIGN]: 'the Body-Sign header is valid (V1: required)',
+  [RESULT_CODE]: 'resultCode is 000000 (newInstance: or 000004; changeInstanceCheck: any code refuses the change)',
+  [RESPONSE_BODY_SIGN]: 'the Body-Sign header is valid (V1: required; V2: optional, a wrong one warns)',
   [RESPONSE_APPINFO]: 'V1 appInfo userName/password decrypt with the V1 key',
+  [RESPONSE_MEMO]: 'appInfo.memo writes non-ASCII characters as \\uXXXX escapes',
   [INSTANCE_IDEMPOTENT]: 'a re-sent newInstance returns the first instanceId',
   [INSTANCE_DISTINCT]: 'different order lines / on-demand products get different instances',
   [INSTANCE_RELEASED]: 'queryInstance does not return a released or unknown instance',
   [ORDER_QUERIED]: 'the seller fetched the order through the order query',
   [ORDER_OUTCOME]: 'the order ended in the expected state',
+  [RESPONSE_INSTANCES]: 'queryInstance lists every queried instance in info[]',
+  [POLL_APPINFO]: 'the instance polled after 000004 comes with appInfo (a warning when not)',
+  [MARKET_TIMEOUT]: 'koomock dropped this answer on purpose: a marketplace-side timeout, then a retry',
   [USAGE_PUSHED]: 'the seller pushed usage for its on-demand instance and the marketplace accepted it',
   [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
   'run.deadline': "the scenario ran before the run's deadline (--deadline)",

@@ -108,6 +108,22 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
     title: '卖家在该步骤中调用 Open API 的签名校验通过',
     hint: 'koomock 会给出它构造的规范请求（APIG）或待签名字符串（话单推送），并指出与您签名一致的常见错误（例如 missing-trailing-slash：规范 URI 必须以 "/" 结尾）。逐行对比规范请求，修复后重试。',
   },
+  'response.instances': {
+    title: 'queryInstance 的 info[] 列出了查询的每个实例',
+    hint: 'queryInstance 的 instanceId 可以是用英文逗号分隔的多个实例 ID（最多 100 个）：按 "," 拆分，为您持有的每个实例返回一条 info[] 记录 { instanceId, appInfo }。云商店拿不到的实例，买家就看不到它的使用信息。',
+  },
+  'response.memo': {
+    title: 'appInfo.memo 中的非 ASCII 字符以 \\uXXXX 转义',
+    hint: '接口文档要求 memo 中的中文以 \\uXXXX 形式发送：请打开 JSON 库的 ASCII 转义选项（如 Jackson 的 ESCAPE_NON_ASCII、Python 的 ensure_ascii=True）。此项为警告。',
+  },
+  'poll.appinfo': {
+    title: '000004 之后轮询到的实例带有 appInfo（缺少时为警告）',
+    hint: '轮询在 info[] 列出该实例时结束。没有 appInfo 时买家在控制台看不到登录信息；如果您通过短信或邮件发送登录信息，可以不返回 appInfo，否则请返回 appInfo.frontEndUrl 等字段。',
+  },
+  'market.timeout': {
+    title: 'koomock 故意丢弃了此次应答：模拟云商店侧超时，随后重试',
+    hint: '这不是卖家的错误：卖家已处理该请求，但云商店在应答到达前停止等待。重试使用新的 businessId，必须返回第一次创建的同一个实例（按 orderId + orderLineId 幂等）。',
+  },
   ...SECURITY_CHECK_MESSAGES_ZH,
 };
 

@@ -5,9 +5,9 @@ import { quoted } from './cut.js';
 export const RESPONSE_BODY_SIGN = 'response.body-sign';
 
 export interface BodySignCheckInput {
-  /** V1 requires Body-Sign; V2 and kit verify it when present (docs/fidelity.md#d11). */
+  /** V1 requires Body-Sign; V2 and kit verify it when present, and a wrong one only warns (docs/fidelity.md#answer-rules-and-timing). */
   readonly family: 'v1' | 'v2' | 'kit';
-  /** Profile docs/fidelity.md#d11: `strict` requires it in V2 too. */
+  /** Profile `bodySign`: `strict` requires it in V2 too, and a wrong one fails. */
   readonly mode: 'present' | 'strict';
   /** The key that signed the request (its category's key). */
   readonly key: string;
@@ -35,8 +35,9 @@ function verifySafely(key: string, body: Uint8Array, header: string): Verdict {
 const FORMAT = 'Body-Sign: sign_type="HMAC-SHA256", signature="<Base64 HMAC-SHA256(key, exact body bytes)>"';
 
 /**
- * The answer's `Body-Sign` header (docs/fidelity.md#d11): V1 required and verified; V2 verified when present,
- * required under `strict`. A wrong header always fails.
+ * The answer's `Body-Sign` header: V1 required and verified; V2 answers are unsigned on the
+ * platform, so a V2 header is verified when present and a wrong one is a warning (required and
+ * failing under `strict`). docs/fidelity.md#answer-rules-and-timing.
  * @example
  *   checkResponseBodySign({ family: 'v2', mode: 'present', key, body, truncated: false, header: undefined }).ok; // true
  */
@@ -56,12 +57,22 @@ export function checkResponseBodySign(input: BodySignCheckInput): CheckResult {
           : 'This run requires Body-Sign on V2 answers (profile bodySign=strict): HMAC-SHA256 over the exact body bytes with the key that signed the request, Base64.',
     };
   }
+  // V2 answers are unsigned: the marketplace does not act on a V2 Body-Sign, so a wrong one only warns.
+  const severity = required ? {} : { severity: 'warn' as const };
   if (input.truncated) {
-    return { id: RESPONSE_BODY_SIGN, ok: false, expected, received: 'a body too large to verify', hint: 'Produce answers are small JSON objects: send the body you signed, nothing more.' };
+    return { id: RESPONSE_BODY_SIGN, ok: false, ...severity, expected, received: 'a body too large to verify', hint: 'Produce answers are small JSON objects: send the body you signed, nothing more.' };
   }
   const verdict = verifySafely(input.key, input.body, input.header);
   if (verdict.ok) return { id: RESPONSE_BODY_SIGN, ok: true, expected, received: 'a valid signature' };
-  return { id: RESPONSE_BODY_SIGN, ok: false, expected, received: `${verdict.reason}: ${quoted(input.header)}`, hint: [verdict.detail, ...(verdict.reason === 'mismatch' ? diagnosisLines(input) : [])].join('\n') };
+  const note = required ? [] : ['V2 answers need no Body-Sign: send a correct one or none.'];
+  return {
+    id: RESPONSE_BODY_SIGN,
+    ok: false,
+    ...severity,
+    expected,
+    received: `${verdict.reason}: ${quoted(input.header)}`,
+    hint: [verdict.detail, ...(verdict.reason === 'mismatch' ? diagnosisLines(input) : []), ...note].join('\n'),
+  };
 }
 
 /** The signature debugger: what koomock signed, and every known mistake that reproduces the seller's value. */

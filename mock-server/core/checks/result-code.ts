@@ -5,6 +5,25 @@ export const RESULT_CODE = 'result.code';
 
 export const RESULT_SUCCESS = '000000';
 export const RESULT_PENDING = '000004';
+export const RESULT_AUTH_FAILED = '000001';
+
+/** newInstance's own codes (produce-api.md §5): definitive business refusals, not passing faults. */
+export const DEFINITIVE_CODES: ReadonlySet<string> = new Set(['000100', '000101', '000102', '000103', '000104', '000105', '000106', '000107']);
+
+const SIX_DIGITS = /^[0-9]{6}$/;
+
+/**
+ * changeInstanceCheck answered with a code other than 000000: the seller refuses the change (an
+ * outcome, not a failure; the marketplace blocks the change and does not ask again). 000001 is
+ * not a refusal: it says the seller could not verify koomock's valid signature.
+ * @example
+ *   isRefusal('changeInstanceCheck', '000002'); // true
+ */
+export const isRefusal = (activity: string, code: unknown): boolean =>
+  activity === 'changeInstanceCheck' && typeof code === 'string' && SIX_DIGITS.test(code) && code !== RESULT_SUCCESS && code !== RESULT_AUTH_FAILED;
+
+/** newInstance answered one of 000100-000107. */
+export const isDefinitive = (activity: string, code: unknown): boolean => activity === 'newInstance' && typeof code === 'string' && DEFINITIVE_CODES.has(code);
 
 /** produce-api.md §5. */
 const MEANINGS: Readonly<Record<string, string>> = {
@@ -48,9 +67,14 @@ export function checkResultCode(activity: string, value: Readonly<Record<string,
   const meaning = typeof code === 'string' ? MEANINGS[code] : undefined;
   const received = `${quoted(code)}${meaning === undefined ? '' : ` (${meaning})`}${msg === undefined ? '' : `, resultMsg ${quoted(msg)}`}`;
   if (code === RESULT_SUCCESS || (pendingAllowed && code === RESULT_PENDING)) return { id: RESULT_CODE, ok: true, expected, received };
+  if (isRefusal(activity, code)) {
+    return { id: RESULT_CODE, ok: true, expected: '"000000" to allow the change, another code to refuse it', received: `${received}: the seller refuses this change` };
+  }
   let hint: string;
   if (code === undefined) hint = 'Put resultCode (a 6-digit string) and resultMsg at the top level of the answer.';
   else if (typeof code !== 'string') hint = `resultCode must be a JSON string such as "000000", not ${Array.isArray(code) ? 'an array' : code === null ? 'null' : `a JSON ${typeof code === 'object' ? 'object' : typeof code}`}.`;
-  else hint = HINTS[code] ?? 'Only 000000 counts as success; any other code fails the call and the marketplace retries it.';
+  else if (isDefinitive(activity, code)) {
+    hint = `${code} is a definitive refusal of the order (${meaning ?? 'refused'}): the order fails and the buyer is refunded. Answer it only when your service really cannot provision this order (profile definitiveCodes says whether koomock retries it).`;
+  } else hint = HINTS[code] ?? 'Only 000000 counts as success; any other code fails the call and the marketplace retries it.';
   return { id: RESULT_CODE, ok: false, expected, received, hint };
 }

@@ -43,7 +43,7 @@ export interface UsageRuleViolation {
 export type UsageBatchResult = { readonly ok: true; readonly records: readonly UsagePushRecord[] } | UsageRuleViolation;
 
 export interface UsageRuleContext {
-  /** Epoch ms the 21-day window is measured from. */
+  /** Epoch ms the 21-day window is measured from: wall-clock time, what the seller sees (docs/fidelity.md). */
   readonly now: number;
   readonly isOnDemandInstanceOfSeller: (instanceId: string) => boolean;
 }
@@ -115,7 +115,7 @@ function findFormatError(record: unknown, i: number): UsageRuleViolation | undef
 /**
  * Checks a batch against docs/fidelity.md#d27 in order: count (MKT.9003), begin_time age (MKT.9004), formats
  * (MKT.0101), instance ownership (MKT.9001).
- * @example validateUsageBatch(body.usage_records, { now: clock.now(), isOnDemandInstanceOfSeller: (id) => ids.has(id) })
+ * @example validateUsageBatch(body.usage_records, { now: clock.wallNow(), isOnDemandInstanceOfSeller: (id) => ids.has(id) })
  */
 export function validateUsageBatch(records: unknown, context: UsageRuleContext): UsageBatchResult {
   if (!Array.isArray(records)) return invalid(`usage_records must be a JSON array of records, received ${preview(records)}`);

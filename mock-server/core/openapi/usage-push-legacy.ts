@@ -103,7 +103,7 @@ export const usagePushLegacyRoute: OpenApiRoute = {
       return toViolationResponse(ctx, { code: 'MKT.9002', status: 500, detail: entityError });
     }
     const expanded = expand(records);
-    const result = validateUsageBatch(expanded.records, { now: ctx.clock.now(), isOnDemandInstanceOfSeller: isOnDemandInstanceOf(ctx, seller.id) });
+    const result = validateUsageBatch(expanded.records, { now: ctx.clock.wallNow(), isOnDemandInstanceOfSeller: isOnDemandInstanceOf(ctx, seller.id) });
     if (!result.ok) return toViolationResponse(ctx, renameViolation(result, expanded.origin));
     return acceptUsage(ctx, seller.id, result.records);
   },

@@ -45,7 +45,8 @@ export const usagePushOldRoute: OpenApiRoute = {
       });
     }
     const result = validateUsageBatch(Array.isArray(records) ? records.map(toNewRecord) : records, {
-      now: ctx.clock.now(),
+      // The seller's own timestamps are judged against the time it can see, never koomock's virtual clock.
+      now: ctx.clock.wallNow(),
       isOnDemandInstanceOfSeller: isOnDemandInstanceOf(ctx, seller.id),
     });
     if (!result.ok) return toViolationResponse(ctx, result);

@@ -4,7 +4,7 @@
  */
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { validateUsageBatch } from '../market/usage-rules.js';
-import { diagnoseUsageSignature, verifyUsageSignature } from '../signing/index.js';
+import { diagnoseUsageSignature, isNaturallySorted, verifyUsageSignature } from '../signing/index.js';
 import type { SellerAccount } from './context.js';
 import { type OpenApiContext, type OpenApiRoute, report, requireCaller } from './request-context.js';
 import { toDiagnosisRecord } from '../signing/diagnosis-record.js';
@@ -32,7 +32,23 @@ function checkBodySignature(req: ApiRequest, json: Readonly<Record<string, unkno
     seenNonce: (nonce) => ctx.store.rememberNonce(`usage:${seller.id}`, nonce, now + NONCE_TTL_MS, now),
   });
   if (verdict.ok) {
-    report(ctx, { id: CHECK_ID, ok: true, received: `signature over the ${verdict.variant ?? 'raw'} body` });
+    // The page asks for the body "naturally sorted" before signing; whether the platform refuses
+    // another order is not known, so an unsorted body is accepted and reported as a warning.
+    // A canonical-variant match means the seller did sign the sorted form.
+    const sorted = json === undefined || verdict.variant === 'canonical' || isNaturallySorted(json);
+    report(
+      ctx,
+      sorted
+        ? { id: CHECK_ID, ok: true, received: `signature over the ${verdict.variant ?? 'raw'} body` }
+        : {
+            id: CHECK_ID,
+            ok: false,
+            severity: 'warn',
+            expected: 'a body with its keys sorted ("naturally sorted") before signing, at every level',
+            received: 'signature over the raw body, but the body was not sorted before signing',
+            hint: 'Serialise usage_records with sorted keys (begin_time, end_time, instance_id, metering_sn, record_time, usage_value), sign that text and send it unchanged.',
+          },
+    );
     return undefined;
   }
   const diagnosable = verdict.reason !== 'missing' && verdict.reason !== 'replayed';

@@ -8,6 +8,7 @@ import { checkHttpStatus } from '../checks/http-status.js';
 import { checkInstanceIdempotent, INSTANCE_IDEMPOTENT } from '../checks/instance-idempotent.js';
 import { checkResponseAppInfo, RESPONSE_APPINFO } from '../checks/response-appinfo.js';
 import { checkResponseBodySign } from '../checks/response-body-sign.js';
+import { checkResponseMemo } from '../checks/response-memo.js';
 import { validateResponse } from '../checks/response-schema.js';
 import { checkResultCode } from '../checks/result-code.js';
 import { checkTransportReachable } from '../checks/transport-reachable.js';
@@ -114,6 +115,8 @@ export function checkAnswer(input: AnswerInput): AnswerChecks {
     }),
   );
   if (value !== undefined && input.family === 'v1') checks.push(checkResponseAppInfo({ key: input.key, value }));
+  const memo = value === undefined ? undefined : checkResponseMemo(decodeBody(result.body).text, value);
+  if (memo !== undefined) checks.push(memo);
   if (value !== undefined && input.idempotency !== undefined) {
     const current = typeof value.instanceId === 'string' ? value.instanceId : undefined;
     checks.push(checkInstanceIdempotent({ ...input.idempotency, current }));

@@ -1,5 +1,7 @@
 import { decodeBody } from '../checks/body-json.js';
-import { RESULT_PENDING } from '../checks/result-code.js';
+import { marketTimeoutCheck } from '../checks/market-timeout.js';
+import { isDefinitive, isRefusal, RESULT_CODE, RESULT_PENDING } from '../checks/result-code.js';
+import type { FidelityProfile } from '../profile.js';
 import type { CheckResult } from '../result.js';
 import { buildProduceRequest } from './activities.js';
 import { checkAnswer, passesPlatform } from './answer-checks.js';
@@ -29,6 +31,11 @@ export interface AttemptContext {
   readonly attempt: number;
   /** newInstance: the instanceId issued first for this order line, and the idempotency key in words (docs/fidelity.md#d16). */
   readonly idempotency?: { readonly key: string; readonly previous: string | undefined };
+  /**
+   * A marketplace-side timeout made by koomock: the answer is received and judged, then dropped as
+   * if it came too late, so the attempt counts as failed and the call is retried.
+   */
+  readonly dropAnswer?: boolean;
 }
 
 const capText = (text: string): string =>
@@ -40,8 +47,12 @@ export const toRecordedExchange = (result: TransportResult): Pick<AttemptRecord,
     ? { response: { status: result.status, headers: result.headers, body: capText(decodeBody(result.body).text), truncated: result.truncated } }
     : { error: { error: result.error, message: result.message } };
 
-function outcomeOf(checks: readonly CheckResult[], answer: Readonly<Record<string, unknown>> | undefined, activity: string): AttemptRecord['outcome'] {
+function outcomeOf(checks: readonly CheckResult[], answer: Readonly<Record<string, unknown>> | undefined, activity: string, profile: FidelityProfile): AttemptRecord['outcome'] {
+  const code = answer?.resultCode;
+  // A definitive refusal ends the call when the profile says so (docs/fidelity.md), if nothing else failed.
+  if (profile.definitiveCodes === 'final' && isDefinitive(activity, code) && passesPlatform(checks.filter((c) => c.id !== RESULT_CODE))) return 'refused';
   if (!passesPlatform(checks)) return 'failed';
+  if (isRefusal(activity, code)) return 'refused';
   const pending = activity === 'newInstance' && answer?.resultCode === RESULT_PENDING;
   // A pending answer without an instanceId gives koomock nothing to poll for.
   if (pending) return typeof answer?.instanceId === 'string' ? 'pending' : 'failed';
@@ -54,7 +65,7 @@ function outcomeOf(checks: readonly CheckResult[], answer: Readonly<Record<strin
  * activity, missing field, missing key).
  * @example
  *   const record = await runAttempt({ activity: 'newInstance', url, fields: { orderId, orderLineId } }, deps, { attempt: 1 });
- *   record.outcome; // 'success' | 'pending' | 'failed'
+ *   record.outcome; // 'success' | 'pending' | 'refused' | 'failed'
  */
 export async function runAttempt(spec: CallSpec, deps: ProduceDeps, context: AttemptContext): Promise<AttemptRecord> {
   const ctx: BuildContext = { profile: deps.profile, clock: deps.clock, random: deps.random };
@@ -84,8 +95,8 @@ export async function runAttempt(spec: CallSpec, deps: ProduceDeps, context: Att
     request,
     ...toRecordedExchange(result),
     durationMs: result.durationMs,
-    checks,
-    outcome: outcomeOf(checks, value, signed.activity),
+    checks: context.dropAnswer === true ? [...checks, marketTimeoutCheck(context.attempt)] : checks,
+    outcome: context.dropAnswer === true ? 'failed' : outcomeOf(checks, value, signed.activity, deps.profile),
     signing: signed.signing,
     ...(signed.businessId === undefined ? {} : { businessId: signed.businessId }),
     ...(value === undefined ? {} : { answer: value }),

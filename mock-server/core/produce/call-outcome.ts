@@ -1,8 +1,12 @@
 import type { CheckResult } from '../result.js';
 import type { AttemptRecord } from './attempt.js';
 
-/** How a call ended: success, or what the marketplace does when its retries run out (docs/fidelity.md#d14). */
-export type CallFinal = 'success' | 'order-failed' | 'production-interface-message';
+/**
+ * How a call ended: success; `refused`, a definitive answer that is not a failure of the call
+ * (changeInstanceCheck refusing a change; newInstance 000100-000107 under `definitiveCodes: final`);
+ * or what the marketplace does when its retries run out (docs/fidelity.md#d14, #answer-rules-and-timing).
+ */
+export type CallFinal = 'success' | 'refused' | 'order-failed' | 'production-interface-message';
 
 /** newInstance/upgradeInstance gave up: the caller marks the order FAILED, unsubscribes it and records a refund. */
 export interface OrderFailure {

@@ -2,8 +2,8 @@ import { type AttemptRecord, runAttempt } from './attempt.js';
 import { type CallOutcome, summariseFailure } from './call-outcome.js';
 import type { ProduceDeps } from './deps.js';
 import { giveUp } from './give-up.js';
-import { pollForAppInfo } from './poll.js';
-import { retryPolicy, waitUntil } from './retry-policy.js';
+import { confirmWithQuery, pollForAppInfo } from './poll.js';
+import { ORDER_FAILING_ACTIVITIES, retryPolicy, waitUntil } from './retry-policy.js';
 import { earlyStop } from './transport-give-up.js';
 import type { CallSpec } from './types.js';
 
@@ -12,6 +12,8 @@ export interface CallOptions {
   readonly previousInstanceId?: string;
   /** newInstance: the idempotency key in words; default `orderId … + orderLineId …` (V1: `orderId …`). */
   readonly idempotencyKey?: string;
+  /** A marketplace-side timeout: the answers of the first N attempts are dropped after they arrive (docs/fidelity.md). */
+  readonly dropAnswers?: number;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -26,9 +28,11 @@ function idempotencyKeyOf(spec: CallSpec, deps: ProduceDeps, given: string | und
 /**
  * One produce call with the marketplace's retries (docs/fidelity.md#d10, docs/fidelity.md#d12 to #d15): failed attempts are repeated every
  * retry interval on the VIRTUAL clock within the activity's window, each with a fresh businessId,
- * nonce and timestamp. A newInstance 000004 switches to polling queryInstance until `info[].appInfo`
- * arrives. When the window runs out, newInstance/upgradeInstance end `order-failed` (the caller fails
- * and refunds the order), every other activity a `production-interface-message`.
+ * nonce and timestamp. A newInstance 000004 switches to polling queryInstance until `info[]` lists
+ * the instance; a newInstance 000000 is followed by one queryInstance, as on the platform. A refusal
+ * (changeInstanceCheck non-000000) ends the call at once, `refused`. When the window runs out,
+ * newInstance/upgradeInstance end `order-failed` (the caller fails and refunds the order), every
+ * other activity a `production-interface-message`.
  * @example
  *   const outcome = await runProduceCall({ activity: 'newInstance', url, fields: { orderId, orderLineId } }, deps);
  *   outcome.final; // 'success' | 'order-failed' | 'production-interface-message'
@@ -46,12 +50,14 @@ export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options:
     const record = await runAttempt(spec, deps, {
       attempt: n,
       ...(isNew ? { idempotency: { key: idemKey, previous: firstInstanceId } } : {}),
+      ...(n <= (options.dropAnswers ?? 0) ? { dropAnswer: true } : {}),
     });
     attempts.push(record);
+    // A dropped answer's instanceId counts too: the seller created it, the retry must return it.
     if (isNew && firstInstanceId === undefined && record.instanceId !== undefined) firstInstanceId = record.instanceId;
     if (record.outcome === 'success') {
       const appInfo = record.answer?.appInfo;
-      return {
+      const outcome: CallOutcome = {
         activity: spec.activity,
         attempts,
         final: 'success',
@@ -60,6 +66,13 @@ export async function runProduceCall(spec: CallSpec, deps: ProduceDeps, options:
         startedAt,
         endedAt: clock.now(),
       };
+      const v2 = (spec.generation ?? deps.profile.generation) === 'v2';
+      return isNew && v2 && record.instanceId !== undefined ? confirmWithQuery(spec, deps, { ...outcome, instanceId: record.instanceId }) : outcome;
+    }
+    if (record.outcome === 'refused') {
+      const code = String(record.answer?.resultCode ?? '?');
+      if (ORDER_FAILING_ACTIVITIES.has(spec.activity)) return giveUp(spec, attempts, `definitive refusal ${code}: not retried (profile definitiveCodes=final)`, startedAt, clock.now(), firstInstanceId);
+      return { activity: spec.activity, attempts, final: 'refused', startedAt, endedAt: clock.now() };
     }
     if (record.outcome === 'pending' && record.instanceId !== undefined) {
       return pollForAppInfo(spec, deps, { attempts, instanceId: record.instanceId, startedAt });

@@ -1,4 +1,4 @@
-import { computeKitSignature, computeV1AuthToken, computeV2Signature } from '../signing/index.js';
+import { computeKitSignature, computeV1AuthToken, computeV2Signature, parseJsonObject, toCanonicalJson } from '../signing/index.js';
 import { appendQuery, type BuildContext } from './build-context.js';
 import { toV1Query } from './build-v1.js';
 import { createNonce } from './nonce.js';
@@ -27,7 +27,8 @@ const toQuery = (pairs: readonly (readonly [string, { value: string; send: boole
 /**
  * Signs a built request with the key of its category. V2 and orderNotify: URL parameters
  * `signature`, `timestamp` (wall clock, ms or seconds per docs/fidelity.md#d3) and `nonce` (docs/fidelity.md#d4), hex case per docs/fidelity.md#d5.
- * Kit: headers `x-sign`, `x-timestamp` (ms), `x-nonce` (docs/fidelity.md#d17). V1: `timeStamp` (17-digit UTC) and a
+ * Kit: headers `x-sign`, `x-timestamp` (ms), `x-nonce`, over the key-sorted body (the body itself
+ * keeps the documented field order, docs/fidelity.md#answer-rules-and-timing). V1: `timeStamp` (17-digit UTC) and a
  * URL-encoded `authToken`. `signOverrides` replace or drop any of these; a replaced timestamp or
  * nonce is also what gets signed, so a stale-timestamp probe still carries a valid signature.
  * @example
@@ -48,9 +49,12 @@ export function signProduceRequest(req: ProduceRequest, keys: SellerKeys, ctx: B
   const caseOf = (hex: string) => (ctx.profile.signatureCase === 'upper' ? hex.toUpperCase() : hex.toLowerCase());
   const nonceValue = createNonce(ctx.random, ctx.profile.nonce);
   if (req.family === 'kit') {
+    // Kit bodies go out in the documented field order; the signature covers the key-sorted form.
+    const parsed = parseJsonObject(payload);
+    const signedPayload = parsed === undefined ? payload : toCanonicalJson(parsed);
     const timestamp = pick(signOverrides, 'x-timestamp', String(wall));
     const nonce = pick(signOverrides, 'x-nonce', nonceValue);
-    const sign = pick(signOverrides, 'x-sign', caseOf(computeKitSignature({ key, payload, timestamp: timestamp.value, nonce: nonce.value })));
+    const sign = pick(signOverrides, 'x-sign', caseOf(computeKitSignature({ key, payload: signedPayload, timestamp: timestamp.value, nonce: nonce.value })));
     const headers: Record<string, string> = { ...req.headers };
     for (const [name, p] of [['x-sign', sign], ['x-timestamp', timestamp], ['x-nonce', nonce]] as const) if (p.send) headers[name] = p.value;
     return { ...req, headers, signing: { timestamp: timestamp.value, nonce: nonce.value, signature: sign.value } };

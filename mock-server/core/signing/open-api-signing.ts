@@ -28,6 +28,7 @@ export { type ApigRequest, type ApigVerdict, type ApigVerifyContext, type ApigVe
 export { encodeRfc3986 } from './apig/rfc3986.js';
 export {
   computeUsageSignature,
+  isNaturallySorted,
   toUsageSigningBytes,
   type UsageSignatureInput,
   type UsageVerdict,

@@ -112,7 +112,7 @@ describe('toJunitXml', () => {
   });
 
   test('marks a skipped step <skipped>', () => {
-    expect(child(testcase('query › (skipped)') as XmlElement, 'skipped')?.attrs['message']).toBe('step query was skipped');
+    expect(child(testcase('query › (skipped)') as XmlElement, 'skipped')?.attrs['message']).toBe('step query was skipped: Query the instance');
   });
 
   test('lists the profile values, nested ones flattened, as <properties>', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadShippedScenarios, SCENARIOS_DIR } from '../../../mock-server/app/scenario-files.js';
+import { loadScenarios, loadShippedScenarios, SCENARIOS_DIR } from '../../../mock-server/app/scenario-files.js';
 import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
 import { DEFAULT_CATALOG } from '../../../mock-server/config/defaults.js';
 import type { Scenario } from '../../../mock-server/core/scenario/load/model.js';
@@ -22,6 +22,7 @@ describe('the shipped conformance suite (scenarios/)', () => {
       'async-provisioning',
       'cancel-renewal',
       'change-check-at-renewal',
+      'change-check-refused',
       'daily-dial-test',
       'expire-then-release',
       'expire-then-renew',
@@ -29,7 +30,9 @@ describe('the shipped conformance suite (scenarios/)', () => {
       'on-demand-billing-items',
       'on-demand-usage',
       'order-notify-query',
+      'query-several-instances',
       'release-after-unsubscribe',
+      'renew-expiry-milliseconds',
       'renew',
       'retry-after-timeout',
       'subscribe-monthly',
@@ -68,11 +71,28 @@ describe('the shipped conformance suite (scenarios/)', () => {
     for (const ms of [...delays, scenario.profile.callTimeoutMs ?? 0]) expect(ms).toBeLessThanOrEqual(MAX_REAL_WAIT_MS);
   });
 
-  test('the timeout scenario times out for real: the seller delay exceeds the call timeout', () => {
-    const scenario = parse('retry-after-timeout.yaml');
-    const order = scenario.steps[0];
-    const delay = order?.kind === 'order' && order.order.source === 'catalog' ? order.order.extendParams.find((p) => p.name === 'koomock.responseDelayMs') : undefined;
-    expect(Number(delay?.value)).toBeGreaterThan(scenario.profile.callTimeoutMs ?? Number.POSITIVE_INFINITY);
+  test('the default suite needs no seller cooperation: no koomock.* test hook in any order', () => {
+    for (const scenario of loadShippedScenarios({ catalog: DEFAULT_CATALOG })) {
+      for (const step of scenario.steps) {
+        if (step.kind !== 'order' || step.order.source !== 'catalog') continue;
+        expect([...step.order.extendParams, ...step.order.lineExtendParams].filter((p) => p.name.startsWith('koomock.')), `${scenario.id}/${step.id}`).toEqual([]);
+      }
+    }
+  });
+
+  test('the timeout scenario makes the marketplace-side timeout itself: the first answer is dropped, then retried', () => {
+    const create = parse('retry-after-timeout.yaml').steps.find((s) => s.id === 'create');
+    expect(create?.kind === 'send' ? [create.dropAnswers, create.retry, create.expect.attempts] : undefined).toEqual([1, true, 2]);
+  });
+
+  test('the hook-driven variants are an opt-in group outside the default suite (scenarios-opt-in/hooks)', () => {
+    const hooks = loadScenarios([join(SCENARIOS_DIR, '..', 'scenarios-opt-in', 'hooks')], { catalog: DEFAULT_CATALOG });
+    expect(hooks.map((s) => [s.id, s.group])).toEqual([
+      ['async-provisioning-hook', 'hooks'],
+      ['retry-after-slow-answer', 'hooks'],
+    ]);
+    const shipped = loadShippedScenarios({ catalog: DEFAULT_CATALOG }).map((s) => s.id);
+    for (const s of hooks) expect(shipped).not.toContain(s.id);
   });
 
   test('loads as one suite with unique ids, sub-folders (security/, …) included', () => {

@@ -55,6 +55,10 @@ describe('produce example payloads', () => {
 });
 
 const V2_REJECTIONS: readonly Rejection[] = [
+  // produce-api.md §8.1: an answer missing resultCode or resultMsg is a failed call (docs/fidelity.md); V1 keeps resultMsg optional.
+  { name: 'newInstance response without resultMsg', example: 'v2-newInstance.response', schema: id('v2', 'newInstance.response'), at: '/resultMsg', to: REMOVE, pointer: '/resultMsg', rule: 'required' },
+  { name: 'queryInstance response without resultMsg', example: 'v2-queryInstance.response', schema: id('v2', 'queryInstance.response'), at: '/resultMsg', to: REMOVE, pointer: '/resultMsg', rule: 'required' },
+  { name: 'changeInstanceCheck response without resultMsg', example: 'v2-changeInstanceCheck.response', schema: id('v2', 'changeInstanceCheck.response'), at: '/resultMsg', to: REMOVE, pointer: '/resultMsg', rule: 'required' },
   { name: 'newInstance request with testFlag "2"', example: 'v2-newInstance.request', schema: id('v2', 'newInstance.request'), at: '/testFlag', to: '2', pointer: '/testFlag', rule: 'enum' },
   { name: 'newInstance request with a 65-character businessId', example: 'v2-newInstance.request', schema: id('v2', 'newInstance.request'), at: '/businessId', to: chars(65), pointer: '/businessId', rule: 'maxLength' },
   { name: 'newInstance request with a field koomock does not send', example: 'v2-newInstance.request', schema: id('v2', 'newInstance.request'), at: '/productId', to: 'OFFI461867333479178240', pointer: '', rule: 'additionalProperties' },
@@ -153,7 +157,6 @@ describe('produce schemas accept what the docs allow', () => {
   const rows: readonly Acceptance[] = [
     { name: 'a newInstance failure answer without instanceId', example: 'v2-newInstance.response', at: '/resultCode', to: '000100' },
     { name: 'a newInstance answer with a field the platform ignores', example: 'v2-newInstance.response', at: '/traceId', to: 'abc' },
-    { name: 'a newInstance answer without resultMsg', example: 'v2-newInstance.response', at: '/resultMsg', to: REMOVE },
     { name: 'a newInstance request without testFlag (docs/fidelity.md#d6 omit)', example: 'v2-newInstance.request', at: '/testFlag', to: REMOVE },
     { name: 'a refreshInstance request with a 14-digit expireTime (docs/fidelity.md#d8 default)', example: 'v2-refreshInstance.request', at: '/expireTime', to: '20221124023618' },
     { name: 'a refreshInstance request with scene RENEWAL_CHANGE', example: 'v2-refreshInstance.request', at: '/scene', to: 'RENEWAL_CHANGE' },

@@ -6,8 +6,9 @@ const MAX_IDS = 100;
 
 /**
  * queryInstance (查询实例信息, produce-api.md §3.2). Polled after a 000004 answer until `appInfo`
- * appears, and called whenever the buyer opens the resource page. Instances still provisioning
- * come back without appInfo; unknown and released ids are left out.
+ * appears, and called whenever the buyer opens the resource page. Instances still provisioning are
+ * left out (the marketplace stops polling at the first answer that lists the instance), and so are
+ * unknown and released ids.
  */
 export const queryInstance: Handler = async (body, ctx) => {
   const p = requireStrings(body, { instanceId: 100 * 65 });
@@ -18,8 +19,8 @@ export const queryInstance: Handler = async (body, ctx) => {
 
   const info = ids.flatMap((id) => {
     const record = ctx.instances.get(id);
-    if (record === undefined || record.released) return [];
-    return [record.appInfo === undefined ? { instanceId: id } : { instanceId: id, appInfo: record.appInfo }];
+    if (record === undefined || record.released || record.appInfo === undefined) return [];
+    return [{ instanceId: id, appInfo: record.appInfo }];
   });
   return success({ info });
 };

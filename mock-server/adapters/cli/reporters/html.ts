@@ -79,7 +79,7 @@ function scenarioBlock(scenario: ScenarioReport, index: number, m: Messages, lan
   const outcome = scenarioOutcome(scenario);
   const failed = outcome === 'failed';
   const ok = scenario.checks.filter((c) => c.ok).length;
-  // A skipped scenario ran no check: "0/0" would read as a pass, so it says skipped instead.
+  // A skipped scenario is not a pass, whatever checks it ran: it says skipped instead of "n/n".
   const counted = outcome === 'skipped' ? h(m.skipped) : `${ok}/${scenario.checks.length}`;
   const meta = [h(scenario.id, { max: 120 }), ...(scenario.file === undefined ? [] : [h(scenario.file, { max: 200 })]), formatSpan(scenario.durationMs), counted];
   return [

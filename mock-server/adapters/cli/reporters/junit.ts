@@ -70,7 +70,7 @@ function testsuite(report: RunReport, scenario: ScenarioReport, index: number, p
     ...uniqueNames(scenario.checks.map((c) => `${toSafeText(c.step)} › ${toSafeText(c.id)}`)).map((name, i) => testcase(scenario, scenario.checks[i] as ReportedCheck, name)),
     ...skippedSteps.map(
       (s) =>
-        `    <testcase${attr('name', `${toSafeText(s.id)} › (skipped)`)}${attr('classname', toSafeText(scenario.id))}${attr('time', '0.000')}>\n      <skipped${attr('message', `step ${toSafeText(s.id)} was skipped`)}/>\n    </testcase>`,
+        `    <testcase${attr('name', `${toSafeText(s.id)} › (skipped)`)}${attr('classname', toSafeText(scenario.id))}${attr('time', '0.000')}>\n      <skipped${attr('message', `step ${toSafeText(s.id)} was skipped: ${toSafeText(s.title)}`)}/>\n    </testcase>`,
     ),
   ];
   const head =

@@ -167,6 +167,14 @@ export interface SendStep extends StepBase {
    * state. `replay` sends the valid call first, then the same bytes again.
    */
   readonly attack?: AttackName;
+  /**
+   * A marketplace-side timeout made by koomock (docs/fidelity.md, "Answer rules and timing"): the
+   * answers of the first `dropAnswers` attempts are received, then dropped as if they came too late,
+   * and the call is retried with a new businessId.
+   */
+  readonly dropAnswers: number;
+  /** The step applies only to sellers whose answer has one of these result codes; otherwise it is skipped with `otherwise`. */
+  readonly onlyIf?: { readonly resultCode: readonly string[]; readonly otherwise: string };
   readonly expect: Expectation;
 }
 

@@ -49,6 +49,8 @@ export interface RawStep {
   readonly retry?: boolean;
   readonly debug?: boolean;
   readonly attack?: string;
+  readonly dropAnswers?: number;
+  readonly onlyIf?: { readonly resultCode: string | readonly string[]; readonly otherwise: string };
   readonly expect?: RawExpect;
 }
 

@@ -97,6 +97,7 @@ export function toSingleCallScenario(input: SingleCallInput): Scenario {
     sign: Object.fromEntries(Object.entries(input.signOverrides ?? {}).map(([k, v]) => [k, v === null ? null : (literal(v) as string)])),
     retry: input.retry === true,
     debug: input.debug === true,
+    dropAnswers: 0,
     ...(input.attack === undefined ? {} : { attack: input.attack }),
     expect,
   };

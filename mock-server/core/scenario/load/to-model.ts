@@ -132,6 +132,10 @@ function toStep(raw: RawStep, index: number, scenarioDebug: boolean, position: S
       retry: raw.retry ?? raw.attack === undefined,
       debug: raw.debug ?? scenarioDebug,
       ...(raw.attack === undefined ? {} : { attack: raw.attack as AttackName }),
+      dropAnswers: raw.dropAnswers ?? 0,
+      ...(raw.onlyIf === undefined
+        ? {}
+        : { onlyIf: { resultCode: typeof raw.onlyIf.resultCode === 'string' ? [raw.onlyIf.resultCode] : [...raw.onlyIf.resultCode], otherwise: raw.onlyIf.otherwise } }),
       expect: toExpectation(raw.expect),
     };
     return send;

@@ -100,6 +100,9 @@ function checkExpect(step: RawStep, tokens: Tokens, scope: ReferenceScope): Find
   if (expect.outcome === 'production-interface-message' && ORDER_FAILING_ACTIVITIES.has(activity)) {
     findings.push({ pointer: toPointer([...at, 'outcome']), problem: `${activity} cannot end in production-interface-message`, hint: 'when its retries run out the order fails: expect order-failed (docs/fidelity.md#d14)' });
   }
+  if (expect.outcome === 'refused' && activity !== 'changeInstanceCheck') {
+    findings.push({ pointer: toPointer([...at, 'outcome']), problem: `${activity} cannot end in refused`, hint: 'only changeInstanceCheck refuses (any code but 000000 and 000001); a newInstance refused with 000100-000107 ends order-failed' });
+  }
   if (step.retry === false && expect.attempts !== undefined && expect.attempts > 1) {
     findings.push({ pointer: toPointer([...at, 'attempts']), problem: `\`attempts: ${expect.attempts}\` cannot happen with \`retry: false\` (one attempt only)`, hint: 'remove retry: false or expect attempts: 1' });
   }
@@ -125,6 +128,12 @@ export function validateSendStep(step: RawStep, index: number, generation: 'v1' 
     }
   }
   for (const part of ['with', 'set', 'sign'] as const) findings.push(...validateReferences(step[part] ?? {}, [...tokens, part], scope));
+  if (step.dropAnswers !== undefined && (step.retry === false || step.attack !== undefined)) {
+    findings.push({ pointer: toPointer([...tokens, 'dropAnswers']), problem: '`dropAnswers` needs a retried call', hint: 'a dropped answer is followed by a retry: remove `retry: false` / `attack`, or remove dropAnswers' });
+  }
+  if (step.onlyIf !== undefined && step.attack !== undefined) {
+    findings.push({ pointer: toPointer([...tokens, 'onlyIf']), problem: '`onlyIf` does not apply to a forged call', hint: 'remove onlyIf or attack' });
+  }
   findings.push(...checkExpect(step, tokens, scope), ...validateAttackStep(step, index, generation, scope));
   return findings;
 }

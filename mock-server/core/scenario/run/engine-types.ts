@@ -137,6 +137,11 @@ export interface RunMemory {
   readonly instances: Map<string, KnownInstance>;
   /** The instance records koomock keeps (lifecycle), by instanceId. */
   readonly records: Map<string, InstanceRecord>;
+  /**
+   * Order lines (`orderId orderLineId`) the seller was seen fetching through the order query, with
+   * the step that proved it: a later call for the same line may be answered from the seller's records.
+   */
+  readonly queried: Map<string, string>;
 }
 
-export const createRunMemory = (): RunMemory => ({ instances: new Map(), records: new Map() });
+export const createRunMemory = (): RunMemory => ({ instances: new Map(), records: new Map(), queried: new Map() });

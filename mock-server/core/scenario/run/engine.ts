@@ -5,7 +5,7 @@
  */
 import { createRunMemory, type EngineDeps, type RunMemory } from './engine-types.js';
 import type { Scenario, Step } from '../load/model.js';
-import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport, type StepReport, summarise } from './report.js';
+import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport, scenarioStatus, type StepReport, summarise } from './report.js';
 import { checkOpenApiDuring, closeScenarioFaults, openStepWindow, runFaultsStep } from './open-api.js';
 import { runOrderStep } from './order.js';
 import { runSendStep } from './send.js';
@@ -102,7 +102,7 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
     id: scenario.id,
     title: scenario.title,
     file: scenario.file,
-    status: checks.some(isFailure) ? 'failed' : 'passed',
+    status: scenarioStatus(steps, checks),
     durationMs: Math.max(0, deps.clock.wallNow() - startedWall),
     steps,
     checks,

@@ -14,7 +14,7 @@ export interface ReportedAttempt {
   readonly at: number;
   readonly status?: number;
   readonly resultCode?: string;
-  readonly outcome: 'success' | 'pending' | 'failed';
+  readonly outcome: 'success' | 'pending' | 'refused' | 'failed';
   readonly durationMs: number;
   /** The seller's answer, cut to a readable length; untrusted text. */
   readonly responseExcerpt?: string;
@@ -34,7 +34,11 @@ export interface ScenarioReport {
   readonly title: string;
   /** File the scenario came from, relative to the working directory. */
   readonly file?: string;
-  readonly status: 'passed' | 'failed';
+  /**
+   * `skipped`: nothing failed, but a step could not do its job against this seller or here (not
+   * applicable, or no host to fail over to). Never counted as passed.
+   */
+  readonly status: 'passed' | 'failed' | 'skipped';
   readonly durationMs: number;
   readonly steps: readonly StepReport[];
   /** Every check of every step, flat, in order. */
@@ -44,7 +48,7 @@ export interface ScenarioReport {
 export interface RunSummary {
   readonly scenarios: number;
   readonly scenariosFailed: number;
-  /** Scenarios that could run no check here (see isSkippedScenario): neither passed nor failed. */
+  /** Scenarios that neither failed nor passed (see isSkippedScenario): never counted as passed. */
   readonly scenariosSkipped: number;
   readonly checks: number;
   readonly checksFailed: number;
@@ -80,11 +84,20 @@ export function summarise(scenarios: readonly ScenarioReport[]): RunSummary {
 }
 
 /**
- * A scenario that could not do its job here (e.g. a failover scenario without a second host): it
- * ran no check and skipped steps. It does not fail the run, but a reader must not take it for a pass.
+ * A scenario that could not do its job here (a failover scenario without a second host, an
+ * asynchronous-provisioning scenario against a seller that provisions synchronously). It does not
+ * fail the run, but a reader must not take it for a pass.
  */
-export const isSkippedScenario = (s: ScenarioReport): boolean =>
-  s.status === 'passed' && s.checks.length === 0 && s.steps.some((step) => step.status === 'skipped');
+export const isSkippedScenario = (s: ScenarioReport): boolean => s.status === 'skipped';
+
+/**
+ * The status of a scenario from its steps and checks: failed when a check failed, else skipped
+ * when a step was skipped (not applicable to this seller, or not runnable here), else passed.
+ * @example
+ *   scenarioStatus(steps, checks); // 'passed' | 'failed' | 'skipped'
+ */
+export const scenarioStatus = (steps: readonly StepReport[], checks: readonly CheckResult[]): ScenarioReport['status'] =>
+  checks.some(isFailure) ? 'failed' : steps.some((s) => s.status === 'skipped') ? 'skipped' : 'passed';
 
 /** What running one send step gives the engine: its report, its checks, and its result for later references. */
 export interface StepRun {
@@ -94,4 +107,4 @@ export interface StepRun {
 }
 
 /** How a scenario is counted and shown in every report: passed, failed or skipped. */
-export const scenarioOutcome = (s: ScenarioReport): 'passed' | 'failed' | 'skipped' => (isSkippedScenario(s) ? 'skipped' : s.status);
+export const scenarioOutcome = (s: ScenarioReport): 'passed' | 'failed' | 'skipped' => s.status;

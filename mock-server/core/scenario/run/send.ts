@@ -33,6 +33,7 @@ async function call(step: SendStep, spec: CallSpec, deps: ProduceDeps, keyed: Id
     return await runProduceCall(spec, deps, {
       ...(previous === undefined ? {} : { previousInstanceId: previous }),
       ...(keyed === undefined ? {} : { idempotencyKey: keyed.words }),
+      ...(step.dropAnswers > 0 ? { dropAnswers: step.dropAnswers } : {}),
     });
   } catch (e) {
     // The builder refused the step's fields: the scenario's mistake, located at the step.
@@ -93,7 +94,9 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
     ...markExpected(callChecks.map((c) => ({ ...c, step: step.id })), step.expect.fail),
     ...(replayed === undefined ? [] : markExpected([{ ...replayed.check, step: `${step.id}#replay` }], step.expect.fail)),
   ];
-  const expectations = evaluateExpectations({
+  // `onlyIf`: a seller that answered otherwise is not wrong, the step just does not apply to it.
+  const notApplicable = step.onlyIf !== undefined && outcome.final === 'success' && !step.onlyIf.resultCode.includes(result.resultCode ?? '');
+  const expectations = notApplicable ? [] : evaluateExpectations({
     step,
     result,
     sameAs: prepared.sameAs,
@@ -103,12 +106,13 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
     outcomeJudged: isOutcomeJudged(step, subject, state),
   });
   const checks = [...reported, ...expectations, ...noSideEffectChecks(step, state, [...reported, ...expectations], result)];
+  const failed = checks.some(isFailure);
   return {
     report: {
       id: step.id,
-      title: step.title,
+      title: notApplicable && !failed ? `${step.title} (not applicable: ${step.onlyIf?.otherwise ?? ''})` : step.title,
       activity: step.activity,
-      status: checks.some(isFailure) ? 'failed' : 'passed',
+      status: failed ? 'failed' : notApplicable ? 'skipped' : 'passed',
       attempts: toReportedAttempts(replayed?.record === undefined ? outcome.attempts : [...outcome.attempts, replayed.record], deps.exchangeIdOf),
     },
     checks,

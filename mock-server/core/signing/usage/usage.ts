@@ -126,3 +126,17 @@ const toBytes = (body: string | Uint8Array): Uint8Array => (typeof body === 'str
 const fail = (reason: VerdictReason, detail: string): UsageVerdict => verdictFail(reason, detail);
 
 const quote = (text: string): string => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+/**
+ * Whether every object of a JSON value lists its keys in sorted order (code-unit order, at every
+ * depth): the "naturally sorted" body the usage push page asks the seller to sign.
+ * @example
+ *   isNaturallySorted({ usage_records: [{ begin_time: 'x', end_time: 'y' }] }); // true
+ *   isNaturallySorted({ usage_records: [{ metering_sn: 'x', begin_time: 'y' }] }); // false
+ */
+export function isNaturallySorted(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(isNaturallySorted);
+  if (typeof value !== 'object' || value === null) return true;
+  const keys = Object.keys(value);
+  return keys.every((k, i) => i === 0 || (keys[i - 1] as string) < k) && Object.values(value).every(isNaturallySorted);
+}

@@ -8,7 +8,7 @@ const DOC = readFileSync(join(import.meta.dirname, '../../../../docs/checks.md')
 
 describe('check catalogue', () => {
   test('lists the answer checks in the order an attempt reports them, then the scenario checks', () => {
-    expect(CHECK_IDS.slice(0, 19)).toEqual([
+    expect(CHECK_IDS.slice(0, 23)).toEqual([
       'transport.reachable',
       'transport.timeout',
       'transport.reset',
@@ -23,11 +23,15 @@ describe('check catalogue', () => {
       'result.code',
       'response.body-sign',
       'response.appinfo',
+      'response.memo',
       'instance.idempotent',
       'instance.distinct',
       'instance.released',
       'order.queried',
       'order.outcome',
+      'response.instances',
+      'poll.appinfo',
+      'market.timeout',
     ]);
   });
 

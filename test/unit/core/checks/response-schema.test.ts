@@ -11,9 +11,9 @@ describe('response.schema', () => {
   });
 
   test.for([
-    ['a missing instanceId', { resultCode: '000000' }, '/instanceId: required', 'Add instanceId'],
-    ['a numeric resultCode', { resultCode: 0, instanceId: 'i' }, '/resultCode: type', 'JSON string of six digits'],
-    ['a too long instanceId', { resultCode: '000000', instanceId: 'x'.repeat(65) }, '/instanceId: maxLength', 'Shorten instanceId'],
+    ['a missing instanceId', { resultCode: '000000', resultMsg: 'ok' }, '/instanceId: required', 'Add instanceId'],
+    ['a numeric resultCode', { resultCode: 0, resultMsg: 'ok', instanceId: 'i' }, '/resultCode: type', 'JSON string of six digits'],
+    ['a too long instanceId', { resultCode: '000000', resultMsg: 'ok', instanceId: 'x'.repeat(65) }, '/instanceId: maxLength', 'Shorten instanceId'],
   ] as const)('names the pointer and the rule for %s', ([, value, received, hint]) => {
     const r = checkResponseSchema(schemas, NEW, value);
     expect(r.ok).toBe(false);
@@ -22,7 +22,7 @@ describe('response.schema', () => {
   });
 
   test('names a nested pointer', () => {
-    const r = checkResponseSchema(schemas, 'produce/v2/queryInstance.response.schema.json', { resultCode: '000000', info: [{ instanceId: 'i', appInfo: {} }] });
+    const r = checkResponseSchema(schemas, 'produce/v2/queryInstance.response.schema.json', { resultCode: '000000', resultMsg: 'ok', info: [{ instanceId: 'i', appInfo: {} }] });
     expect(r.received).toContain('/info/0/appInfo/frontEndUrl: required');
   });
 
@@ -33,7 +33,7 @@ describe('response.schema', () => {
 
 describe('validateResponse', () => {
   test('returns the pointers it flagged, so result.code can stay quiet about /resultCode', () => {
-    expect(validateResponse(schemas, NEW, { resultCode: 0, instanceId: 'i' }).pointers).toEqual(['/resultCode']);
-    expect(validateResponse(schemas, NEW, { resultCode: '000000', instanceId: 'i' }).pointers).toEqual([]);
+    expect(validateResponse(schemas, NEW, { resultCode: 0, resultMsg: 'ok', instanceId: 'i' }).pointers).toEqual(['/resultCode']);
+    expect(validateResponse(schemas, NEW, { resultCode: '000000', resultMsg: 'ok', instanceId: 'i' }).pointers).toEqual([]);
   });
 });

@@ -110,6 +110,19 @@ describe('usage.push body signature (docs/fidelity.md#d26)', () => {
     expect(res.body).toMatchObject({ error_code: 'MKT.0102', extra_info: expect.stringContaining('likely mistake hex-instead-of-base64') });
   });
 
+  test('accepts a body signed without sorting its keys, and reports it: usage.signature warns "not sorted before signing"', async () => {
+    const h = setup();
+    const unsorted = JSON.stringify({ usage_records: [record()] });
+    expect((await push(h, unsorted)).body).toMatchObject({ error_code: 'MKT.0000' });
+    expect(lastExchange(h).verdicts).toContainEqual(
+      expect.objectContaining({ id: 'usage.signature', ok: false, severity: 'warn', received: 'signature over the raw body, but the body was not sorted before signing' }),
+    );
+    const sorted = setup();
+    const text = toCanonicalJson(JSON.parse(unsorted.replace('sn-0001', 'sn-0002')), { recursive: true });
+    expect((await push(sorted, text)).body).toMatchObject({ error_code: 'MKT.0000' });
+    expect(lastExchange(sorted).verdicts).toContainEqual(expect.objectContaining({ id: 'usage.signature', ok: true }));
+  });
+
   test('accepts a signature over the key-sorted body only in canonical mode', async () => {
     // record() lists instance_id before begin_time: not key-sorted.
     const unsorted = JSON.stringify({ usage_records: [record()] });
@@ -148,6 +161,20 @@ describe('usage.push rules (docs/fidelity.md#d27)', () => {
     expect({ status: res.status, code: (res.body as { error_code: string }).error_code }).toEqual({ status, code });
     expectSchema(res, SCHEMA);
     expect(h.store.listUsage()).toEqual([]);
+  });
+
+  // The seller's timestamps are judged by the time it can see, never by koomock's virtual clock
+  // (docs/fidelity.md, "Answer rules and timing"): a suite that waited out renewals must not make a fresh push "too old".
+  test('judges begin_time against the wall clock: after 400 virtual days a push of the last hour is accepted', async () => {
+    const h = setup();
+    h.clock.advance(400 * 86_400_000);
+    const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    const wall = h.clock.wallNow();
+    const fresh = record({ begin_time: utc(wall - 3_600_000), end_time: utc(wall - 60_000), record_time: utc(wall) });
+    const res = await pushRecords(h, [fresh]);
+    expect(res.body).toMatchObject({ error_code: 'MKT.0000' });
+    const stale = record({ metering_sn: 'sn-old', begin_time: utc(wall - 22 * 86_400_000), end_time: utc(wall - 22 * 86_400_000 + 60_000), record_time: utc(wall) });
+    expect((await pushRecords(h, [stale])).body).toMatchObject({ error_code: 'MKT.9004' });
   });
 
   test('answers 500 MKT.9001 for an instance of another seller', async () => {

@@ -136,9 +136,10 @@ describe('kit builders', () => {
     );
     expect(req.url).toBe('https://seller.example/produceAPI/v2/tenantSync');
     expect(req.keyCategory).toBe('kit');
-    // Wall clock 1680508066618 = 2023-04-03T07:47:46.618Z = 15:47:46.618 in Beijing.
+    // Wall clock 1680508066618 = 2023-04-03T07:47:46.618Z = 15:47:46.618 in Beijing. Fields in the
+    // documented order (open-api §4.2), not sorted: the signature is computed over the sorted form.
     expect(req.body).toBe(
-      '{"domainName":"https://tenant.example","flag":1,"instanceId":"i1","name":"n","orderId":"","tenantCode":"huawei","tenantId":"t1","testFlag":0,"timeStamp":"20230403154746618"}',
+      '{"instanceId":"i1","orderId":"","tenantId":"t1","tenantCode":"huawei","name":"n","domainName":"https://tenant.example","flag":1,"testFlag":0,"timeStamp":"20230403154746618"}',
     );
   });
 

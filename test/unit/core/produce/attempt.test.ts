@@ -53,11 +53,10 @@ describe('one attempt', () => {
   });
 
   test.for([
-    ['HTTP 500', jsonResult({ resultCode: '000000', instanceId: 'i' }, { status: 500 }), '✗ http.status'],
-    ['text/html', jsonResult({ resultCode: '000000', instanceId: 'i' }, { headers: { 'content-type': 'text/html' } }), '✗ http.content-type'],
+    ['HTTP 500', jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i' }, { status: 500 }), '✗ http.status'],
+    ['text/html', jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i' }, { headers: { 'content-type': 'text/html' } }), '✗ http.content-type'],
     ['resultCode 000005', jsonResult({ resultCode: '000005', resultMsg: 'boom' }), '✗ result.code'],
-    ['no instanceId', jsonResult({ resultCode: '000000' }), '✗ response.schema'],
-    ['a wrong Body-Sign', jsonResult({ resultCode: '000000', instanceId: 'i' }, { headers: { 'body-sign': 'sign_type="HMAC-SHA256", signature="AAAA"' } }), '✗ response.body-sign'],
+    ['no instanceId', jsonResult({ resultCode: '000000', resultMsg: 'ok' }), '✗ response.schema'],
     ['a refused connection', { kind: 'error', error: 'refused', message: 'ECONNREFUSED', durationMs: 1 } as TransportResult, '✗ transport.reachable'],
     ['a timeout', { kind: 'error', error: 'timeout', message: 'timeout', durationMs: 20_000 } as TransportResult, '✗ transport.timeout'],
     ['a reset', { kind: 'error', error: 'reset', message: 'ECONNRESET', durationMs: 1 } as TransportResult, '✗ transport.reset'],
@@ -66,8 +65,8 @@ describe('one attempt', () => {
     ['HTTP 500 with an HTML page', jsonResult('<html>oops</html>', { status: 500, headers: { 'content-type': 'text/html' } }), '✗ http.status'],
     ['a body cut off at the cap', { ...jsonResult('{"resultCode":"0000'), truncated: true } as TransportResult, '✗ body.size'],
     ['an array', jsonResult([]), '✗ body.object'],
-    ['resultCode as a number', jsonResult({ resultCode: 0, instanceId: 'i' }), '✗ response.schema'],
-    ['a missing resultCode', jsonResult({ instanceId: 'i' }), '✗ response.schema'],
+    ['resultCode as a number', jsonResult({ resultCode: 0, resultMsg: 'ok', instanceId: 'i' }), '✗ response.schema'],
+    ['a missing resultCode', jsonResult({ resultMsg: 'ok', instanceId: 'i' }), '✗ response.schema'],
   ] as const)('%s fails the attempt on that one check', async ([, answer, failing]) => {
     const { d } = deps(answer);
     const record = await runAttempt(newInstance, d, { attempt: 1 });
@@ -75,8 +74,19 @@ describe('one attempt', () => {
     expect(ids(record.checks).filter((c) => c.startsWith('✗'))).toEqual([failing]);
   });
 
+  test('a wrong Body-Sign on a V2 answer is a warning (V2 answers are unsigned); under bodySign=strict it fails', async () => {
+    const signed = jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i' }, { headers: { 'body-sign': 'sign_type="HMAC-SHA256", signature="AAAA"' } });
+    const lenient = await runAttempt(newInstance, deps(signed).d, { attempt: 1 });
+    expect(lenient.outcome).toBe('success');
+    expect(lenient.checks.find((c) => c.id === 'response.body-sign')).toMatchObject({ ok: false, severity: 'warn' });
+    const strict = await runAttempt(newInstance, deps(signed, { bodySign: 'strict' }).d, { attempt: 1 });
+    expect(strict.outcome).toBe('failed');
+    expect(strict.checks.find((c) => c.id === 'response.body-sign')).toMatchObject({ ok: false });
+    expect(strict.checks.find((c) => c.id === 'response.body-sign')?.severity).toBeUndefined();
+  });
+
   test('a changed instanceId is reported but does not fail the call for the marketplace', async () => {
-    const { d } = deps(jsonResult({ resultCode: '000000', instanceId: 'i2' }));
+    const { d } = deps(jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i2' }));
     const record = await runAttempt(newInstance, d, { attempt: 2, idempotency: { key: 'orderId CS1 + orderLineId CS1-000001', previous: 'i1' } });
     expect(ids(record.checks)).toContain('✗ instance.idempotent');
     expect(record.outcome).toBe('success');
@@ -98,7 +108,7 @@ describe('one attempt', () => {
   });
 
   test('the journal gets the exchange with the signature and never a key', async () => {
-    const { d, exchanges } = deps(jsonResult({ resultCode: '000000', instanceId: 'i1' }));
+    const { d, exchanges } = deps(jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i1' }));
     const record = await runAttempt({ activity: 'orderNotify', url: SELLER_URL, fields: { orderId: 'CS1', orderLineId: 'CS1-000001' } }, d, { attempt: 1 });
     expect(exchanges).toHaveLength(1);
     const text = JSON.stringify(exchanges[0]);
@@ -114,7 +124,7 @@ describe('one attempt', () => {
   });
 
   test('a missing key fails before anything is sent', async () => {
-    const { d, transport } = deps(jsonResult({ resultCode: '000000' }));
+    const { d, transport } = deps(jsonResult({ resultCode: '000000', resultMsg: 'ok' }));
     await expect(runAttempt({ activity: 'orderNotify', url: SELLER_URL, fields: { orderId: 'a', orderLineId: 'b' } }, { ...d, keys: { basic: 'k' } }, { attempt: 1 })).rejects.toMatchObject({
       code: 'KEY_MISSING',
     });

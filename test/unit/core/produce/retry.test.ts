@@ -37,14 +37,15 @@ describe('retry engine', () => {
   });
 
   test('a seller that fails twice then succeeds gets 3 attempts, each with a new businessId and nonce', async () => {
-    const { d, transport } = deps((_, i) => (i < 2 ? failure : jsonResult({ resultCode: '000000', instanceId: 'i1' })));
+    const { d, transport } = deps((_, i) => (i < 2 ? failure : jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i1' })));
     const outcome = await runProduceCall(newInstance, d);
     expect(outcome).toMatchObject({ final: 'success', instanceId: 'i1', startedAt: 0, endedAt: 6 * MIN });
-    expect(outcome.attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
-    const sent = transport.requests.map((r) => ({ businessId: bodyOf(r).businessId, nonce: new URL(r.url).searchParams.get('nonce') }));
+    // Then the marketplace's queryInstance for the new instance.
+    expect(outcome.attempts.map((a) => `${a.activity}#${a.attempt}`)).toEqual(['newInstance#1', 'newInstance#2', 'newInstance#3', 'queryInstance#1']);
+    const sent = transport.requests.filter((r) => activityOf(r) === 'newInstance').map((r) => ({ businessId: bodyOf(r).businessId, nonce: new URL(r.url).searchParams.get('nonce') }));
     expect(new Set(sent.map((s) => s.businessId)).size).toBe(3);
     expect(new Set(sent.map((s) => s.nonce)).size).toBe(3);
-    expect(outcome.attempts.map((a) => a.businessId)).toEqual(sent.map((s) => s.businessId));
+    expect(outcome.attempts.filter((a) => a.activity === 'newInstance').map((a) => a.businessId)).toEqual(sent.map((s) => s.businessId));
   });
 
   test('timestamps follow the wall clock, not the virtual clock', async () => {
@@ -75,34 +76,92 @@ describe('retry engine', () => {
     expect(outcome.orderFailure).toMatchObject({ orderId: 'CS2', orderState: 'FAILED' });
   });
 
-  test('000004 switches to polling queryInstance until appInfo arrives for that instance', async () => {
+  test('000004 switches to polling queryInstance until info[] lists that instance', async () => {
     const appInfo = { frontEndUrl: 'https://app.example', userName: 'admin' };
     const { d, transport } = deps((req) => {
-      if (activityOf(req) === 'newInstance') return jsonResult({ resultCode: '000004', instanceId: 'i9' });
+      if (activityOf(req) === 'newInstance') return jsonResult({ resultCode: '000004', resultMsg: 'provisioning', instanceId: 'i9' });
       const polls = transport.requests.filter((r) => activityOf(r) === 'queryInstance').length;
-      if (polls < 3) return jsonResult({ resultCode: '000000', info: [{ instanceId: 'i9' }] });
-      return jsonResult({ resultCode: '000000', info: [{ instanceId: 'other', appInfo }, { instanceId: 'i9', appInfo }] });
+      if (polls < 3) return jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [{ instanceId: 'other', appInfo }] });
+      return jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [{ instanceId: 'other', appInfo }, { instanceId: 'i9', appInfo }] });
     });
     const outcome = await runProduceCall(newInstance, d);
     expect(outcome).toMatchObject({ final: 'success', instanceId: 'i9', appInfo, endedAt: 30_000 });
+    expect(outcome.attempts.at(-1)?.checks.filter((c) => !c.ok)).toEqual([]);
     expect(outcome.attempts.map((a) => `${a.activity}@${a.at}`)).toEqual(['newInstance@0', 'queryInstance@10000', 'queryInstance@20000', 'queryInstance@30000']);
     expect(bodyOf(transport.requests[1])).toMatchObject({ activity: 'queryInstance', instanceId: 'i9' });
   });
 
   test('polling that never gets appInfo fails the order when the poll window ends', async () => {
-    const { d } = deps((req) => (activityOf(req) === 'newInstance' ? jsonResult({ resultCode: '000004', instanceId: 'i9' }) : jsonResult({ resultCode: '000000', info: [] })), {
+    const { d } = deps((req) => (activityOf(req) === 'newInstance' ? jsonResult({ resultCode: '000004', resultMsg: 'ok', instanceId: 'i9' }) : jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [] })), {
       pollIntervalMs: MIN,
       pollWindowMs: 5 * MIN,
     });
     const outcome = await runProduceCall(newInstance, d);
     expect(outcome.attempts).toHaveLength(6);
     expect(outcome.final).toBe('order-failed');
-    expect(outcome.orderFailure?.reason).toContain('no info[].appInfo for instanceId "i9"');
+    expect(outcome.orderFailure?.reason).toContain('queryInstance did not list instanceId "i9" in info[]');
+  });
+
+  test('dropAnswers: the first answer arrives, is dropped (market.timeout), and the retry must return the instance it created', async () => {
+    const { d, transport } = deps((req) =>
+      activityOf(req) === 'newInstance'
+        ? jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i-first' })
+        : jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [{ instanceId: 'i-first', appInfo: { frontEndUrl: 'https://app.example' } }] }),
+    );
+    const outcome = await runProduceCall(newInstance, d, { dropAnswers: 1 });
+    expect(outcome).toMatchObject({ final: 'success', instanceId: 'i-first' });
+    expect(outcome.attempts.map((a) => `${a.activity}@${a.at}:${a.outcome}`)).toEqual(['newInstance@0:failed', `newInstance@${3 * MIN}:success`, `queryInstance@${3 * MIN}:success`]);
+    expect(outcome.attempts[0]?.checks.find((c) => c.id === 'market.timeout')).toMatchObject({ ok: true });
+    expect(outcome.attempts[1]?.checks.find((c) => c.id === 'instance.idempotent')).toMatchObject({ ok: true });
+    expect(new Set(transport.requests.slice(0, 2).map((r) => bodyOf(r).businessId)).size).toBe(2);
+  });
+
+  test('dropAnswers: a retry that returns another instance than the dropped attempt created fails instance.idempotent', async () => {
+    const { d } = deps((req, i) =>
+      activityOf(req) === 'newInstance' ? jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: `i-${i}` }) : jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [] }),
+    );
+    const outcome = await runProduceCall(newInstance, d, { dropAnswers: 1 });
+    expect(outcome.attempts[1]?.checks.find((c) => c.id === 'instance.idempotent')).toMatchObject({ ok: false });
+  });
+
+  test('changeInstanceCheck answered 000002 is a refusal: one attempt, outcome refused, result.code passes', async () => {
+    const { d, transport } = deps(() => jsonResult({ resultCode: '000002', resultMsg: 'too many users' }));
+    const outcome = await runProduceCall(
+      { activity: 'changeInstanceCheck', url: SELLER_URL, fields: { instanceId: 'i1', productInfo: { productId: 'p', skuCode: 's', productName: 'n', linearValue: 5 } } },
+      d,
+    );
+    expect(outcome.final).toBe('refused');
+    expect(transport.requests).toHaveLength(1);
+    expect(outcome.attempts[0]?.checks.find((c) => c.id === 'result.code')).toMatchObject({ ok: true });
+  });
+
+  test('polling ends when info[] lists the instance without appInfo: accepted, poll.appinfo warns', async () => {
+    const { d } = deps((req) =>
+      activityOf(req) === 'newInstance'
+        ? jsonResult({ resultCode: '000004', resultMsg: 'provisioning', instanceId: 'i9' })
+        : jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [{ instanceId: 'i9' }] }),
+    );
+    const outcome = await runProduceCall(newInstance, d);
+    expect(outcome).toMatchObject({ final: 'success', instanceId: 'i9' });
+    expect(outcome.appInfo).toBeUndefined();
+    expect(outcome.attempts).toHaveLength(2);
+    expect(outcome.attempts[1]?.checks.find((c) => c.id === 'poll.appinfo')).toMatchObject({ ok: false, severity: 'warn' });
+  });
+
+  test('a newInstance 000000 is followed by the queryInstance the marketplace sends; it must list the instance', async () => {
+    const { d, transport } = deps((req) =>
+      activityOf(req) === 'newInstance' ? jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i7' }) : jsonResult({ resultCode: '000000', resultMsg: 'ok', info: [] }),
+    );
+    const outcome = await runProduceCall(newInstance, d);
+    expect(outcome.final).toBe('success');
+    expect(transport.requests.map(activityOf)).toEqual(['newInstance', 'queryInstance']);
+    expect(bodyOf(transport.requests[1])).toMatchObject({ activity: 'queryInstance', instanceId: 'i7' });
+    expect(outcome.attempts[1]?.checks.find((c) => c.id === 'response.instances')).toMatchObject({ ok: false, received: 'missing: i7' });
   });
 
   test('a retried newInstance that returns another instanceId fails instance.idempotent', async () => {
     const { d } = deps((_, i) =>
-      i === 0 ? jsonResult({ resultCode: '000000', instanceId: 'first' }, { headers: { 'content-type': 'text/plain' } }) : jsonResult({ resultCode: '000000', instanceId: 'second' }),
+      i === 0 ? jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'first' }, { headers: { 'content-type': 'text/plain' } }) : jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'second' }),
     );
     const outcome = await runProduceCall(newInstance, d);
     const check = outcome.attempts[1]?.checks.find((c) => c.id === 'instance.idempotent');
@@ -110,7 +169,7 @@ describe('retry engine', () => {
   });
 
   test('a previous instanceId given by the caller is an idempotency probe', async () => {
-    const { d } = deps(() => jsonResult({ resultCode: '000000', instanceId: 'new' }));
+    const { d } = deps(() => jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'new' }));
     const outcome = await runProduceCall(newInstance, d, { previousInstanceId: 'old' });
     expect(outcome.attempts[0]?.checks.find((c) => c.id === 'instance.idempotent')?.ok).toBe(false);
   });
@@ -154,12 +213,12 @@ describe('bounded wall time: identical transport failures stop the retries early
   });
 
   test('a seller that recovers after 2 timeouts still succeeds', async () => {
-    const { d } = deps((_, i) => (i < 2 ? fail('timeout') : jsonResult({ resultCode: '000000', instanceId: 'i1' })));
+    const { d } = deps((_, i) => (i < 2 ? fail('timeout') : jsonResult({ resultCode: '000000', resultMsg: 'ok', instanceId: 'i1' })));
     expect(await runProduceCall(newInstance, d)).toMatchObject({ final: 'success', instanceId: 'i1' });
   });
 
   test('queryInstance polls after 000004 stop the same way', async () => {
-    const { d, clock, transport } = deps((_, i) => (i === 0 ? jsonResult({ resultCode: '000004', instanceId: 'i1' }) : fail('timeout')));
+    const { d, clock, transport } = deps((_, i) => (i === 0 ? jsonResult({ resultCode: '000004', resultMsg: 'ok', instanceId: 'i1' }) : fail('timeout')));
     const outcome = await runProduceCall(newInstance, d);
     expect(transport.requests).toHaveLength(4);
     expect(outcome.final).toBe('order-failed');

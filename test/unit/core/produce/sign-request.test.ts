@@ -8,6 +8,7 @@ import type { BuildContext } from '../../../../mock-server/core/produce/build-co
 import { signProduceRequest } from '../../../../mock-server/core/produce/sign-request.js';
 import type { CallSpec, SellerKeys } from '../../../../mock-server/core/produce/types.js';
 import { withProfile } from '../../../../mock-server/core/profile.js';
+import { toCanonicalJson } from '../../../../mock-server/core/signing/index.js';
 import { createTestClock, createTestRandom, SELLER_URL, TEST_KEYS } from './support.js';
 
 interface Vectors {
@@ -118,7 +119,11 @@ describe('kit header signature', () => {
       ctx(),
       { basic: 'b', kit: v.key },
     );
-    expect(signed.body).toBe(v.payload);
+    // Sent in the documented order of the open-api §4.2 example; signed over the key-sorted payload of the vector.
+    expect(signed.body).toBe(
+      '{"instanceId":"huaiweitest123456","orderId":"CS1906666666ABCDE","tenantId":"68cbc86abc2018ab880d92f36422fa0e","tenantCode":"huawei","name":"huaiweitest","domainName":"https://example.tenantaccount.com","flag":1,"testFlag":0,"timeStamp":"20220413093539534"}',
+    );
+    expect(toCanonicalJson(JSON.parse(signed.body ?? ''))).toBe(v.payload);
     expect(signed.url).toBe('https://seller.example/produceAPI/v2/tenantSync');
     expect(signed.headers).toMatchObject({ 'x-sign': v.sign.toUpperCase(), 'x-timestamp': v.timestamp, 'x-nonce': v.nonce });
   });
@@ -126,7 +131,11 @@ describe('kit header signature', () => {
   test('x-timestamp is milliseconds even under timestampUnit seconds (docs/fidelity.md#d17)', () => {
     const signed = sign({ activity: 'singleOrgSync', url: SELLER_URL, fields: { instanceId: 'i', tenantId: 't', orgCode: 'o', orgName: 'n', flag: 1 } }, ctx({ timestampUnit: 'seconds' }));
     expect(signed.headers['x-timestamp']).toBe('1680508066618');
-    expect(signed.headers['x-sign']).toBe(hmacHex(TEST_KEYS.kit as string, `${TEST_KEYS.kit}${signed.headers['x-nonce']}1680508066618${signed.body}`).toUpperCase());
+    const sorted = toCanonicalJson(JSON.parse(signed.body ?? ''));
+    expect(signed.headers['x-sign']).toBe(hmacHex(TEST_KEYS.kit as string, `${TEST_KEYS.kit}${signed.headers['x-nonce']}1680508066618${sorted}`).toUpperCase());
+    // A seller that HMACs the raw bytes gets another value, as on the platform.
+    expect(signed.body).not.toBe(sorted);
+    expect(hmacHex(TEST_KEYS.kit as string, `${TEST_KEYS.kit}${signed.headers['x-nonce']}1680508066618${signed.body}`).toUpperCase()).not.toBe(signed.headers['x-sign']);
   });
 });
 

@@ -18,8 +18,8 @@ import { createSeqRandom } from '../../../support/seq-random.js';
 export const SELLER_ID = '6b6f6f6d6f636b2d73656c6c65720001';
 export const SELLER_URL = 'https://seller.example/produce';
 
-/** How the scripted seller misbehaves; each defect breaks one rule. */
-export type Defect = 'none' | 'non-idempotent' | 'no-order-query' | 'fail-new' | 'one-instance-per-order' | 'fail-refresh' | 'slow-first' | 'async' | 'no-instance-id';
+/** How the scripted seller misbehaves; each defect breaks one rule (`query-once` is correct: it answers re-sends from its records). */
+export type Defect = 'none' | 'non-idempotent' | 'no-order-query' | 'fail-new' | 'one-instance-per-order' | 'fail-refresh' | 'slow-first' | 'async' | 'no-instance-id' | 'query-once';
 
 type Body = Record<string, unknown>;
 
@@ -48,13 +48,17 @@ export function createScriptedSeller(defect: Defect, log: { record(orderId: stri
   const received: string[] = [];
   let counter = 0;
   let newCalls = 0;
+  const queried = new Set<string>();
   const handle = (body: Body): TransportResult => {
     const activity = String(body['activity']);
     received.push(activity);
     const orderId = typeof body['orderId'] === 'string' ? body['orderId'] : undefined;
     const orderLineId = typeof body['orderLineId'] === 'string' ? body['orderLineId'] : undefined;
-    if (orderId !== undefined && defect !== 'no-order-query' && (activity === 'newInstance' || activity === 'orderNotify' || activity === 'upgradeInstance')) {
+    const line = `${orderId}|${orderLineId}`;
+    const answersFromRecords = defect === 'query-once' && queried.has(line);
+    if (orderId !== undefined && defect !== 'no-order-query' && !answersFromRecords && (activity === 'newInstance' || activity === 'orderNotify' || activity === 'upgradeInstance')) {
       log.record(orderId, orderLineId);
+      queried.add(line);
     }
     switch (activity) {
       case 'newInstance': {
@@ -77,7 +81,8 @@ export function createScriptedSeller(defect: Defect, log: { record(orderId: stri
         const id = String(body['instanceId']);
         // Async provisioning finishes after the third poll.
         if (defect === 'async' && !appInfo.has(id) && received.filter((a) => a === 'queryInstance').length >= 3) appInfo.set(id, { frontEndUrl: `https://app.example/${id}` });
-        const info = appInfo.has(id) ? [{ instanceId: id, appInfo: appInfo.get(id) }] : [{ instanceId: id }];
+        // An instance still provisioning is not listed yet: the marketplace polls until it is.
+        const info = appInfo.has(id) ? [{ instanceId: id, appInfo: appInfo.get(id) }] : [];
         return answer({ resultCode: '000000', resultMsg: 'ok', info });
       }
       case 'refreshInstance':

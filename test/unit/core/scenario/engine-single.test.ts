@@ -24,7 +24,8 @@ describe('toSingleCallScenario', () => {
     const report = await runScenario(toSingleCallScenario({ activity: 'newInstance' }), f.deps);
     expect(report.status).toBe('passed');
     expect([...f.orders.values()].map((o) => o.status)).toEqual(['ACTIVE']);
-    expect(f.seller.received).toEqual(['newInstance']);
+    // The marketplace asks queryInstance for the new instance after a synchronous 000000.
+    expect(f.seller.received).toEqual(['newInstance', 'queryInstance']);
   });
 });
 

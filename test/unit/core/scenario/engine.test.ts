@@ -68,7 +68,7 @@ describe('runScenario: a correct seller', () => {
     expect(f.clock.now()).toBe(FIXED_TIME + 32 * 86_400_000);
   });
 
-  test('polls queryInstance every 10 s after a 000004 until appInfo arrives', async () => {
+  test('polls queryInstance every 10 s after a 000004 until info[] lists the instance', async () => {
     const f = createEngineFixture('async');
     const scenario = scenarioOf(`${HEAD}${ORDER_AND_CREATE}
     expect:
@@ -214,5 +214,67 @@ describe('runScenarios', () => {
     expect(report.version).toBe('9.9.9');
     const valid = getSchemaRegistry().validate('report.schema.json', JSON.parse(JSON.stringify(report)));
     expect(valid.ok ? [] : valid.violations).toEqual([]);
+  });
+});
+
+describe('runScenario: a step that applies only to some sellers (onlyIf)', () => {
+  const ADAPTIVE = `${HEAD}${ORDER_AND_CREATE}
+    onlyIf: { resultCode: "000004", otherwise: "this seller provisions synchronously" }
+    expect:
+      resultCode: "000004"
+`;
+
+  test('a seller that answers 000000 makes the step not applicable: skipped, never passed, its checks still run', async () => {
+    const f = createEngineFixture();
+    const report = await runScenario(scenarioOf(ADAPTIVE), f.deps);
+    expect(report.status).toBe('skipped');
+    expect(report.steps.find((s) => s.id === 'create')).toMatchObject({ status: 'skipped', title: 'send newInstance (not applicable: this seller provisions synchronously)' });
+    expect(failedIds(report.checks)).toEqual([]);
+    expect(report.checks.some((c) => c.id === 'result.code' && c.ok)).toBe(true);
+    // The expectation written for asynchronous sellers was not evaluated.
+    expect(report.checks.some((c) => c.id === 'expect.result-code')).toBe(false);
+  });
+
+  test('a seller that answers 000004 gets the step judged as written', async () => {
+    const f = createEngineFixture('async');
+    const report = await runScenario(scenarioOf(ADAPTIVE), f.deps);
+    expect(report.status).toBe('passed');
+    expect(report.checks.find((c) => c.id === 'expect.result-code')).toMatchObject({ ok: true });
+  });
+
+  test('runScenarios counts a skipped scenario as skipped, not as passed', async () => {
+    const f = createEngineFixture();
+    const run = await runScenarios([scenarioOf(ADAPTIVE)], f.deps, { version: 'test' });
+    expect(run.summary).toMatchObject({ scenarios: 1, scenariosFailed: 0, scenariosSkipped: 1 });
+  });
+});
+
+describe('runScenario: order.queried on re-sends', () => {
+  const RESEND = `${HEAD}${ORDER_AND_CREATE}
+    expect:
+      pass: [order.queried]
+  - wait: 1h
+  - id: resend
+    send: newInstance
+    with: { orderId: "\${order.orderId}", orderLineId: "\${order.orderLineId}" }
+    expect:
+      sameAs: { instanceId: "\${create.instanceId}" }
+      pass: [order.queried]
+`;
+
+  test('a seller that answers a re-send from its records, without a second order query, passes: not queried again', async () => {
+    const f = createEngineFixture('query-once');
+    const report = await runScenario(scenarioOf(RESEND), f.deps);
+    expect(failedIds(report.checks)).toEqual([]);
+    expect(report.checks.filter((c) => c.id === 'order.queried').map((c) => [c.step, c.ok, c.received?.startsWith('not queried again') === true])).toEqual([
+      ['create', true, false],
+      ['resend', true, true],
+    ]);
+  });
+
+  test('a seller that never queried the order line still fails the first call and the re-send', async () => {
+    const f = createEngineFixture('no-order-query');
+    const report = await runScenario(scenarioOf(RESEND), f.deps);
+    expect(report.checks.filter((c) => c.id === 'order.queried').map((c) => c.ok)).toEqual([false, false]);
   });
 });
