@@ -1,18 +1,23 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
+import { TestOrderSequencer } from './test/support/test-order.js';
 
 /*
- * Four projects (npm scripts in package.json, docs/testing.md):
- * - unit: pure and in-memory tests, on threads sharing their module cache (no per-file isolation):
- *   no unit test mocks modules, stubs globals or changes process state.
- * - integration: real servers, SQLite files, child processes, msw (which patches globals): each file
- *   in a fresh worker.
+ * The projects (npm scripts in package.json, docs/testing.md). Files of a project without isolation
+ * share their worker's module cache, one file after another: fast, but a file must leave no global
+ * change behind (no module mocks, stubbed globals, process.env or working-folder changes).
+ * - unit: pure and in-memory tests.
+ * - integration: real servers, SQLite files, child processes.
+ * - integration-msw: msw patches fetch and node:http while it listens: its files get fresh workers.
  * - e2e: the CLI (in process through main(argv, io), plus smoke tests of the built binary) and the
- *   reference seller, each file in a fresh worker.
+ *   reference seller.
  * - slow: tests that must wait real time (a seller hanging at the default 20 s timeout), outside the fast loop.
  * - browser: the HTML report and the web console in headless Chromium (npm run test:browser), outside
  *   the fast loop; builds dist/ and dist/console/ first when missing or stale (test/support/build-console.ts).
- * integration and e2e build dist/ first when it is missing or stale (test/support/build-once.ts).
+ * integration and e2e build dist/ in the background when it is missing or stale, and the files that
+ * spawn the built binary wait for it and run last (test/support/build-once.ts, test-order.ts).
  */
+const MSW_TESTS = 'test/integration/msw/**/*.test.ts';
 
 /**
  * With TEST_RESULTS_DIR set (as .ci/run does), each vitest invocation also writes a JSON report there,
@@ -30,10 +35,25 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters,
     env: { PACT_DO_NOT_TRACK: 'true' },
+    // Vitest's default is one worker less than the cores: a single worker on a 2-core machine. Many
+    // integration and e2e tests wait on sockets and timers, so one worker per core keeps both busy.
+    maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: TestOrderSequencer },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', isolate: false } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          exclude: [MSW_TESTS],
+          pool: 'threads',
+          isolate: false,
+          globalSetup: ['test/support/build-once.ts'],
+        },
+      },
+      { extends: true, test: { name: 'integration-msw', include: [MSW_TESTS], pool: 'threads' } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'threads', isolate: false, globalSetup: ['test/support/build-once.ts'] } },
       { extends: true, test: { name: 'slow', include: ['test/slow/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], pool: 'forks', globalSetup: ['test/support/build-console.ts'] } },
     ],

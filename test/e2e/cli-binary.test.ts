@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { reserveFreePort, type SellerCredentials, startReferenceSeller } from '../support/faulty-sellers.js';
 import { CLI_TEST_TIMEOUT, linesOf, spawnCli } from '../support/run-cli.js';
 import { PRODUCE_VECTORS, rowAt } from '../support/signing-vectors.js';
+import { BUILD_TIMEOUT, waitForBuild } from '../support/built-cli.js';
 
 /*
  * The built binary (`node bin/koomock.js`, dist/ built by `npm run build`), one smoke test per
@@ -29,6 +30,9 @@ const it = test.extend('dir', async ({}, { onCleanup }) => {
   onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 });
+
+// These tests spawn the built binary: wait for dist/ (built in the background when stale).
+beforeAll(() => waitForBuild(), BUILD_TIMEOUT);
 
 describe('the koomock binary', { timeout: CLI_TEST_TIMEOUT }, () => {
   test('prints its version and lists every command in --help', async () => {

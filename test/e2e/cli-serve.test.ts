@@ -3,10 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { maskSecret } from '../../mock-server/config/secrets.js';
 import { BIN, startServe, type ServeProcess } from '../integration/http/serve-process.js';
 import { MOCK_ORDER_QUERY, signedFetch } from '../integration/http/support.js';
+import { BUILD_TIMEOUT, waitForBuild } from '../support/built-cli.js';
 
 // Runs the built CLI (bin -> dist/); `npm test` builds first.
 
@@ -30,6 +31,9 @@ async function stop(serve: ServeProcess, signal: NodeJS.Signals): Promise<{ code
   const exit = await serve.exited;
   return { ...exit, ms: Date.now() - started };
 }
+
+// These tests spawn the built binary: wait for dist/ (built in the background when stale).
+beforeAll(() => waitForBuild(), BUILD_TIMEOUT);
 
 describe('koomock serve', () => {
   it('starts with no config, prints URL, AK, the generated SK in full once and masked afterwards, and stops on SIGTERM with exit 0 within 2 s', async ({ dir }) => {

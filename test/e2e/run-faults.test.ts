@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startSeller } from '../../examples/seller-express/src/app.js';
 import { startServe } from '../integration/http/serve-process.js';
 import { MOCK_ORDER_QUERY, signedFetch } from '../integration/http/support.js';
 import { reserveFreePort } from '../support/faulty-sellers.js';
 import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
+import { BUILD_TIMEOUT, waitForBuild } from '../support/built-cli.js';
 
 /*
  * The shipped fault scenarios (scenarios/faults/) through the CLI (in process), against the reference
@@ -49,6 +50,9 @@ interface ReportScenario {
 }
 
 const scenariosOf = (file: string): ReportScenario[] => (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: ReportScenario[] }).scenarios;
+
+// These tests spawn the built binary: wait for dist/ (built in the background when stale).
+beforeAll(() => waitForBuild(), BUILD_TIMEOUT);
 
 describe('koomock run scenarios/faults', () => {
   it('with --fallback-port: the seller retries the failed order query and fails over to the fallback host', { timeout: CLI_TEST_TIMEOUT }, async ({ hosts, dir }) => {

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../../mock-server/adapters/cli/io.js';
 import { main } from '../../mock-server/adapters/cli/main.js';
+import { waitForBuild } from './built-cli.js';
 
 /** Repository root (this file is test/support/run-cli.ts). */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -66,10 +67,9 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
  * @example
  *   const { code, stdout } = await spawnCli(['sign', 'usage', '--key', 'k', '--ts', '1', '--nonce', 'n', '--body', '{}']);
  */
-export function spawnCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
-  if (!existsSync(BUILT_MAIN)) {
-    return Promise.reject(new Error(`${BUILT_MAIN} is missing: build the CLI first with \`npm run build\``));
-  }
+export async function spawnCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
+  await waitForBuild();
+  if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: build the CLI first with \`npm run build\``);
   const env = cleanEnv();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: 'pipe' });

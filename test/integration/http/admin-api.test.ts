@@ -1,8 +1,9 @@
 import { request as httpRequest } from 'node:http';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { isAdminHost } from '../../../mock-server/adapters/http/admin/auth.js';
 import type { Emulator } from '../../../mock-server/emulator.js';
 import { createOnDemandInstance, it, MOCK_ORDER_QUERY, signedFetch, startEmulator } from './support.js';
+import { BUILD_TIMEOUT, waitForBuild } from '../../support/built-cli.js';
 
 const HOUR = 3_600_000;
 
@@ -44,6 +45,9 @@ const getWithHost = (url: string, host: string): Promise<{ status: number; body:
     req.on('error', reject);
     req.end();
   });
+
+// The console tests load dist/console/: wait for it (built in the background when stale).
+beforeAll(() => waitForBuild(), BUILD_TIMEOUT);
 
 describe('admin API: orders', () => {
   it('POST /orders creates a PENDING order from a catalog product id (201)', async ({ emulator }) => {

@@ -8,8 +8,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { BIN, startServe } from './serve-process.js';
+import { BUILD_TIMEOUT, waitForBuild } from '../../support/built-cli.js';
 
 const it = test.extend('dir', async ({}, { onCleanup }) => {
   const dir = mkdtempSync(join(tmpdir(), 'koomock-lock-'));
@@ -36,6 +37,9 @@ const serveToEnd = (args: readonly string[], cwd: string): Promise<{ code: numbe
   });
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
+
+// These tests spawn the built binary: wait for dist/ (built in the background when stale).
+beforeAll(() => waitForBuild(), BUILD_TIMEOUT);
 
 describe('koomock serve --db', () => {
   it('refuses a second process on the same file (exit 2, the first named by pid), and opens it once the first was killed', { timeout: 60_000 }, async ({ dir }) => {

@@ -1,9 +1,10 @@
 /**
- * `koomock serve` as a child process: the built CLI (bin -> dist/; `npm test` builds first),
+ * `koomock serve` as a child process: the built CLI (bin -> dist/, built by the test setup when stale),
  * with the URL read from the banner.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { waitForBuild } from '../../support/built-cli.js';
 
 export const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'koomock.js');
 
@@ -36,7 +37,8 @@ const cleanEnv = (env: Record<string, string> = {}): NodeJS.ProcessEnv => {
  * Spawns `node bin/koomock.js serve …` and resolves once it printed its banner.
  * @example const serve = await startServe(['--memory', '--port', '0'], { cwd: dir });
  */
-export function startServe(args: readonly string[], options: ServeOptions): Promise<ServeProcess> {
+export async function startServe(args: readonly string[], options: ServeOptions): Promise<ServeProcess> {
+  await waitForBuild();
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: options.cwd, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

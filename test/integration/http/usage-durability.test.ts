@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createSqliteStore } from '../../../mock-server/adapters/store/sqlite-store.js';
 import { createInstanceRecord } from '../../../mock-server/core/market/instance.js';
 import { createOrder } from '../../../mock-server/core/market/order.js';
@@ -10,6 +10,7 @@ import { createCryptoRandom } from '../../../mock-server/app/random.js';
 import { DEFAULT_CATALOG, DEFAULT_SELLER } from '../../../mock-server/config/defaults.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 import { MOCK_ORDER_QUERY, signedFetch, USAGE_KEY, usagePush, usageRecord, VECTOR3 } from './support.js';
+import { BUILD_TIMEOUT, waitForBuild } from '../../support/built-cli.js';
 
 const it = test.extend('dir', async ({}, { onCleanup }) => {
   const dir = mkdtempSync(join(tmpdir(), 'koomock-serve-db-'));
@@ -40,6 +41,9 @@ const killHard = async (serve: ServeProcess) => {
   serve.child.kill('SIGKILL');
   return serve.exited;
 };
+
+// These tests spawn the built binary: wait for dist/ (built in the background when stale).
+beforeAll(() => waitForBuild(), BUILD_TIMEOUT);
 
 describe('usage push durability through `koomock serve --db`', () => {
   it('keeps acknowledged usage records when the server is killed with SIGKILL right after the ack', async ({ dir }) => {
