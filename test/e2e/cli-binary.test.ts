@@ -39,7 +39,7 @@ describe('the koomock binary', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(await spawnCli(['--version'])).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
     const help = await spawnCli(['--help']);
     expect(help.code).toBe(0);
-    for (const name of ['init', 'sign', 'verify', 'aes', 'serve', 'run', 'send']) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    for (const name of ['init', 'sign', 'verify', 'aes', 'serve', 'run', 'send', 'pact']) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
   });
 
   it('init writes the starter config into the working folder', async ({ dir }) => {

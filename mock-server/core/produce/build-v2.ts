@@ -8,8 +8,8 @@ import { V2_FIELDS, V2_WITH_BUSINESS_ID } from './v2-fields.js';
 import { createBusinessId } from '../market/ids.js';
 
 // The documented example headers: basic calls say `charset=utf8`, the order notification `utf-8`.
-const BASIC_CONTENT_TYPE = 'application/json;charset=utf8';
-const GENERAL_CONTENT_TYPE = 'application/json;charset=utf-8';
+export const BASIC_CONTENT_TYPE = 'application/json;charset=utf8';
+export const GENERAL_CONTENT_TYPE = 'application/json;charset=utf-8';
 
 /**
  * Builds an unsigned V2 basic (or orderNotify) request: POST to the production address with the
