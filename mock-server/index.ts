@@ -43,4 +43,4 @@ export type { RunReport, ScenarioReport, ReportedCheck } from './core/scenario/r
 export type { CheckResult, Verdict } from './core/result.js';
 export type { FaultPlan } from './core/openapi/fault-plan.js';
 export type { FaultAction, FaultRule, FaultRuleInput, FaultScope } from './core/openapi/fault-rule.js';
-export type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './adapters/http/admin/faults.js';
+export type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './adapters/http/admin/fault-types.js';

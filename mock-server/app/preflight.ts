@@ -52,3 +52,29 @@ export function checkSellerReachable(address: string, timeoutMs = PREFLIGHT_TIME
     });
   });
 }
+
+/**
+ * Like {@link checkSellerReachable}, but keeps trying for `waitMs` (`--wait-for-seller`), for a
+ * seller that is still starting (a container, a JVM); rejects with the last failure once the time is up.
+ * @example
+ *   await waitForSeller('http://127.0.0.1:8080/produce', 60_000);
+ */
+export async function waitForSeller(address: string, waitMs: number, pauseMs = 500): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    try {
+      await checkSellerReachable(address, Math.max(1_000, Math.min(PREFLIGHT_TIMEOUT_MS, left)));
+      return;
+    } catch (e) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        if (e instanceof KoomockError && waitMs > PREFLIGHT_TIMEOUT_MS) {
+          throw new KoomockError(e.code, `${e.message} (kept trying for ${Math.round(waitMs / 1000)} s)`, e.details);
+        }
+        throw e;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pauseMs, remaining)));
+    }
+  }
+}

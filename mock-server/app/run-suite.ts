@@ -15,7 +15,7 @@ import { loadScenarios, SCENARIOS_DIR } from './scenario-files.js';
 import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
 import { type EmulatorChoice, openBackend } from './open-backend.js';
 import { toEngineDeps } from './engine-deps.js';
-import { checkSellerReachable } from './preflight.js';
+import { checkSellerReachable, waitForSeller } from './preflight.js';
 import { createRunTransport } from './run-transport.js';
 import { KOOMOCK_VERSION } from './version.js';
 
@@ -41,6 +41,8 @@ export interface RunSuiteOptions {
   readonly emulator: EmulatorChoice;
   /** Virtual ms per wall ms for waits (`--time-scale`); waits cost nothing when absent. */
   readonly timeScale?: number;
+  /** How long to keep trying the seller's port (`--wait-for-seller`); one attempt when absent. */
+  readonly waitForSellerMs?: number;
   /** The seller pushes usage by itself: scenarios with `requires: [usage-push]` run instead of being skipped. */
   readonly sellerPushesUsage?: boolean;
   readonly onEvent?: (event: EngineEvent, emulatorUrl: string) => void;
@@ -74,7 +76,9 @@ export function defaultDeadlineMs(scenarios: readonly Scenario[], profile: Fidel
  */
 export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const { config } = options;
-  await checkSellerReachable(config.seller.productionUrl);
+  await (options.waitForSellerMs === undefined
+    ? checkSellerReachable(config.seller.productionUrl)
+    : waitForSeller(config.seller.productionUrl, options.waitForSellerMs));
   const backend = await openBackend(config, options.emulator);
   const fetchTransport = createFetchTransport();
   try {

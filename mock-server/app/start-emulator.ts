@@ -11,6 +11,7 @@ import { type HostListeners, startHostListeners } from '../adapters/http/host-li
 import { listen, type RunningServer } from '../adapters/http/server.js';
 import { createMemoryStore } from '../adapters/store/memory-store.js';
 import { createSqliteStore } from '../adapters/store/sqlite-store.js';
+import type { SuiteRuns } from '../adapters/http/admin/run-types.js';
 import { type JournalRetention, startJournalRetention } from './journal-retention.js';
 import { createEmulatorRuntime, type EmulatorRuntime, type EmulatorRuntimeOptions } from './emulator-runtime.js';
 
@@ -34,6 +35,8 @@ export interface StartEmulatorOptions {
   readonly extras?: (store: Store) => RuntimeExtras;
   /** How long answers in flight may take to finish on close (default: the server's). */
   readonly closeGraceMs?: number;
+  /** The suite over HTTP (`/_koomock/runs`), served by `koomock serve`. */
+  readonly runs?: SuiteRuns;
 }
 
 export interface StartedEmulator {
@@ -76,7 +79,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Star
     const clock = runtime.context.clock;
     retention = startJournalRetention(store, config.journal, () => clock.now());
     const { adminToken } = config.server;
-    const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }), ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }) });
+    const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }), ...(options.runs === undefined ? {} : { runs: options.runs }), ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }) });
     server = await listen(app, { host, port: options.port ?? config.server.port });
     const primary = config.server.hostNames[0];
     if (primary !== undefined) runtime.hosts.set(primary.toLowerCase(), server.url);

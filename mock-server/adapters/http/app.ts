@@ -8,6 +8,7 @@ import { isAdminHost } from './admin/auth.js';
 import { adminErrorHandler } from './admin/errors.js';
 import { createAdminRouter } from './admin/router.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
+import type { SuiteRuns } from './admin/run-types.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
 import { isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
 import { toApiRequest, toHostName } from '../../core/http-request.js';
@@ -27,6 +28,8 @@ export interface AppOptions {
    * every request counts as addressed to it, and the admin API is not served here.
    */
   readonly platformHost?: string;
+  /** The suite over HTTP (`/_koomock/runs`). */
+  readonly runs?: SuiteRuns;
 }
 
 const ADMIN_PREFIX = '/_koomock';
@@ -76,6 +79,7 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
   const admin = createAdminRouter(runtime, {
     ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
     ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
+    ...(options.runs === undefined ? {} : { runs: options.runs }),
     ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }),
   });
   app.use(ADMIN_PREFIX, (req, res, next) => (res.locals[FOR_ADMIN] === true ? admin(req, res, next) : next()));

@@ -12,6 +12,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<RegisterComm
   serve: async () => (await import('./serve.js')).registerServe,
   run: async () => (await import('./run.js')).registerRun,
   send: async () => (await import('./send.js')).registerSend,
+  doctor: async () => (await import('./doctor.js')).registerDoctor,
   replay: async () => (await import('./replay.js')).registerReplay,
   load: async () => (await import('./load.js')).registerLoad,
   pact: async () => (await import('./pact.js')).registerPact,

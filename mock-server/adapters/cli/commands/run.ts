@@ -8,6 +8,21 @@ import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
 import type { RegisterCommand } from './register.js';
 
+const MAX_WAIT_FOR_SELLER_MS = 10 * 60_000;
+
+/**
+ * `--wait-for-seller 60s`: a duration of at most 10 minutes.
+ * @example parseWaitForSeller('2m'); // 120000
+ */
+export function parseWaitForSeller(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined || ms > MAX_WAIT_FOR_SELLER_MS) {
+    throw usageError(`--wait-for-seller expects a duration of at most 10m, such as 60s or 2m, received ${JSON.stringify(value)}`);
+  }
+  return ms;
+}
+
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `--deadline 30m` in ms; undefined when not given. */
@@ -23,6 +38,7 @@ Examples:
   koomock run --seller-url https://saas.example.com/produce --key "$BASIC_KEY" --ak "$AK" --sk "$SK"
   koomock run scenarios/ my-scenarios/ --only subscribe-monthly,renew --report junit=koomock-junit.xml
   koomock run --emulator-url http://127.0.0.1:7070 --report json=koomock-report.json --report html=report.html
+  koomock run --seller-url http://127.0.0.1:8080/produce --wait-for-seller 60s   # the seller is still starting
   koomock run scenarios/faults --port 7070 --fallback-port 7071   # seller's Open API URLs: :7070, then :7071
 
 Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run (flags, scenario files, seller unreachable).`;
@@ -41,7 +57,8 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
     .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect)
     .option('--deadline <duration>', 'wall time the run may take (e.g. 30m, 2h); scenarios whose turn comes later fail as not run (default: derived from the suite)')
     .option('--quiet', 'no progress lines on standard error (for CI logs): only the checklist and the reports')
-    .option('--seller-pushes-usage', 'the seller pushes usage for on-demand instances by itself: run the scenarios that wait for it (otherwise skipped)');
+    .option('--seller-pushes-usage', 'the seller pushes usage for on-demand instances by itself: run the scenarios that wait for it (otherwise skipped)')
+    .option('--wait-for-seller <duration>', 'keep trying the seller for this long before giving up (e.g. 60s, 2m), for a seller that is still starting');
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: Record<string, unknown>) => {
@@ -49,6 +66,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
       const { config } = shared.loaded;
       const only = ((opts['only'] as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
       const specs = parseReportSpecs((opts['report'] as string[] | undefined) ?? []);
+      const waitForSellerMs = parseWaitForSeller(opts['waitForSeller']);
       const scenarios = selectScenarios(paths, only, { cwd: io.cwd, config });
       const quiet = opts['quiet'] === true;
       const deadlineMs = parseDeadline(opts['deadline']);
@@ -59,6 +77,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         scenarios,
         emulator: shared.emulator,
         ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }),
+        ...(waitForSellerMs === undefined ? {} : { waitForSellerMs }),
         ...(deadlineMs === undefined ? {} : { deadlineMs }),
         ...(perAttempt ? { onAttempt: (exchange, context) => io.err(toAttemptLine(exchange, context, { lang: shared.lang })) } : {}),
         ...(opts['sellerPushesUsage'] === true ? { sellerPushesUsage: true } : {}),

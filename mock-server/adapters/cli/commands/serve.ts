@@ -24,7 +24,8 @@ function credentialLines(c: SellerCredentials, state: string): string[] {
   return [`  seller AK   ${ak}`, `  seller SK   ${sk}`];
 }
 
-function printBanner(io: CliIo, config: KoomockConfig, url: string, hosts: Readonly<Record<string, string>>, credentials: SellerCredentials, ms: number): void {
+function printBanner(io: CliIo, config: KoomockConfig, started: { readonly url: string; readonly hosts: Readonly<Record<string, string>>; readonly credentials: SellerCredentials; readonly generatedAdminToken?: string }, ms: number): void {
+  const { url, hosts, credentials, generatedAdminToken } = started;
   const { server } = config;
   const state = server.db.kind === 'memory' ? 'memory' : server.db.path;
   const names = server.hostNames.length === 0 ? '' : `  (also answers as ${server.hostNames.join(', ')})`;
@@ -33,12 +34,13 @@ function printBanner(io: CliIo, config: KoomockConfig, url: string, hosts: Reado
   for (const [name, hostUrl] of Object.entries(hosts)) if (hostUrl !== url) io.out(`  ${name}  ${hostUrl}${OPEN_API_PREFIX}…  (its own port, for failover tests)`);
   io.out(`  seller id   ${config.seller.accountId}  (the {partner_id} of Open API paths)`);
   for (const line of credentialLines(credentials, state)) io.out(line);
-  io.out(`  admin API   ${url}/_koomock/  (docs/admin-api.md${server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>'})`);
+  const tokenNote = generatedAdminToken !== undefined ? '; needs Authorization: Bearer <admin token>' : server.adminToken === undefined ? '' : '; needs Authorization: Bearer <server.adminToken>';
+  io.out(`  admin API   ${url}/_koomock/  (docs/admin-api.md${tokenNote})`);
+  if (generatedAdminToken !== undefined) {
+    io.out(`  admin token ${generatedAdminToken}  (generated now, since ${server.host} is not loopback; set KOOMOCK_ADMIN_TOKEN to choose your own)`);
+  }
   io.out(`  console     ${server.console ? `${url}/_koomock/console/  (${url}/ opens it)` : 'off (--no-console)'}`);
   io.out(`  state       ${server.db.kind === 'memory' ? 'memory only: nothing is kept after exit' : server.db.path}`);
-  if (['0.0.0.0', '::', '[::]'].includes(server.host) && server.adminToken === undefined) {
-    io.out('  warning     the admin API is open to your network: set server.adminToken (KOOMOCK_ADMIN_TOKEN), or listen on 127.0.0.1');
-  }
   io.out('Press Ctrl+C to stop.');
 }
 
@@ -71,10 +73,11 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
       // Loaded here, not at the top, so other commands never load express and SQLite.
       const { startServer } = await import('../../../app/start-server.js');
       const scenarioDirs = ((opts['scenarios'] as string[] | undefined) ?? []).map((d) => resolve(io.cwd, d));
-      const started = await startServer(loaded, { hostPorts, scenarioDirs });
+      const { toReportText } = await import('../reporters/index.js');
+      const started = await startServer(loaded, { hostPorts, scenarioDirs, renderReport: (report, kind) => toReportText(report, kind) });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.
-      printBanner(io, loaded.config, started.url, started.hosts, started.credentials, Math.round(performance.now()));
+      printBanner(io, loaded.config, started, Math.round(performance.now()));
       const signal = await stopping;
       io.out(`koomock: ${signal} received, stopping`);
       await started.stop();

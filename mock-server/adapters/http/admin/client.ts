@@ -6,7 +6,7 @@ import { KoomockError } from '../../../core/errors.js';
 import type { Order } from '../../../core/market/order.js';
 import type { FaultRule, FaultRuleInput, FaultScope } from '../../../core/openapi/fault-rule.js';
 import type { Exchange, ResetScope } from '../../../core/store.js';
-import type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './faults.js';
+import type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './fault-types.js';
 import type {
   AdminErrorBody,
   ClockState,

@@ -5,38 +5,15 @@
  */
 import { Router } from 'express';
 import type { FaultPlan } from '../../../core/openapi/fault-plan.js';
-import type { FaultRule, FaultScope } from '../../../core/openapi/fault-rule.js';
+import type { FaultScope } from '../../../core/openapi/fault-rule.js';
 import { invalid, notFound } from './errors.js';
 import { queryText, readJsonObject } from './input.js';
-
-/** `GET /_koomock/faults`. */
-export interface FaultList {
-  readonly rules: readonly FaultRule[];
-  /** `server.hostNames`, the primary host first: what a rule's `host` may name. */
-  readonly hostNames: readonly string[];
-  /** Where each platform host name is served (`name -> base URL`). */
-  readonly hosts: Readonly<Record<string, string>>;
-}
+import type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './fault-types.js';
 
 export interface FaultsRouterOptions {
   readonly hostNames: readonly string[];
   /** Read on every GET: listeners may start after the router is built. */
   readonly hosts: () => ReadonlyMap<string, string>;
-}
-
-/** `POST /_koomock/faults` (201). */
-export interface FaultAdded {
-  readonly rule: FaultRule;
-}
-
-/** `DELETE /_koomock/faults[/{id}]`. */
-export interface FaultsRemoved {
-  readonly removed: number;
-}
-
-/** `PUT /_koomock/faults/scope`: the scenario (and step) being played, for scoped rules. */
-export interface FaultScopeState {
-  readonly scope: FaultScope | null;
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

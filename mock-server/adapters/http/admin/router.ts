@@ -14,6 +14,8 @@ import { refuseBrowserRequests } from './browser-guard.js';
 import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
 import { createAdminFaultsRouter } from './faults.js';
+import { createAdminRunsRouter } from './runs.js';
+import type { SuiteRuns } from './run-types.js';
 import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
 import { parseExchangeQuery, sendFileContent, toFileSummary } from './records.js';
@@ -24,6 +26,8 @@ export interface AdminRouterOptions {
   readonly token?: string;
   /** Epoch ms the server started, for health. */
   readonly startedAt?: number;
+  /** The suite over HTTP (`/_koomock/runs`); `koomock serve` provides it. */
+  readonly runs?: SuiteRuns;
   /** Directories of the user's scenario files, listed by the console next to the shipped suite. */
   readonly scenarioDirs?: readonly string[];
 }
@@ -118,6 +122,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
 
   router.use('/faults', createAdminFaultsRouter(runtime.faults, { hostNames: runtime.config.server.hostNames, hosts: () => runtime.hosts }));
   router.use(createAdminSendRouter(runtime, { tokenSet: options.token !== undefined && options.token !== '' }));
+  if (options.runs !== undefined) router.use(createAdminRunsRouter(options.runs));
   const runs = createConsoleRuns(runtime, options.scenarioDirs === undefined ? {} : { userDirs: options.scenarioDirs });
   router.use(createConsoleApiRouter(runtime, runs));
 

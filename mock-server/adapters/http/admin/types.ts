@@ -9,7 +9,7 @@ import type { ExtendParam, Order, OrderType } from '../../../core/market/order.j
 import type { Exchange, ResetScope, StoredUsageRecord } from '../../../core/store.js';
 
 /** Every admin error: `{"error": {"code", "message"}}`. */
-export type AdminErrorCode = 'INPUT_INVALID' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL';
+export type AdminErrorCode = 'INPUT_INVALID' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL';
 
 export interface AdminErrorBody {
   readonly error: { readonly code: AdminErrorCode; readonly message: string };
