@@ -77,7 +77,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Star
   try {
     runtime = createEmulatorRuntime({ config, store, ...options.extras?.(store) });
     const clock = runtime.context.clock;
-    retention = startJournalRetention(store, config.journal, () => clock.now());
+    // Age by the wall clock: a run moves the virtual clock years ahead, which must not prune its own entries.
+    retention = startJournalRetention(store, config.journal, () => clock.wallNow());
     const { adminToken } = config.server;
     const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }), ...(options.runs === undefined ? {} : { runs: options.runs }), ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }) });
     server = await listen(app, { host, port: options.port ?? config.server.port });

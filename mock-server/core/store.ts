@@ -122,7 +122,7 @@ export interface ExchangeFilter {
 
 /**
  * Journal retention (docs/config.md, `journal.*`): at most `maxExchanges` entries, none older than
- * `maxAgeMs` at `now` (virtual time); `0` turns a limit off.
+ * `maxAgeMs` at `now` (the emulator passes wall time); `0` turns a limit off.
  */
 export interface JournalLimits {
   readonly maxExchanges: number;
