@@ -51,7 +51,7 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
 /**
  * The plain system clock: virtual time equals wall time until something advances it.
  * @example const clock = createSystemClock(); clock.now() === clock.wallNow() // true (same ms)
- * @internal Exported for the tests.
+ * Used by the tests and by `koomock load`.
  */
 export const createSystemClock = (): VirtualClock => createVirtualClock();
 

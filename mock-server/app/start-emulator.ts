@@ -12,6 +12,7 @@ import { listen, type RunningServer } from '../adapters/http/server.js';
 import { createMemoryStore } from '../adapters/store/memory-store.js';
 import { createSqliteStore } from '../adapters/store/sqlite-store.js';
 import type { RunsSetup } from '../adapters/http/admin/router.js';
+import { type JournalRetention, startJournalRetention } from './journal-retention.js';
 import { createEmulatorRuntime, type EmulatorRuntime, type EmulatorRuntimeOptions } from './emulator-runtime.js';
 
 /** What the runtime takes besides config and store, chosen once the store is open (a clock kept in it, stored credentials). */
@@ -45,6 +46,8 @@ export interface StartedEmulator {
   readonly url: string;
   /** Platform host name -> base URL (the first of `server.hostNames` is `url`). */
   readonly hosts: Readonly<Record<string, string>>;
+  /** Applies journal retention now (it also runs about once a second); answers how many entries went. */
+  pruneJournal(): Promise<number>;
   /** Stops every listener, then closes the store if it was opened here. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -63,7 +66,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Star
   const host = options.host ?? config.server.host;
   const owned = options.store === undefined;
   const store = options.store ?? openStore(options.dbPath);
+  let retention: JournalRetention | undefined;
   const closeStore = () => {
+    retention?.stop();
     if (owned) store.close();
   };
   let server: RunningServer | undefined;
@@ -71,6 +76,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Star
   let runtime: EmulatorRuntime;
   try {
     runtime = createEmulatorRuntime({ config, store, ...options.extras?.(store) });
+    const clock = runtime.context.clock;
+    // Age by the wall clock: a run moves the virtual clock years ahead, which must not prune its own entries.
+    retention = startJournalRetention(store, config.journal, () => clock.wallNow());
     const { adminToken } = config.server;
     const app = createApp(runtime, { listenHost: host, ...(adminToken === undefined ? {} : { adminToken }), ...(options.runs === undefined ? {} : { runs: options.runs }), ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }) });
     server = await listen(app, { host, port: options.port ?? config.server.port });
@@ -88,6 +96,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Star
   return {
     runtime,
     store,
+    pruneJournal: () => retention?.pruneNow() ?? Promise.resolve(0),
     url: main.url,
     hosts: Object.fromEntries(runtime.hosts),
     close: () => (closing ??= Promise.all([main.close(options.closeGraceMs), listeners.close(options.closeGraceMs)]).then(closeStore)),

@@ -118,6 +118,7 @@ export function buildConfig(merged: MergedLayers, readText: (absolutePath: strin
       productionUrl: seller.productionUrl ?? '',
       ...(kitPublicKey === undefined ? {} : { kitPublicKey }),
     },
+    journal: { maxExchanges: input.journal?.maxExchanges ?? 0, maxAgeMs: parseDuration(input.journal?.maxAge) ?? 0 },
     catalog: (input.catalog ?? []).map((p): CatalogProduct => structuredClone(p)),
     profile: toProfile(input.profile ?? {}),
   };

@@ -31,6 +31,9 @@ export const DEFAULT_SERVER = Object.freeze({
   hostNames: Object.freeze(['mkt.myhuaweicloud.com', 'mkt.myhuaweicloud.cn']),
 });
 
+/** Journal retention: a long-running shared emulator keeps a bounded memory and file (docs/config.md). */
+export const DEFAULT_JOURNAL = Object.freeze({ maxExchanges: 50_000, maxAge: '7d' });
+
 const SKU_PERIOD = '3f6c2a9e-5b1d-4c7a-9e2f-6a1b0c9d8e01';
 const SKU_ONE_TIME = '7d2e4b10-8c3f-4a5e-b6d7-1e2f3a4b5c02';
 const SKU_ON_DEMAND = 'a91c5e3d-2f4b-4d6a-8b7c-9d0e1f2a3b03';
@@ -58,6 +61,7 @@ export const toDefaultInput = (): KoomockConfigInput =>
   // A deep copy, so later layers can never mutate the frozen constants.
   structuredClone({
     server: { ...DEFAULT_SERVER, hostNames: [...DEFAULT_SERVER.hostNames] },
+    journal: { ...DEFAULT_JOURNAL },
     seller: { ...DEFAULT_SELLER, keys: { ...DEFAULT_SELLER.keys } },
     catalog: DEFAULT_CATALOG,
     profile: DEFAULT_PROFILE,

@@ -16,8 +16,9 @@ const CATEGORY_KEYS = [
   ['license', 'License授权码交付接口'],
 ] as const;
 
-function durationProblems(profile: NonNullable<KoomockConfigInput['profile']>): ConfigProblem[] {
+function durationProblems(profile: NonNullable<KoomockConfigInput['profile']>, journal: KoomockConfigInput['journal']): ConfigProblem[] {
   const entries: [PathSegment[], unknown, boolean][] = [
+    [['journal', 'maxAge'], journal?.maxAge, false],
     ...DURATIONS.map((k): [PathSegment[], unknown, boolean] => [['profile', k], profile[k], (POSITIVE_DURATIONS as readonly string[]).includes(k)]),
     ...Object.entries(profile.retryWindowMs ?? {}).map(([k, v]): [PathSegment[], unknown, boolean] => [['profile', 'retryWindowMs', k], v, false]),
   ];
@@ -86,7 +87,7 @@ export function checkSemantics(input: KoomockConfigInput): ConfigProblem[] {
   const seller = input.seller ?? {};
   const both = seller.kitPublicKey !== undefined && seller.kitPublicKeyFile !== undefined;
   return [
-    ...durationProblems(input.profile ?? {}),
+    ...durationProblems(input.profile ?? {}, input.journal),
     ...catalogProblems(input.catalog ?? []),
     ...keyProblems(seller.keys ?? {}),
     ...(both

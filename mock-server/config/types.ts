@@ -47,9 +47,16 @@ export interface SellerConfig {
   readonly kitPublicKey?: string;
 }
 
+/** Journal retention (docs/config.md): `0` turns a limit off. */
+export interface JournalConfig {
+  readonly maxExchanges: number;
+  readonly maxAgeMs: number;
+}
+
 /** The fully resolved configuration: every value present, durations in ms, paths absolute. */
 export interface KoomockConfig {
   readonly server: ServerConfig;
+  readonly journal: JournalConfig;
   readonly seller: SellerConfig;
   readonly catalog: readonly CatalogProduct[];
   readonly profile: FidelityProfile;
@@ -90,6 +97,7 @@ export interface KoomockConfigInput {
     readonly kitPublicKey?: string;
     readonly kitPublicKeyFile?: string;
   };
+  readonly journal?: { readonly maxExchanges?: number; readonly maxAge?: DurationInput };
   readonly catalog?: readonly CatalogProduct[];
   readonly profile?: ProfileInput;
 }

@@ -120,6 +120,16 @@ export interface ExchangeFilter {
   readonly limit?: number;
 }
 
+/**
+ * Journal retention (docs/config.md, `journal.*`): at most `maxExchanges` entries, none older than
+ * `maxAgeMs` at `now` (the emulator passes wall time); `0` turns a limit off.
+ */
+export interface JournalLimits {
+  readonly maxExchanges: number;
+  readonly maxAgeMs: number;
+  readonly now: number;
+}
+
 /** `state` (default) clears what runs produce and keeps settings and catalog; `all` clears everything. */
 export type ResetScope = 'state' | 'all';
 
@@ -144,7 +154,7 @@ export interface Store {
   /** The first instance of this seller created under the docs/fidelity.md#d16 key. */
   findInstanceByIdempotencyKey(sellerId: string, idempotencyKey: string): InstanceRecord | undefined;
 
-  /** Atomic and durable before it returns; a metering_sn is accepted once per seller. */
+  /** Atomic; durable once `durable()` resolves; a metering_sn is accepted once per seller. */
   addUsageRecords(sellerId: string, records: readonly UsagePushRecord[], receivedAt: number): AddUsageResult;
   listUsage(filter?: UsageFilter): StoredUsageRecord[];
 
@@ -166,8 +176,16 @@ export interface Store {
   /** True when (scope, nonce) was remembered before and has not expired at `now`; remembers it until `expiresAt`. */
   rememberNonce(scope: string, nonce: string, expiresAt: number, now: number): boolean;
 
-  /** Append-only journal: there is no update or delete, only `reset()`. Ids start at 1 and grow. */
+  /**
+   * Append-only journal: no update or delete, only `reset()` and retention, which removes the
+   * oldest entries. Ids start at 1 and grow; a pruned id is never given again.
+   */
   appendExchange(exchange: NewExchange): number;
+  /**
+   * Removes up to `maxRows` of the oldest entries `limits` no longer keep (the newest always
+   * stays); answers how many it removed. Called in the background, in small batches.
+   */
+  pruneExchanges(limits: JournalLimits, maxRows: number): number;
   getExchange(id: number): Exchange | undefined;
   listExchanges(filter?: ExchangeFilter): Exchange[];
 
@@ -176,6 +194,13 @@ export interface Store {
   setClockOffset(offsetMs: number): void;
 
   reset(scope?: ResetScope): void;
-  /** Releases the store; any later call throws STORE_FAILED. */
+  /**
+   * Resolves once every write made so far is committed (group commit: the SQLite store commits
+   * the writes of one event-loop tick in one transaction; docs/benchmarks.md). A request whose data
+   * must survive a crash (usage records, uploads, orders) awaits it before answering; a read-only
+   * request never does. Rejects when the commit failed.
+   */
+  durable(): Promise<void>;
+  /** Commits what is pending, then releases the store; any later call throws STORE_FAILED. */
   close(): void;
 }

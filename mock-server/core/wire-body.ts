@@ -49,6 +49,18 @@ function checkFraming(response: ApiResponse): void {
  * @example toWireResponse(jsonResponse(200, { ok: true })).body // bytes of '{"ok":true}'
  */
 export function toWireResponse(response: ApiResponse): WireResponse {
+  // The pipeline serialises each answer once to check it; the adapter then sends that same form.
+  const known = serialised.get(response);
+  if (known !== undefined) return known;
+  const wire = serialise(response);
+  serialised.set(response, wire);
+  return wire;
+}
+
+/** Answers already serialised (an ApiResponse is never changed after it is built). */
+const serialised = new WeakMap<ApiResponse, WireResponse>();
+
+function serialise(response: ApiResponse): WireResponse {
   checkFraming(response);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = v;

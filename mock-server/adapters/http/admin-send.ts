@@ -181,8 +181,9 @@ export function createAdminSendRouter(runtime: EmulatorRuntime, options: { reado
   router.get('/runner/info', (_req, res) => {
     res.json({ sellerId: runtime.seller.id, catalog: runtime.config.catalog });
   });
-  router.put('/runner/orders/:orderId', (req, res) => {
+  router.put('/runner/orders/:orderId', async (req, res) => {
     store.putOrder(parseRunnerOrder(readJsonObject(req), String(req.params['orderId'])));
+    await store.durable();
     res.json({ stored: req.params['orderId'] });
   });
   router.put('/runner/instances/:instanceId', (req, res) => {

@@ -6,7 +6,6 @@ import type { CatalogProduct } from '../../core/market/catalog.js';
 import type { InstanceRecord } from '../../core/market/instance.js';
 import type { Order } from '../../core/market/order.js';
 import type {
-  Exchange,
   NewFile,
   OAuthGrant,
   ResetScope,
@@ -17,7 +16,8 @@ import type {
   StoredUsageRecord,
 } from '../../core/store.js';
 import { cloneJson, guardStore } from './guard.js';
-import { byteLength, copyFile, matchesExchange, toFileInfo } from './shared.js';
+import { createMemoryJournal, type MemoryJournal } from './memory-journal.js';
+import { byteLength, copyFile, toFileInfo } from './shared.js';
 
 /** Separates the parts of composite keys; neither ids nor tokens contain NUL. */
 const key = (...parts: string[]): string => parts.join('\u0000');
@@ -30,7 +30,7 @@ interface State {
   files: StoredFile[];
   grants: Map<string, StoredGrant>;
   nonces: Map<string, number>;
-  exchanges: Exchange[];
+  journal: MemoryJournal;
   clockOffset: number;
 }
 
@@ -42,7 +42,7 @@ const emptyState = (): State => ({
   files: [],
   grants: new Map(),
   nonces: new Map(),
-  exchanges: [],
+  journal: createMemoryJournal(),
   clockOffset: 0,
 });
 
@@ -149,20 +149,10 @@ export function createMemoryStore(): Store {
         return previous !== undefined;
       },
 
-      appendExchange: (exchange) => {
-        const id = s.exchanges.length + 1;
-        s.exchanges.push(cloneJson({ ...exchange, id }));
-        return id;
-      },
-      getExchange: (id) => {
-        const e = s.exchanges[id - 1];
-        return e === undefined ? undefined : cloneJson(e);
-      },
-      listExchanges: (filter = {}) => {
-        // A negative limit means "no limit", as SQLite's LIMIT -1 does.
-        const limit = filter.limit === undefined || filter.limit < 0 ? undefined : filter.limit;
-        return s.exchanges.filter((e) => matchesExchange(e, filter)).slice(0, limit).map(cloneJson);
-      },
+      appendExchange: (exchange) => s.journal.append(exchange),
+      getExchange: (id) => s.journal.get(id),
+      listExchanges: (filter = {}) => s.journal.list(filter),
+      pruneExchanges: (limits, maxRows) => s.journal.prune(limits, maxRows),
 
       getClockOffset: () => s.clockOffset,
       setClockOffset: (offsetMs) => {
@@ -176,6 +166,8 @@ export function createMemoryStore(): Store {
           products.clear();
         }
       },
+      // Nothing to commit: the memory store is never durable, and never waits.
+      durable: () => Promise.resolve(),
     },
     () => {
       s = emptyState();

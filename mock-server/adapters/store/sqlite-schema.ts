@@ -10,13 +10,28 @@ import { KoomockError } from '../../core/errors.js';
 export const STATE_TABLES = ['orders', 'instances', 'usage_records', 'files', 'file_contents', 'grants', 'nonces', 'exchanges', 'runtime'] as const;
 export const CONFIG_TABLES = ['settings', 'products'] as const;
 
-/** The journal is append-only: the database itself refuses to change or remove an entry. */
-export const JOURNAL_GUARDS = `
+/** The journal guards of schema versions 1-2 (kept for migration 1, which must not change). */
+const JOURNAL_GUARDS_V1 = `
   CREATE TRIGGER exchanges_no_update BEFORE UPDATE ON exchanges
     BEGIN SELECT RAISE(ABORT, 'the exchange journal is append-only'); END;
   CREATE TRIGGER exchanges_no_delete BEFORE DELETE ON exchanges
     BEGIN SELECT RAISE(ABORT, 'the exchange journal is append-only'); END;
 `;
+
+/**
+ * The journal is append-only: the database refuses to change an entry, and to remove any but the
+ * oldest one (retention prunes from the oldest end, docs/config.md `journal.*`).
+ */
+export const JOURNAL_GUARDS = `
+  CREATE TRIGGER exchanges_no_update BEFORE UPDATE ON exchanges
+    BEGIN SELECT RAISE(ABORT, 'the exchange journal is append-only'); END;
+  CREATE TRIGGER exchanges_oldest_first BEFORE DELETE ON exchanges
+    WHEN old.id > (SELECT min(id) FROM exchanges)
+    BEGIN SELECT RAISE(ABORT, 'the exchange journal is append-only: retention removes only its oldest entries'); END;
+`;
+
+/** Drops the guards so `reset()` can empty the journal. */
+export const DROP_JOURNAL_GUARDS = 'DROP TRIGGER exchanges_no_update; DROP TRIGGER exchanges_oldest_first;';
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -49,7 +64,7 @@ const MIGRATIONS: readonly string[] = [
     id INTEGER PRIMARY KEY, direction TEXT NOT NULL, operation TEXT NOT NULL, seller_id TEXT,
     scenario TEXT, started_at INTEGER NOT NULL, data TEXT NOT NULL);
   CREATE TABLE runtime (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  ${JOURNAL_GUARDS}
+  ${JOURNAL_GUARDS_V1}
   `,
   // 2: upload bytes in a table of their own, so listing files never walks 12 MB records.
   `
@@ -62,6 +77,17 @@ const MIGRATIONS: readonly string[] = [
   DROP TABLE files;
   ALTER TABLE files_v2 RENAME TO files;
   CREATE INDEX files_event ON files (event_id);
+  `,
+  // 3: a bounded journal: retention deletes the oldest entries; one index per admin filter.
+  `
+  DROP TRIGGER IF EXISTS exchanges_no_update;
+  DROP TRIGGER IF EXISTS exchanges_no_delete;
+  DROP TRIGGER IF EXISTS exchanges_oldest_first;
+  ${JOURNAL_GUARDS}
+  CREATE INDEX IF NOT EXISTS exchanges_direction ON exchanges (direction, id);
+  CREATE INDEX IF NOT EXISTS exchanges_operation ON exchanges (operation, id);
+  CREATE INDEX IF NOT EXISTS exchanges_seller ON exchanges (seller_id, id);
+  CREATE INDEX IF NOT EXISTS exchanges_scenario ON exchanges (scenario, id);
   `,
 ];
 

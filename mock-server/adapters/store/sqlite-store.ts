@@ -1,18 +1,26 @@
 /**
- * The SQLite Store (better-sqlite3). WAL journal with `synchronous=FULL`: a commit is on disk
- * before the call returns, so a usage push that was acknowledged survives `kill -9` and power
- * loss (NORMAL only protects against the former).
+ * The SQLite Store (better-sqlite3). Writes are group-committed (./group-commit.ts): the writes of
+ * one event-loop tick share one transaction, and `durable()` resolves once it committed. WAL with
+ * `synchronous=NORMAL`: a committed transaction is in the WAL file, so an acknowledged usage push
+ * survives `kill -9` of koomock; a power loss may lose the last commits before a checkpoint
+ * (docs/benchmarks.md, "Durability").
  */
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { KoomockError } from '../../core/errors.js';
 import type { CatalogProduct } from '../../core/market/catalog.js';
+import type { InstanceRecord } from '../../core/market/instance.js';
+import type { Order } from '../../core/market/order.js';
+import type { UsagePushRecord } from '../../core/market/usage-rules.js';
 import type {
   ConsumeGrantResult,
   Exchange,
   ExchangeFilter,
   FileInfo,
+  GrantKind,
+  JournalLimits,
+  NewExchange,
   NewFile,
   OAuthGrant,
   ResetScope,
@@ -23,9 +31,10 @@ import type {
   StoredUsageRecord,
 } from '../../core/store.js';
 import { lockStateFile } from './db-lock.js';
+import { createGroupCommit } from './group-commit.js';
 import { guardStore } from './guard.js';
 import { byteLength } from './shared.js';
-import { CONFIG_TABLES, JOURNAL_GUARDS, migrate, STATE_TABLES } from './sqlite-schema.js';
+import { CONFIG_TABLES, DROP_JOURNAL_GUARDS, JOURNAL_GUARDS, migrate, STATE_TABLES } from './sqlite-schema.js';
 
 interface DataRow {
   data: string;
@@ -94,7 +103,7 @@ function open(path: string): { db: Database.Database; release: () => void } {
     }
     db = new Database(path);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     migrate(db, path);
     return { db, release };
@@ -118,6 +127,14 @@ function open(path: string): { db: Database.Database; release: () => void } {
  */
 export function createSqliteStore(path: string): Store {
   const { db, release } = open(path);
+  const tx = createGroupCommit(db);
+  /** `fn` joining this tick's transaction. */
+  const w =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      tx.write();
+      return fn(...args);
+    };
   const q = (sql: string) => db.prepare(sql);
   const get = {
     setting: q('SELECT value FROM settings WHERE key = ?').pluck(),
@@ -169,6 +186,29 @@ export function createSqliteStore(path: string): Store {
     exchange: q('INSERT INTO exchanges (direction, operation, seller_id, scenario, started_at, data) VALUES (?, ?, ?, ?, ?, ?)'),
     runtime: q('INSERT INTO runtime (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
   };
+  const journal = {
+    bounds: q('SELECT min(id) AS first, max(id) AS last, count(*) AS n FROM exchanges'),
+    // The first entry young enough to keep, walking from the oldest.
+    firstYoung: q('SELECT id FROM exchanges WHERE started_at >= ? ORDER BY id LIMIT 1').pluck(),
+    // Entries in id order, so each one deleted is the oldest left (the guard trigger allows that).
+    prune: q('DELETE FROM exchanges WHERE id < ?'),
+  };
+
+  /** Same rule as the memory store (shared.ts pruneCut), on ids: removes entries with id < cut. */
+  function pruneExchanges(limits: JournalLimits, maxRows: number): number {
+    const { first, last, n } = journal.bounds.get() as { first: number | null; last: number | null; n: number };
+    if (first === null || last === null || n <= 1) return 0;
+    // Ids have no gaps past the first (only the oldest entries are ever removed).
+    let cut = limits.maxExchanges > 0 ? Math.max(first, last - limits.maxExchanges + 1) : first;
+    if (limits.maxAgeMs > 0) {
+      const young = journal.firstYoung.get(limits.now - limits.maxAgeMs) as number | undefined;
+      cut = Math.max(cut, young ?? last);
+    }
+    cut = Math.min(cut, last, first + maxRows);
+    if (cut <= first) return 0;
+    tx.write();
+    return journal.prune.run(cut).changes;
+  }
 
   const addUsage = db.transaction((sellerId: string, records: readonly StoredUsageRecord[]) => {
     const stored: string[] = [];
@@ -198,7 +238,7 @@ export function createSqliteStore(path: string): Store {
   });
 
   const reset = db.transaction((scope: ResetScope) => {
-    db.exec('DROP TRIGGER exchanges_no_update; DROP TRIGGER exchanges_no_delete;');
+    db.exec(DROP_JOURNAL_GUARDS);
     for (const table of scope === 'all' ? [...STATE_TABLES, ...CONFIG_TABLES] : STATE_TABLES) db.exec(`DELETE FROM ${table}`);
     db.exec(JOURNAL_GUARDS);
   });
@@ -224,9 +264,9 @@ export function createSqliteStore(path: string): Store {
     'sqlite',
     {
       getSetting: (key) => get.setting.get(key) as string | undefined,
-      setSetting: (key, value) => void put.setting.run(key, String(value)),
+      setSetting: w((key: string, value: string) => void put.setting.run(key, String(value))),
 
-      putProduct: (sellerId, product) => void put.product.run(product.productId, sellerId, JSON.stringify(product)),
+      putProduct: w((sellerId: string, product: CatalogProduct) => void put.product.run(product.productId, sellerId, JSON.stringify(product))),
       getProduct: (productId) => {
         const row = get.product.get(productId) as ProductRow | undefined;
         return row === undefined ? undefined : toStoredProduct(row);
@@ -236,7 +276,7 @@ export function createSqliteStore(path: string): Store {
           toStoredProduct,
         ),
 
-      putOrder: (order) => void put.order.run(order.orderInfo.orderId, order.sellerId, order.status, JSON.stringify(order)),
+      putOrder: w((order: Order) => void put.order.run(order.orderInfo.orderId, order.sellerId, order.status, JSON.stringify(order))),
       getOrder: (orderId) => parse(get.order.get(orderId) as DataRow | undefined),
       listOrders: (filter = {}) =>
         parseAll(
@@ -245,7 +285,7 @@ export function createSqliteStore(path: string): Store {
             .all({ sellerId: filter.sellerId ?? null, status: filter.status ?? null }),
         ),
 
-      putInstance: (i) => void put.instance.run(i.sellerId, i.instanceId, i.orderId, i.idempotencyKey, JSON.stringify(i)),
+      putInstance: w((i: InstanceRecord) => void put.instance.run(i.sellerId, i.instanceId, i.orderId, i.idempotencyKey, JSON.stringify(i))),
       getInstance: (sellerId, instanceId) => parse(get.instance.get(sellerId, instanceId) as DataRow | undefined),
       listInstances: (filter = {}) =>
         parseAll(
@@ -255,8 +295,9 @@ export function createSqliteStore(path: string): Store {
         ),
       findInstanceByIdempotencyKey: (sellerId, key) => parse(get.instanceByKey.get(sellerId, key) as DataRow | undefined),
 
-      addUsageRecords: (sellerId, records, receivedAt) =>
+      addUsageRecords: w((sellerId: string, records: readonly UsagePushRecord[], receivedAt: number) =>
         addUsage(sellerId, records.map((r) => ({ ...r, sellerId, receivedAt }))),
+      ),
       listUsage: (filter = {}) =>
         parseAll(
           db
@@ -264,7 +305,7 @@ export function createSqliteStore(path: string): Store {
             .all({ sellerId: filter.sellerId ?? null, instanceId: filter.instanceId ?? null }),
         ),
 
-      putFile: (file: NewFile) => toFileInfo(get.fileInfo.get(insertFile(file)) as FileInfoRow),
+      putFile: w((file: NewFile) => toFileInfo(get.fileInfo.get(insertFile(file)) as FileInfoRow)),
       getFile: (id) => {
         const row = get.file.get(id) as FileRow | undefined;
         return row === undefined ? undefined : toStoredFile(row);
@@ -279,28 +320,35 @@ export function createSqliteStore(path: string): Store {
         return row === undefined ? undefined : new Uint8Array(row.chunk ?? Buffer.alloc(0));
       },
 
-      putGrant: (grant: OAuthGrant) => void put.grant.run(grant.kind, grant.token, grant.expiresAt, JSON.stringify(grant)),
+      putGrant: w((grant: OAuthGrant) => void put.grant.run(grant.kind, grant.token, grant.expiresAt, JSON.stringify(grant))),
       getGrant: (kind, token) => {
         const row = get.grant.get(kind, token) as (DataRow & { consumed_at: number | null }) | undefined;
         if (row === undefined) return undefined;
         const grant = JSON.parse(row.data) as StoredGrant;
         return row.consumed_at === null ? grant : { ...grant, consumedAt: row.consumed_at };
       },
-      consumeGrant: (kind, token, now) => consume(kind, token, now),
+      consumeGrant: w((kind: GrantKind, token: string, now: number) => consume(kind, token, now)),
 
-      rememberNonce: (scope, nonce, expiresAt, now) => remember(scope, nonce, expiresAt, now),
+      rememberNonce: w((scope: string, nonce: string, expiresAt: number, now: number) => remember(scope, nonce, expiresAt, now)),
 
-      appendExchange: (e) =>
+      appendExchange: w((e: NewExchange) =>
         Number(put.exchange.run(e.direction, e.operation, e.sellerId ?? null, e.scenario ?? null, e.startedAt, JSON.stringify(e)).lastInsertRowid),
+      ),
+      pruneExchanges,
       getExchange: (id) => parse(get.exchange.get(id) as DataRow | undefined),
       listExchanges,
 
       getClockOffset: () => Number(get.runtime.get('clockOffset') ?? 0),
-      setClockOffset: (offsetMs) => void put.runtime.run('clockOffset', String(offsetMs)),
+      setClockOffset: w((offsetMs: number) => void put.runtime.run('clockOffset', String(offsetMs))),
 
-      reset: (scope: ResetScope = 'state') => reset(scope),
+      reset: (scope: ResetScope = 'state') => {
+        tx.flush();
+        reset(scope);
+      },
+      durable: () => tx.durable(),
     },
     () => {
+      tx.flush();
       db.close();
       release();
     },

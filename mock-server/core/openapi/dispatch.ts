@@ -72,6 +72,14 @@ export function createOpenApi(ctx: EmulatorContext): OpenApi {
         response = x.route === undefined ? jsonResponse(500, { error_code: 'MKT.0999', error_msg: 'System internal error' }) : toInternalError(x.route.envelope);
       }
       appendToJournal(ctx, req, response, x, startedAt, startedWall);
+      if (x.route?.durable === true) {
+        try {
+          // Group commit: the answer leaves only once the records are on disk.
+          await ctx.store.durable();
+        } catch {
+          return toInternalError(x.route.envelope);
+        }
+      }
       return response;
     },
   };

@@ -90,6 +90,7 @@ export const fileUploadRoute: OpenApiRoute = {
   path: '/api/mkp-openapi-public/global/v1/market-event/{event_id}/file',
   auth: 'apig',
   envelope: 'cbc',
+  durable: true,
   handle(req, params, ctx) {
     const seller = requireCaller(ctx);
     const eventId = params.event_id ?? '';

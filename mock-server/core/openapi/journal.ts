@@ -1,14 +1,18 @@
 /**
- * How one inbound exchange is written to the journal: JSON-safe, bodies capped at 64 KiB, and
+ * How one inbound exchange is written to the journal: JSON-safe, bodies capped at 64 KiB (with the
+ * SHA-256 of the whole body when cut), and
  * credentials masked. The APIG signature stays (it proves nothing without the SK, which is never
  * here); client secrets, Basic credentials and OAuth codes/tokens are cut to a recognisable prefix.
  */
+import { createHash } from 'node:crypto';
 import type { ApiRequest, ApiResponse } from '../http-types.js';
 import { isConnectionReset } from './faults.js';
 
 export const MAX_JOURNAL_BODY_BYTES = 64 * 1024;
 
 const SECRET_FIELDS = new Set(['client_secret', 'code', 'refresh_token', 'access_token', 'password', 'id_token']);
+/** A JSON text with a member named like one of SECRET_FIELDS. */
+const SECRET_NAMED = new RegExp(`"(${[...SECRET_FIELDS].join('|')})"\\s*:`);
 
 /** `abcd…(40)`: enough to tell two tokens apart, not enough to use one. */
 export const maskToken = (value: string): string => (value.length <= 4 ? '…' : `${value.slice(0, 4)}…(${value.length})`);
@@ -56,7 +60,8 @@ function maskJson(value: unknown): unknown {
 function toBodyRecord(bytes: Uint8Array, contentType: string | undefined): Record<string, unknown> {
   const truncated = bytes.length > MAX_JOURNAL_BODY_BYTES;
   let head = truncated ? bytes.subarray(0, MAX_JOURNAL_BODY_BYTES) : bytes;
-  const base = { bytes: bytes.length, truncated };
+  // A cut body keeps the hash of the whole, so two uploads can still be told apart or matched.
+  const base = truncated ? { bytes: bytes.length, truncated, sha256: createHash('sha256').update(bytes).digest('hex') } : { bytes: bytes.length, truncated };
   // A cut may split a multi-byte character: drop up to 3 trailing bytes before giving up on text.
   for (let drop = 0; drop <= (truncated ? 3 : 0); drop += 1) {
     try {
@@ -88,6 +93,7 @@ export function toJournalResponse(res: ApiResponse): Record<string, unknown> {
   if (res.body instanceof Uint8Array) return { ...base, body: toBodyRecord(res.body, res.headers['content-type']) };
   if (typeof res.body === 'string') return { ...base, body: toBodyRecord(Buffer.from(res.body, 'utf8'), res.headers['content-type']) };
   const json = JSON.stringify(res.body ?? null);
-  if (json.length <= MAX_JOURNAL_BODY_BYTES) return { ...base, body: { json: maskJson(res.body ?? null) } };
+  // Only an answer that names a secret field is walked (OAuth): the common answer costs one test.
+  if (json.length <= MAX_JOURNAL_BODY_BYTES) return { ...base, body: { json: SECRET_NAMED.test(json) ? maskJson(res.body ?? null) : (res.body ?? null) } };
   return { ...base, body: toBodyRecord(Buffer.from(json, 'utf8'), 'application/json') };
 }

@@ -20,6 +20,8 @@ export type Envelope = 'result' | 'mkt' | 'cbc' | 'oauth';
 /** A route of the fake Open APIs. */
 export interface OpenApiRoute extends Route<OpenApiContext> {
   readonly envelope: Envelope;
+  /** The route stores data that must survive a crash: its answer waits for the commit (Store.durable). */
+  readonly durable?: boolean;
 }
 
 /**

@@ -80,6 +80,7 @@ export const usagePushLegacyRoute: OpenApiRoute = {
   path: '/v1.0/{partner_id}/billing/bill-mgr/push-usage-data',
   auth: 'apig',
   envelope: 'mkt',
+  durable: true,
   handle(req, params, ctx) {
     const seller = requireCaller(ctx);
     if (params.partner_id !== seller.id) {

@@ -31,6 +31,7 @@ export const usagePushOldRoute: OpenApiRoute = {
   path: '/rest/marketplace/v1/isv/usage-data',
   auth: 'apig',
   envelope: 'mkt',
+  durable: true,
   handle(req, _params, ctx) {
     const seller = requireCaller(ctx);
     const body = parseJsonBody(req.rawBody);

@@ -74,6 +74,7 @@ export const usagePushRoute: OpenApiRoute = {
   path: '/api/mkp-openapi-public/global/v1/isv/usage-data',
   auth: 'apig',
   envelope: 'mkt',
+  durable: true,
   handle(req, _params, ctx) {
     const seller = requireCaller(ctx);
     // Parsed once, here; the signature check (and its diagnosis) reuse the value. A bad signature

@@ -9,7 +9,7 @@ import { createOrder } from '../../../mock-server/core/market/order.js';
 import { createCryptoRandom } from '../../../mock-server/app/random.js';
 import { DEFAULT_CATALOG, DEFAULT_SELLER } from '../../../mock-server/config/defaults.js';
 import { startServe, type ServeProcess } from './serve-process.js';
-import { USAGE_KEY, usagePush, usageRecord, VECTOR3 } from './support.js';
+import { MOCK_ORDER_QUERY, signedFetch, USAGE_KEY, usagePush, usageRecord, VECTOR3 } from './support.js';
 import { BUILD_TIMEOUT, waitForBuild } from '../../support/built-cli.js';
 
 const it = test.extend('dir', async ({}, { onCleanup }) => {
@@ -65,6 +65,54 @@ describe('usage push durability through `koomock serve --db`', () => {
       expect(res.status).toBe(200);
       const { records } = (await res.json()) as { records: { metering_sn: string }[] };
       expect(records.map((r) => r.metering_sn)).toEqual(sns);
+    } finally {
+      await killHard(second);
+    }
+  });
+
+  it('keeps every acknowledged record when SIGKILL lands during concurrent group-committed pushes and order queries', async ({ dir }) => {
+    const db = join(dir, 'k.db');
+    const instanceId = seedInstance(db);
+    const serve = await startServe(['--db', db, ...SERVE_ARGS], { cwd: dir, env: SERVE_ENV });
+    const acked: string[] = [];
+    let killed = false;
+    let sent = 0;
+    // Each worker pushes one record per request, back to back; order queries run beside them.
+    const pusher = async (w: number) => {
+      for (let i = 0; !killed; i++) {
+        const sn = `load-${w}-${i}`;
+        sent += 1;
+        try {
+          const res = await usagePush(serve.url, JSON.stringify({ usage_records: [usageRecord(instanceId, sn)] }));
+          const body = (await res.json()) as { error_code?: string };
+          if (res.status === 200 && body.error_code === 'MKT.0000') acked.push(sn);
+        } catch {
+          // A request in flight when the process died: never acknowledged.
+        }
+      }
+    };
+    const querier = async () => {
+      while (!killed) {
+        await signedFetch({ url: `${serve.url}${MOCK_ORDER_QUERY}` })
+          .then((r) => r.arrayBuffer())
+          .catch(() => undefined);
+      }
+    };
+    const workers = [...Array.from({ length: 8 }, (_, w) => pusher(w)), querier(), querier()];
+    while (acked.length < 150) await new Promise((r) => setTimeout(r, 5));
+    expect(await killHard(serve)).toEqual({ code: null, signal: 'SIGKILL' });
+    killed = true;
+    await Promise.all(workers);
+    const ackedAtKill = [...acked];
+    // Requests were still in flight: the kill landed under load, not after it.
+    expect(sent).toBeGreaterThan(ackedAtKill.length);
+
+    const second = await startServe(['--db', db, ...SERVE_ARGS], { cwd: dir, env: SERVE_ENV });
+    try {
+      const res = await fetch(`${second.url}/_koomock/usage?instanceId=${instanceId}`);
+      const { records } = (await res.json()) as { records: { metering_sn: string }[] };
+      const stored = new Set(records.map((r) => r.metering_sn));
+      expect(ackedAtKill.filter((sn) => !stored.has(sn))).toEqual([]);
     } finally {
       await killHard(second);
     }

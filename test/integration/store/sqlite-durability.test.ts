@@ -88,14 +88,18 @@ describe('sqlite store on disk', () => {
     raw.close();
   });
 
-  it('refuses to change or delete journal entries even through raw SQL', ({ dir }) => {
+  it('refuses to change journal entries, or delete any but the oldest, even through raw SQL', ({ dir }) => {
     const path = join(dir, 'state.db');
     const store = createSqliteStore(path);
-    store.appendExchange({ direction: 'outbound', operation: 'newInstance', request: {}, startedAt: 1, durationMs: 2, verdicts: [] });
+    for (let i = 0; i < 3; i++) store.appendExchange({ direction: 'outbound', operation: 'newInstance', request: {}, startedAt: 1, durationMs: 2, verdicts: [] });
     store.close();
     const raw = new Database(path);
     expect(() => raw.exec("UPDATE exchanges SET operation = 'x'")).toThrow(/append-only/);
-    expect(() => raw.exec('DELETE FROM exchanges')).toThrow(/append-only/);
+    expect(() => raw.exec('DELETE FROM exchanges WHERE id = 2')).toThrow(/append-only/);
+    expect(() => raw.exec('DELETE FROM exchanges WHERE id = 3')).toThrow(/append-only/);
+    // Retention removes from the oldest end only.
+    raw.exec('DELETE FROM exchanges WHERE id = 1');
+    expect(raw.prepare('SELECT id FROM exchanges ORDER BY id').pluck().all()).toEqual([2, 3]);
     raw.close();
   });
 

@@ -328,9 +328,67 @@ describe.each(IMPLEMENTATIONS)('store contract: $name', ({ open }) => {
       expect(store.getExchange(1)).toEqual({ ...exchange(), id: 1 });
     });
 
-    it('offers no way to update or delete an entry', ({ store }) => {
+    it('offers no way to update or delete an entry: only retention removes the oldest ones', ({ store }) => {
       const methods = Object.keys(store).filter((k) => /exchange/i.test(k));
-      expect(methods.sort()).toEqual(['appendExchange', 'getExchange', 'listExchanges']);
+      expect(methods.sort()).toEqual(['appendExchange', 'getExchange', 'listExchanges', 'pruneExchanges']);
+    });
+  });
+
+  describe('journal retention', () => {
+    const appendAt = (store: Store, startedAts: readonly number[]) => startedAts.map((startedAt, i) => store.appendExchange(exchange({ startedAt, operation: `op-${i % 2}` })));
+    const ids = (store: Store) => store.listExchanges().map((e) => e.id);
+    const HOUR = 3_600_000;
+
+    it('prunes by count: keeps the newest maxExchanges, ids keep growing and filters still work', ({ store }) => {
+      appendAt(store, Array.from({ length: 10 }, () => FIXED_TIME));
+      expect(store.pruneExchanges({ maxExchanges: 4, maxAgeMs: 0, now: FIXED_TIME }, 1_000)).toBe(6);
+      expect(ids(store)).toEqual([7, 8, 9, 10]);
+      expect(store.getExchange(6)).toBeUndefined();
+      expect(store.getExchange(7)).toEqual({ ...exchange({ operation: 'op-0' }), id: 7 });
+      expect(store.listExchanges({ operation: 'op-1', afterId: 7 }).map((e) => e.id)).toEqual([8, 10]);
+      expect(store.appendExchange(exchange())).toBe(11);
+      expect(store.pruneExchanges({ maxExchanges: 4, maxAgeMs: 0, now: FIXED_TIME }, 1_000)).toBe(1);
+      expect(ids(store)).toEqual([8, 9, 10, 11]);
+    });
+
+    it('prunes by age: removes every entry before the first one younger than maxAge', ({ store }) => {
+      appendAt(store, [FIXED_TIME, FIXED_TIME + HOUR, FIXED_TIME + 2 * HOUR, FIXED_TIME + 5 * HOUR, FIXED_TIME + 6 * HOUR]);
+      const now = FIXED_TIME + 7 * HOUR;
+      expect(store.pruneExchanges({ maxExchanges: 0, maxAgeMs: 4 * HOUR, now }, 1_000)).toBe(3);
+      expect(ids(store)).toEqual([4, 5]);
+      // Nothing young enough: the newest stays so an id is never given twice.
+      expect(store.pruneExchanges({ maxExchanges: 0, maxAgeMs: HOUR / 2, now }, 1_000)).toBe(1);
+      expect(ids(store)).toEqual([5]);
+      expect(store.appendExchange(exchange())).toBe(6);
+    });
+
+    it('applies the stricter of both limits, at most maxRows per call, and 0 means unlimited', ({ store }) => {
+      appendAt(store, Array.from({ length: 8 }, (_, i) => FIXED_TIME + i * HOUR));
+      expect(store.pruneExchanges({ maxExchanges: 0, maxAgeMs: 0, now: FIXED_TIME + 100 * HOUR }, 1_000)).toBe(0);
+      expect(ids(store)).toHaveLength(8);
+      const limits = { maxExchanges: 6, maxAgeMs: 3 * HOUR, now: FIXED_TIME + 8 * HOUR };
+      // The count keeps 6, the age only those from 5 h on (ids 6-8): the age is stricter here.
+      expect(store.pruneExchanges(limits, 2)).toBe(2);
+      expect(ids(store)).toEqual([3, 4, 5, 6, 7, 8]);
+      expect(store.pruneExchanges(limits, 2)).toBe(2);
+      expect(store.pruneExchanges(limits, 2)).toBe(1);
+      expect(store.pruneExchanges(limits, 2)).toBe(0);
+      expect(ids(store)).toEqual([6, 7, 8]);
+      expect(store.pruneExchanges({ ...limits, maxExchanges: 2 }, 10)).toBe(1);
+      expect(ids(store)).toEqual([7, 8]);
+    });
+
+    it('prunes nothing from an empty journal or a single entry', ({ store }) => {
+      expect(store.pruneExchanges({ maxExchanges: 1, maxAgeMs: 1, now: FIXED_TIME + HOUR }, 10)).toBe(0);
+      store.appendExchange(exchange());
+      expect(store.pruneExchanges({ maxExchanges: 1, maxAgeMs: 1, now: FIXED_TIME + HOUR }, 10)).toBe(0);
+      expect(ids(store)).toEqual([1]);
+    });
+
+    it('commits what was written once durable() resolves', async ({ store }) => {
+      store.addUsageRecords('s1', [usage('sn-durable')], FIXED_TIME);
+      await store.durable();
+      expect(store.listUsage().map((u) => u.metering_sn)).toEqual(['sn-durable']);
     });
   });
 

@@ -19,6 +19,8 @@ const record = (sn: string) => ({
 
 const store = createSqliteStore(path);
 const acked = store.addUsageRecords('s1', Array.from({ length: 50 }, (_, i) => record(`acked-${i}`)), Date.now());
+// Group commit: a batch is acknowledged once its transaction committed, as the usage push API does.
+await store.durable();
 process.stdout.write(`acked ${acked.stored.length}\n`);
 
 let batch = 0;

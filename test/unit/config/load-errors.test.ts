@@ -128,6 +128,7 @@ describe('rules beyond the schema', () => {
     ['period types on a ONE_TIME product', 'catalog:\n  - productId: P1\n    skuCode: S1\n    productName: N\n    chargingMode: ONE_TIME\n    periodTypes: [month]\n', 'catalog[0].periodTypes (koomock.config.yaml, line 6): expected no periodTypes: only PERIOD products have them'],
     ['a linear default above its max', `catalog:\n  - ${PERIOD}\n    periodTypes: [month]\n    linear: {name: users, min: 1, max: 10, default: 11}\n`, 'catalog[0].linear (koomock.config.yaml, line 7): expected `min` <= `default` <= `max`, got min 1, default 11, max 10'],
     ['a duration above 24 days', 'profile:\n  pollWindowMs: 25d\n', 'profile.pollWindowMs (koomock.config.yaml, line 2): expected a duration of at most 24 days, got "25d"'],
+    ['a journal maxAge above 24 days', 'journal:\n  maxAge: 30d\n', 'journal.maxAge (koomock.config.yaml, line 2): expected a duration of at most 24 days, got "30d"'],
     ['a positive duration that rounds to zero', 'profile:\n  callTimeoutMs: 0.1ms\n', 'profile.callTimeoutMs (koomock.config.yaml, line 2): expected a duration above zero (it rounds to 0 ms)'],
     ['the same key for two categories', 'seller:\n  keys:\n    basic: same-key-1\n    general: same-key-1\n', 'seller.keys.general (koomock.config.yaml, line 4): expected a key different from seller.keys.basic'],
     ['a kit public key given twice', 'seller:\n  kitPublicKey: "-----BEGIN PUBLIC KEY-----"\n  kitPublicKeyFile: k.pem\n', 'seller.kitPublicKeyFile (koomock.config.yaml, line 3): expected either seller.kitPublicKey or seller.kitPublicKeyFile, not both'],
@@ -165,7 +166,7 @@ describe('input that is not a config', () => {
   });
 
   it('rejects a top level that is not a mapping', ({ dir }) => {
-    expect(problemLines(loadErrorOf(dir, '- server\n- seller\n').message)[0]).toContain('(top level) (koomock.config.yaml, line 1): expected a mapping with the keys `$schema`, `server`, `seller`, `catalog`, `profile`, got a list of 2 items');
+    expect(problemLines(loadErrorOf(dir, '- server\n- seller\n').message)[0]).toContain('(top level) (koomock.config.yaml, line 1): expected a mapping with the keys `$schema`, `server`, `journal`, `seller`, `catalog`, `profile`, got a list of 2 items');
   });
 
   it('rejects an alias bomb without running out of memory', ({ dir }) => {

@@ -36,6 +36,8 @@ describe('loadConfig precedence: defaults <- file <- variables <- flags', () => 
     { name: 'KOOMOCK_KEY over the file basic key', file: 'seller:\n  keys:\n    basic: file-basic-key\n', env: { KOOMOCK_KEY: 'env-basic-key' }, read: (c) => c.seller.keys.basic, expected: 'env-basic-key', credential: 'seller.keys.basic', source: { kind: 'env', variable: 'KOOMOCK_KEY' } },
     { name: 'an empty variable counts as unset', file: 'server:\n  port: 8001\n', env: { KOOMOCK_PORT: '' }, read: (c) => c.server.port, expected: 8001 },
     { name: 'a profile option from a flag over the file', file: 'profile:\n  callTimeoutMs: 30s\n', flags: { profile: ['callTimeoutMs=5s'] }, read: (c) => c.profile.callTimeoutMs, expected: 5000 },
+    { name: 'the default journal retention', read: (c) => c.journal, expected: { maxExchanges: 50_000, maxAgeMs: 7 * 86_400_000 } },
+    { name: 'journal retention from the file, 0 = unlimited', file: 'journal:\n  maxExchanges: 0\n  maxAge: 36h\n', read: (c) => c.journal, expected: { maxExchanges: 0, maxAgeMs: 36 * 3_600_000 } },
     { name: '--no-console over the file', file: 'server:\n  console: true\n', flags: { console: false }, read: (c) => c.server.console, expected: false },
   ])('takes $name', ({ file, env, flags, read, expected, credential, source }, { dir }) => {
     if (file !== undefined) writeIn(dir, FILE, file);

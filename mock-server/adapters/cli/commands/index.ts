@@ -14,6 +14,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<RegisterComm
   send: async () => (await import('./send.js')).registerSend,
   doctor: async () => (await import('./doctor.js')).registerDoctor,
   replay: async () => (await import('./replay.js')).registerReplay,
+  load: async () => (await import('./load.js')).registerLoad,
   pact: async () => (await import('./pact.js')).registerPact,
 };
 

@@ -7,6 +7,7 @@ import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
 import type { RegisterCommand } from './register.js';
+import { fill, MESSAGES } from '../i18n.js';
 
 const MAX_WAIT_FOR_SELLER_MS = 10 * 60_000;
 
@@ -86,9 +87,10 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         ...(opts['sellerPushesUsage'] === true ? { sellerPushesUsage: true } : {}),
         onEmulator: (url, hosts) => {
           if (quiet) return;
-          const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
-          const watch = config.server.console ? `; watch it at ${url}/_koomock/console/` : '';
-          io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}${watch}`);
+          const m = MESSAGES[shared.lang];
+          const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => fill(m.hostAt, { name, url: u })).join('');
+          const watch = config.server.console ? fill(m.watchAt, { url: `${url}/_koomock/console/` }) : '';
+          io.err(fill(m.runStart, { n: scenarios.length, seller: config.seller.productionUrl, openApi: url, others: `${others}${watch}` }));
         },
         onEvent: (event, url) => {
           if (quiet) return;

@@ -67,8 +67,11 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
 
   router.use(requireAdminToken(options.token));
 
-  router.post('/orders', (req, res) => {
-    res.status(201).json(createAdminOrder(runtime, parseCreateOrder(readJsonObject(req))));
+  router.post('/orders', async (req, res) => {
+    const order = createAdminOrder(runtime, parseCreateOrder(readJsonObject(req)));
+    // An order is answered once it is committed (group commit, docs/benchmarks.md).
+    await store.durable();
+    res.status(201).json(order);
   });
   router.get('/orders', (req, res) => {
     const status = parseOrderStatus(queryText(req, 'status'));
