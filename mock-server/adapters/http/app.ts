@@ -9,7 +9,6 @@ import { adminErrorHandler } from './admin/errors.js';
 import { createAdminRouter } from './admin/router.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
 import type { SuiteRuns } from './admin/run-types.js';
-import { toErrorResponse } from '../../core/openapi/responses.js';
 import { isOverBodyLimit } from '../../core/openapi/body-limit.js';
 import { bodyTooLargeError, isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
 import { toApiRequest, toHostName } from '../../core/http-request.js';
@@ -109,7 +108,14 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
       adminErrorHandler(err, req, res, next);
       return;
     }
-    sendApiResponse(res, isBodyReadError(err) ? toBodyErrorResponse(err, runtime.context.random) : toErrorResponse('MKT.0999'));
+    // Only the body reader fails here (runtime.handle never throws: the pipeline answers its own
+    // failures with MKT.0999). Anything else is a defect of this adapter: the connection is
+    // dropped rather than an internal error invented outside the pipeline.
+    if (!isBodyReadError(err)) {
+      res.socket?.destroy();
+      return;
+    }
+    sendApiResponse(res, toBodyErrorResponse(err, runtime.context.random));
   };
   app.use(onError);
   return app;
