@@ -10,6 +10,8 @@ import { reserveFreePort } from '../support/faulty-sellers.js';
  * The README and docs/ as a reader uses them: every TypeScript example type-checks against the
  * built package (imported as `koomock`, as a seller would) and runs; every shell block marked
  * `sh runnable` runs (its fixed ports replaced by free ones); counts in the README match the code.
+ * A block marked `ts fragment` needs the reader's own service (its start-up, its keys): it declares
+ * those names with `declare` and is type-checked, not run.
  */
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -29,7 +31,7 @@ const tsBlocks = blocks.filter((b) => b.lang === 'ts' || b.lang === 'typescript'
 const runnable = blocks.filter((b) => b.lang === 'sh' && b.info === 'runnable');
 
 let emulator: Emulator;
-const files: { name: string; vitest: boolean }[] = [];
+const files: { name: string; vitest: boolean; fragment: boolean }[] = [];
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
@@ -38,9 +40,9 @@ beforeAll(async () => {
   const port = new URL(emulator.url).port;
   tsBlocks.forEach((b, i) => {
     const vitest = b.code.includes("from 'vitest'");
-    const name = `${b.file.replace(/[/.]/g, '-')}-${i}${vitest ? '.test' : ''}.ts`;
+    const name = `${b.file.replace(/[/.]/g, '-')}-${i}${vitest && b.info !== 'fragment' ? '.test' : ''}.ts`;
     writeFileSync(join(WORK, name), `${b.code.replaceAll('127.0.0.1:7070', `127.0.0.1:${port}`)}\nexport {};\n`);
-    files.push({ name, vitest });
+    files.push({ name, vitest, fragment: b.info === 'fragment' });
   });
   writeFileSync(join(WORK, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: true, types: ['node'] },
@@ -74,11 +76,12 @@ describe('README and docs/ examples', () => {
   }, 60_000);
 
   test('every TypeScript example runs: test files pass under vitest, scripts exit 0', async () => {
-    const tests = files.filter((f) => f.vitest);
+    const tests = files.filter((f) => f.vitest && !f.fragment);
+    expect(files.filter((f) => !f.fragment).length).toBeGreaterThan(files.filter((f) => f.fragment).length);
     const vitest = await run(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', WORK, '--config', join(WORK, 'vitest.config.ts')]);
     expect(vitest.out).toMatch(new RegExp(`Test Files\\s+${tests.length} passed`));
     expect(vitest.code).toBe(0);
-    for (const script of files.filter((f) => !f.vitest)) {
+    for (const script of files.filter((f) => !f.vitest && !f.fragment)) {
       const result = await run(process.execPath, ['--import', 'tsx', script.name]);
       expect(result.code, `${script.name}: ${result.out}`).toBe(0);
     }
