@@ -16,6 +16,7 @@ export const toSellerKeys = (config: KoomockConfig): SellerKeys => ({
   general: config.seller.keys.general,
   kit: config.seller.keys.kit,
   v1: config.seller.keys.v1,
+  ...(config.seller.kitPublicKey === undefined ? {} : { kitPublicKey: config.seller.kitPublicKey }),
 });
 
 /**

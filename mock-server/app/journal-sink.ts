@@ -22,9 +22,28 @@ export interface JournaledCall {
 
 const toJournaledCall = (spec: CallSpec): JournaledCall => cloneJson(spec) as unknown as JournaledCall;
 
+/**
+ * applicationSync is given its clientSecret in plain text: the journal keeps a placeholder field and
+ * the ciphertext that was sent as an override, so a replay (the manual restart of a failed kit
+ * call) re-sends exactly that ciphertext and the plain secret is never stored.
+ */
+const SENT_ENCRYPTED = '(sent encrypted, see overrides)';
+
+function withSentSecret(call: JournaledCall, body: string | undefined): JournaledCall {
+  if (call.activity !== 'applicationSync' || call.fields?.['clientSecret'] === undefined) return call;
+  let sent: unknown;
+  try {
+    sent = (JSON.parse(body ?? '{}') as Record<string, unknown>)['clientSecret'];
+  } catch {
+    sent = undefined;
+  }
+  const secret = typeof sent === 'string' ? sent : '(not sent)';
+  return { ...call, fields: { ...call.fields, clientSecret: SENT_ENCRYPTED }, overrides: { ...call.overrides, clientSecret: secret } };
+}
+
 /** A queryInstance poll after a 000004 is its own call: rebuild it from its request. */
 function callOf(exchange: ProduceExchange, spec: CallSpec): JournaledCall {
-  if (exchange.activity === spec.activity) return toJournaledCall(spec);
+  if (exchange.activity === spec.activity) return withSentSecret(toJournaledCall(spec), exchange.request.body);
   // V2 polls carry the instanceId in the body, V1 polls in the query string.
   const instanceId = toSentFields(exchange.request)?.['instanceId'];
   return {

@@ -11,7 +11,7 @@ import type { EngineEvent, JournalContext } from '../core/scenario/run/engine-ty
 import type { Scenario } from '../core/scenario/load/model.js';
 import type { RunReport } from '../core/scenario/run/report.js';
 import type { KoomockConfig } from '../config/types.js';
-import { loadScenarios, SCENARIOS_DIR } from './scenario-files.js';
+import { loadScenarios, OPT_IN_GROUPS, SCENARIOS_DIR } from './scenario-files.js';
 import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
 import { type EmulatorChoice, openBackend } from './open-backend.js';
 import { toEngineDeps } from './engine-deps.js';
@@ -20,12 +20,28 @@ import { createRunTransport } from './run-transport.js';
 import { KOOMOCK_VERSION } from './version.js';
 
 /**
- * The scenarios to run: the files under `paths` (the shipped suite when empty), then `--only`.
+ * The scenarios to run: the files under `paths` (the shipped suite when empty, without the opt-in
+ * groups unless `--group` or `--only` names them), then `--group`, then `--only`.
  * @example
  *   selectScenarios([], ['renew'], { cwd, catalog }).map((s) => s.id); // ['renew']
+ *   selectScenarios([], [], { cwd, catalog, groups: ['kit'] }).map((s) => s.id); // ['kit-application', …]
  */
-export function selectScenarios(paths: readonly string[], only: readonly string[], options: { readonly cwd: string; readonly config: KoomockConfig }): Scenario[] {
-  const all = loadScenarios(paths.length === 0 ? [SCENARIOS_DIR] : paths, { cwd: options.cwd, catalog: options.config.catalog });
+export function selectScenarios(
+  paths: readonly string[],
+  only: readonly string[],
+  options: { readonly cwd: string; readonly config: KoomockConfig; readonly groups?: readonly string[] },
+): Scenario[] {
+  const loaded = loadScenarios(paths.length === 0 ? [SCENARIOS_DIR] : paths, { cwd: options.cwd, catalog: options.config.catalog });
+  const groups = options.groups ?? [];
+  let all = loaded;
+  if (groups.length > 0) {
+    const known = [...new Set(loaded.map((s) => s.group))];
+    const unknownGroups = groups.filter((g) => !known.includes(g));
+    if (unknownGroups.length > 0) throw usageError(`--group ${unknownGroups.join(', ')}: no such group; known groups: ${known.join(', ')}`, { unknown: unknownGroups });
+    all = loaded.filter((s) => groups.includes(s.group));
+  } else if (paths.length === 0 && only.length === 0) {
+    all = loaded.filter((s) => !OPT_IN_GROUPS.includes(s.group));
+  }
   if (only.length === 0) return all;
   const known = all.map((s) => s.id);
   const unknown = only.filter((id) => !known.includes(id));

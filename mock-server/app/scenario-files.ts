@@ -120,7 +120,14 @@ export function loadScenarios(paths: readonly string[], options: LoadScenariosOp
 }
 
 /**
- * The shipped conformance suite (scenarios/), parsed.
+ * Shipped groups a plain `koomock run` leaves out: they apply only to some sellers (the kit calls to
+ * joint-operation products, docs/joint-operation.md). `--group`, `--only` or a path runs them.
+ */
+export const OPT_IN_GROUPS: readonly string[] = ['kit'];
+
+/**
+ * The shipped conformance suite as a plain `koomock run` plays it (scenarios/ without the opt-in groups), parsed.
  * @internal Exported for the tests.
  */
-export const loadShippedScenarios = (options: Omit<LoadScenariosOptions, 'cwd'> = {}): Scenario[] => loadScenarios([SCENARIOS_DIR], options);
+export const loadShippedScenarios = (options: Omit<LoadScenariosOptions, 'cwd'> = {}): Scenario[] =>
+  loadScenarios([SCENARIOS_DIR], options).filter((s) => !OPT_IN_GROUPS.includes(s.group));

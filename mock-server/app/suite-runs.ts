@@ -13,7 +13,7 @@ import type { KoomockConfig } from '../config/types.js';
 import { parseSellerUrl } from './preflight.js';
 import { runSuite } from './run-suite.js';
 import type { RunState, SuiteRuns } from '../adapters/http/admin/run-types.js';
-import { loadScenarios, SCENARIOS_DIR } from './scenario-files.js';
+import { loadScenarios, OPT_IN_GROUPS, SCENARIOS_DIR } from './scenario-files.js';
 
 /** What `POST /_koomock/runs` accepts (docs/admin-api.md). */
 export interface RunRequest {
@@ -112,7 +112,8 @@ function pickScenarios(request: RunRequest, options: SuiteRunsOptions): Scenario
   const known = all.map((s) => s.id);
   const unknownIds = (request.scenarios ?? []).filter((id) => !known.includes(id));
   if (unknownIds.length > 0) throw usageError(`scenarios ${unknownIds.join(', ')}: no such scenario; known ids: ${known.join(', ')}`);
-  if (request.scenarios === undefined && request.groups === undefined) return all;
+  // Like a plain `koomock run`: the opt-in groups (kit) only when named.
+  if (request.scenarios === undefined && request.groups === undefined) return all.filter((s) => !OPT_IN_GROUPS.includes(groupOf(s)));
   return all.filter((s) => request.scenarios?.includes(s.id) === true || request.groups?.includes(groupOf(s)) === true);
 }
 

@@ -27,11 +27,16 @@ const retryWindows = Object.entries(p.retryWindowMs)
   .map(([activity, ms]) => `    ${activity}: ${d(ms)}`)
   .join('\n');
 
+export interface StarterOptions {
+  /** `koomock init --kit`: the demo kit public key file, relative to the config file. */
+  readonly kitPublicKeyFile?: string;
+}
+
 /**
  * The commented starter `koomock.config.yaml` that `koomock init` writes. Values come from the
  * defaults, so the file loads to exactly the default configuration.
  */
-export function toStarterYaml(): string {
+export function toStarterYaml(options: StarterOptions = {}): string {
   const k = DEFAULT_SELLER.keys;
   return `# koomock configuration, written by \`koomock init\` (koomock 配置文件).
 # Every key is optional. Precedence: built-in defaults <- this file <- KOOMOCK_* environment
@@ -78,9 +83,9 @@ seller:
     # usage: replace-with-your-usage-key
     # V1 seller key (V1 接口密钥): authToken, Body-Sign and AES of V1 calls
     v1: ${scalar(k.v1)}
-  # RSA public key, >= 3072 bits, that encrypts the kit clientSecret (联营 clientSecret 加密公钥, docs/fidelity.md#d18):
+  # RSA public key, >= 3072 bits, that encrypts the kit clientSecret (联营 clientSecret 加密公钥, docs/joint-operation.md):
   # a PEM file relative to this file, or the PEM text itself in kitPublicKey.
-  # kitPublicKeyFile: keys/kit-public.pem
+  ${options.kitPublicKeyFile === undefined ? '# kitPublicKeyFile: keys/kit-public.pem' : `kitPublicKeyFile: ${scalar(options.kitPublicKeyFile)}`}
 
 # Your products (商品目录): one entry per productId. PERIOD products list their period types;
 # an on-demand SKU with several billing items has one entry per item, sharing the skuCode.
@@ -105,7 +110,7 @@ ${option('definitiveCodes', p.definitiveCodes, 'newInstance 000100-000107: retry
   retryWindowMs:
 ${retryWindows}
 ${option('retryIntervalMs', d(p.retryIntervalMs), 'retry interval (重试间隔), virtual time (docs/fidelity.md#d13)')}
-${option('oaepHash', p.oaepHash, 'OAEP hash of the kit clientSecret: sha256 | sha1 (docs/fidelity.md#d18)')}
+${option('oaepHash', p.oaepHash, 'RSA-OAEP variant of the kit clientSecret: sha256 | sha256-mgf1-sha1 | sha1 (docs/joint-operation.md)')}
 ${option('apigAuth', p.apigAuth, 'APIG AK/SK verification of Open API calls: on | off (docs/fidelity.md#d20)')}
 ${option('usageSignature', p.usageSignature, 'usage push signature: raw | canonical (docs/fidelity.md#d26)')}
 ${option('rateLimitPerSecond', p.rateLimitPerSecond, 'Open API requests per second per seller (0 = no limit) (docs/fidelity.md#d30)')}
@@ -117,8 +122,9 @@ ${option('trialPaidFrom', p.trialPaidFrom, 'a converted trial is paid from: conv
 }
 
 /** The starter for `koomock init --file koomock.config.json` (JSON has no comments; see docs/config.md). */
-export function toStarterJson(): string {
-  const defaults = toDefaultInput();
+export function toStarterJson(options: StarterOptions = {}): string {
+  const input = toDefaultInput();
+  const defaults = options.kitPublicKeyFile === undefined ? input : { ...input, seller: { ...input.seller, kitPublicKeyFile: options.kitPublicKeyFile } };
   const profile = {
     ...DEFAULT_PROFILE,
     callTimeoutMs: d(p.callTimeoutMs),

@@ -36,8 +36,8 @@ export interface FidelityProfile {
   readonly retryWindowMs: Readonly<Record<string, number>>;
   /** docs/fidelity.md#d13 retry interval, ms. */
   readonly retryIntervalMs: number;
-  /** docs/fidelity.md#d18 OAEP hash of the kit clientSecret. */
-  readonly oaepHash: 'sha256' | 'sha1';
+  /** docs/joint-operation.md#the-oaep-variant: the RSA-OAEP variant of the kit clientSecret. */
+  readonly oaepHash: 'sha256' | 'sha256-mgf1-sha1' | 'sha1';
   /** docs/fidelity.md#d20 APIG AK/SK verification. */
   readonly apigAuth: 'on' | 'off';
   /** docs/fidelity.md#d26 usage push body signature: raw bytes only, or also a key-sorted re-serialisation. */

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../mock-server/config/load.js';
+import { decryptClientSecret, encryptClientSecret } from '../../mock-server/core/signing/kit/rsa-oaep.js';
 import { runCli } from '../support/run-cli.js';
 
 // `koomock init` in process through main(argv, io) (test/e2e/cli-binary.test.ts spawns the built binary).
@@ -61,5 +63,36 @@ describe('koomock init', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--forse');
     expect(existsSync(join(dir, 'koomock.config.yaml'))).toBe(false);
+  });
+});
+
+describe('koomock init --kit', () => {
+  it('writes a demo RSA-3072 key pair (both files 0600) and a config whose kitPublicKeyFile loads it', async ({ dir }) => {
+    const r = await koomock(dir, 'init', '--kit');
+    expect(r.code).toBe(0);
+    const pub = join(dir, 'keys', 'kit-public.pem');
+    const priv = join(dir, 'keys', 'kit-private.pem');
+    expect(r.out.split('\n').filter(Boolean)).toEqual([`wrote ${join(dir, 'koomock.config.yaml')}`, expect.stringContaining(`wrote ${pub}`), expect.stringContaining(`wrote ${priv} (mode 0600`)]);
+    for (const file of [pub, priv]) expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(createPrivateKey(readFileSync(priv, 'utf8')).asymmetricKeyDetails?.modulusLength).toBe(3072);
+    const loaded = loadConfig({ env: {}, cwd: dir });
+    expect(loaded.config.seller.kitPublicKey).toBe(readFileSync(pub, 'utf8'));
+    // The pair matches: what koomock encrypts with the public key, the private key opens.
+    const ciphertext = encryptClientSecret({ publicKeyPem: loaded.config.seller.kitPublicKey ?? '', plaintext: 'demo-secret' });
+    expect(decryptClientSecret({ privateKeyPem: readFileSync(priv, 'utf8'), ciphertext })).toEqual({ ok: true, plaintext: 'demo-secret' });
+  });
+
+  it('writes the key file into a JSON config too', async ({ dir }) => {
+    expect((await koomock(dir, 'init', '--kit', '--file', 'koomock.config.json')).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'koomock.config.json'), 'utf8')).seller.kitPublicKeyFile).toBe('keys/kit-public.pem');
+    expect(loadConfig({ env: {}, cwd: dir }).config.seller.kitPublicKey).toContain('BEGIN PUBLIC KEY');
+  });
+
+  it('refuses an existing config without --force and writes no key files (exit 2)', async ({ dir }) => {
+    expect((await koomock(dir, 'init')).code).toBe(0);
+    const r = await koomock(dir, 'init', '--kit');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('already exists; use --force');
+    expect(existsSync(join(dir, 'keys'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEmulator, type Emulator } from '../../mock-server/emulator.js';
+import { rsaKeyPair } from '../support/rsa-keys.js';
 import { reserveFreePort, startReferenceSeller, type SellerCredentials, type TestSellerServer } from '../support/faulty-sellers.js';
 import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
 
@@ -18,6 +19,7 @@ const CREDS: SellerCredentials = {
   sk: 'e2eActsSellerSecretAccessKey00000000000',
 };
 
+const kitRsa = rsaKeyPair(3072);
 let emulator: Emulator;
 let seller: TestSellerServer;
 let dir: string;
@@ -25,7 +27,7 @@ let dir: string;
 beforeAll(async () => {
   // The emulator replays calls only to the seller it is configured with: start the seller first.
   const port = await reserveFreePort();
-  seller = await startReferenceSeller({ ...CREDS, emulatorUrl: `http://127.0.0.1:${port}` });
+  seller = await startReferenceSeller({ ...CREDS, emulatorUrl: `http://127.0.0.1:${port}`, kitPrivateKey: kitRsa.privateKey });
   emulator = await createEmulator({ port, config: { seller: { ak: CREDS.ak, sk: CREDS.sk, keys: { ...CREDS.keys }, productionUrl: seller.produceUrl } } });
   dir = mkdtempSync(join(tmpdir(), 'koomock-send-'));
 });
@@ -90,8 +92,12 @@ describe('koomock send: the 13 V2 and kit activities with only what the platform
     expect(tenant.body).toMatchObject({ instanceId, orderId, tenantId: 't-1', flag: 1, testFlag: 0 });
 
     const appFile = join(dir, 'app.json');
-    writeFileSync(appFile, JSON.stringify({ tenantId: 't-1', appId: 'app-1', clientId: 'client-1', clientSecret: 'c2VjcmV0', flag: 1 }));
-    expect((await send(['applicationSync', '--instance', instanceId, '--body', `@${appFile}`])).body).toMatchObject({ appId: 'app-1', clientId: 'client-1', flag: 1 });
+    writeFileSync(appFile, JSON.stringify({ tenantId: 't-1', appId: 'app-1', clientId: 'client-1', clientSecret: 'plain-secret', flag: 1 }));
+    // applicationSync needs the seller's public key: the secret goes out encrypted (docs/joint-operation.md).
+    writeFileSync(join(dir, 'kit-public.pem'), kitRsa.publicKey);
+    writeFileSync(join(dir, 'kit.config.yaml'), 'seller:\n  kitPublicKeyFile: kit-public.pem\n');
+    const app = await send(['applicationSync', '--instance', instanceId, '--body', `@${appFile}`, '--config', join(dir, 'kit.config.yaml')]);
+    expect(app.body).toMatchObject({ appId: 'app-1', clientId: 'client-1', flag: 1, clientSecret: expect.stringMatching(/^[A-Za-z0-9+/]{500,}={0,2}$/) });
 
     const users = await send(['authSync', '--instance', instanceId, '--set', 'tenantId=t-1', '--set', 'appId=app-1', '--set', 'flag=1', '--set', 'userList=[{"userName":"u1","name":"User One","orgCode":"o1","role":"admin","enable":"true"}]']);
     expect(users.body['userList']).toEqual([{ userName: 'u1', name: 'User One', orgCode: 'o1', role: 'admin', enable: 'true' }]);

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, test } from 'vitest';
 import { expectOneLineError, SECRET_SENTINEL } from '../support/cli-expect.js';
+import { englishRuns } from '../support/english-runs.js';
 import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
 import {
   type ApigRow,
@@ -85,6 +86,18 @@ describe.concurrent('koomock verify names the mistake', { timeout: CLI_TEST_TIME
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('已知错误: body-not-sorted');
     expect(run.stdout).toContain('顶层键并未排序');
+    // The verdict and its detail name the mistake in Chinese too: no English sentence is left.
+    expect(linesOf(run.stdout)[0]).toBe('✗ V2 签名：不匹配（mismatch）');
+    expect(run.stdout).toContain('已知错误 body-not-sorted 能复现收到的签名');
+    expect(englishRuns(run.stdout)).toEqual([]);
+  });
+
+  test('a missing flag with --lang zh is said in Chinese, naming the key category', async ({ expect }) => {
+    const run = await runCli(['verify', 'v2', '--lang', 'zh']);
+    expect(run.code).toBe(2);
+    expect(linesOf(run.stderr)).toEqual(['koomock：缺少 --key；请传入基础接口密钥；orderNotify 使用通用接口密钥']);
+    const en = await runCli(['verify', 'v2']);
+    expect(linesOf(en.stderr)).toEqual(['koomock: --key is missing; pass the 基础接口 (basic interface) access key; orderNotify uses the 通用接口 (general) key']);
   });
 
   test('kit x-sign computed with the V2 formula: inner-digest-added', async ({ expect }) => {

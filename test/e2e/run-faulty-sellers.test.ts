@@ -5,7 +5,9 @@ import { describe, expect, test } from 'vitest';
 import type { RunReport } from '../../mock-server/core/scenario/run/report.js';
 import { isFailure } from '../../mock-server/core/scenario/run/report.js';
 import { reserveFreePort, type SellerCredentials, type SellerDefect, startFaultySeller } from '../support/faulty-sellers.js';
+import { englishRuns } from '../support/english-runs.js';
 import { linesOf, runCli } from '../support/run-cli.js';
+import { toPrettyReport } from '../../mock-server/adapters/cli/reporters/pretty.js';
 
 /*
  * `koomock run` (in process through main(argv, io)) against sellers that are correct except for one defect:
@@ -83,6 +85,14 @@ describe('koomock run against a seller with one defect', () => {
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at + 1, at + 4).map((l) => l.trim().split(/\s+/)[0])).toEqual(['expected', 'received', 'hint']);
     expect(lines.at(-1)).toMatch(/^1 scenario: 0 passed, 1 failed/);
+  });
+
+  // The same run read in Chinese (`--lang zh` renders the same report): every sentence of the failure is in the catalogue.
+  it.for(ROWS)('$name: the Chinese checklist has no English sentence', async (row, { runs }) => {
+    const { report } = await runs(row);
+    const zh = toPrettyReport(report, { lang: 'zh' });
+    expect(zh).toContain(`✗ ${row.check}`);
+    expect(englishRuns(zh)).toEqual([]);
   });
 
   it('names /instanceId when the newInstance answer lacks it', async ({ runs }) => {

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { startSeller, type RunningSeller } from '../../examples/seller-express/src/app.js';
 
-export const SELLER_DEFECTS = ['non-idempotent', 'wrong-content-type', 'missing-instance-id', 'late-answer', 'no-order-query', 'failing-new-instance', 'returns-released', 'no-usage-push'] as const;
+export const SELLER_DEFECTS = ['non-idempotent', 'wrong-content-type', 'missing-instance-id', 'late-answer', 'no-order-query', 'failing-new-instance', 'returns-released', 'no-usage-push', 'kit-repeated-delete'] as const;
 export type SellerDefect = (typeof SELLER_DEFECTS)[number];
 
 export interface SellerCredentials {
@@ -24,6 +24,8 @@ export interface FaultySellerOptions extends SellerCredentials {
   readonly lateByMs?: number;
   /** How often the seller meters its on-demand instances (default: its own, hourly). */
   readonly usageIntervalMs?: number;
+  /** The reference seller: PEM of the private key that decrypts the kit clientSecret. */
+  readonly kitPrivateKey?: string;
 }
 
 export interface TestSellerServer {
@@ -127,6 +129,23 @@ function transformFor(defect: SellerDefect, lateByMs: number): Transform {
     case 'no-order-query':
     case 'no-usage-push':
       return (_activity, forward) => forward();
+    case 'kit-repeated-delete': {
+      // A kit delete (flag 0) of something already deleted answers "does not exist" instead of success.
+      const deleted = new Set<string>();
+      return async (_activity, forward, body) => {
+        let v: Record<string, unknown> = {};
+        try {
+          v = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+        } catch {
+          return forward();
+        }
+        if (v['flag'] !== 0 || v['activity'] !== undefined) return forward();
+        const key = JSON.stringify([v['tenantId'], v['appId'], v['orgCode']]);
+        if (deleted.has(key)) return { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: json({ resultCode: '000005', resultMsg: 'no such tenant' }) };
+        deleted.add(key);
+        return forward();
+      };
+    }
     case 'returns-released':
       // queryInstance lists every id it is asked for, with login details, released or never issued.
       return async (activity, forward, body) => {
@@ -188,7 +207,7 @@ async function startOrderStub(emulatorUrl: string): Promise<{ url: string; serve
  */
 export async function startReferenceSeller(options: FaultySellerOptions): Promise<TestSellerServer & { readonly seller: RunningSeller }> {
   // Retries as the example does by default (scenarios/faults/order-query-retry needs it), quickly.
-  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 }, ...(options.usageIntervalMs === undefined ? {} : { usageIntervalMs: options.usageIntervalMs }) });
+  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 }, ...(options.usageIntervalMs === undefined ? {} : { usageIntervalMs: options.usageIntervalMs }), ...(options.kitPrivateKey === undefined ? {} : { kitPrivateKey: options.kitPrivateKey }) });
   return { seller, produceUrl: seller.produceUrl, close: () => seller.close() };
 }
 

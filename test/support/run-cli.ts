@@ -27,12 +27,17 @@ export interface RunCliOptions {
   readonly cwd?: string;
   /** Kill the process after this many ms (default 30 000); in process, the test's own timeout applies. */
   readonly timeoutMs?: number;
+  /** Variables added to the clean environment, e.g. `{ LANG: 'zh_CN.UTF-8' }`. */
+  readonly env?: Readonly<Record<string, string>>;
   /** Act as if output went to a terminal (colour, a progress line per attempt); default false. */
   readonly isTTY?: boolean;
 }
 
-/** The calling shell's variables without KOOMOCK_*, so they cannot change the outcome. */
-const cleanEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KOOMOCK_')));
+/** The calling shell's variables without KOOMOCK_* and the locale (LANG, LC_ALL chose the report language), so they cannot change the outcome. */
+const cleanEnv = (extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KOOMOCK_') && name !== 'LANG' && name !== 'LC_ALL')),
+  ...extra,
+});
 
 /**
  * Runs `koomock …args` inside the test process through `main(argv, io)`: the same commands, flags,
@@ -49,7 +54,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   const io: CliIo = {
     out: (line) => out.push(`${line}\n`),
     err: (line) => err.push(`${line}\n`),
-    env: cleanEnv(),
+    env: cleanEnv(options.env),
     cwd: options.cwd ?? REPO_ROOT,
     stdin: (async function* () {
       yield* input;
@@ -70,7 +75,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
 export async function spawnCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
   await waitForBuild();
   if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: build the CLI first with \`npm run build\``);
-  const env = cleanEnv();
+  const env = cleanEnv(options.env);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: 'pipe' });
     const out: Buffer[] = [];

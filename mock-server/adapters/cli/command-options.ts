@@ -7,7 +7,7 @@ import { usageError } from '../../core/errors.js';
 import { addConfigOptions, toConfigOptions } from '../../config/cli-options.js';
 import { loadConfig } from '../../config/load.js';
 import type { LoadedConfig } from '../../config/types.js';
-import { parseLang, type Lang } from './i18n.js';
+import { chooseLang, type Lang } from './i18n.js';
 import { parseFallbackPort } from '../../app/fallback-host.js';
 import type { CliIo } from './io.js';
 import type { EmulatorChoice } from '../../app/open-backend.js';
@@ -23,7 +23,7 @@ export interface SharedRunOptions {
 export function addRunOptions(command: Command): Command {
   return addConfigOptions(command)
     .option('--emulator-url <url>', 'use a running koomock emulator (koomock serve) instead of starting one on --port')
-    .option('--lang <lang>', 'language of the checklist: en or zh', 'en')
+    .option('--lang <lang>', 'language of the checklist: en or zh (default: KOOMOCK_LANG, else zh when LC_ALL/LANG starts with zh, else en)')
     .option('--time-scale <n>', 'virtual ms per wall ms for retry and poll waits (default: waits cost no wall time)')
     .option('--fallback-port <port>', 'also serve the fallback Open API host (the second of server.hostNames, mkt.myhuaweicloud.cn) on this port, for failover scenarios');
 }
@@ -63,7 +63,7 @@ export function toSharedRunOptions(opts: Readonly<Record<string, unknown>>, io: 
       ...(dbPath === undefined ? {} : { dbPath }),
       ...(fallbackPort === undefined ? {} : { fallbackPort }),
     },
-    lang: parseLang(typeof opts['lang'] === 'string' ? opts['lang'] : 'en'),
+    lang: chooseLang(typeof opts['lang'] === 'string' ? opts['lang'] : undefined, io.env),
     ...(timeScale === undefined ? {} : { timeScale }),
   };
 }

@@ -20,6 +20,8 @@ export interface Messages {
   readonly about: string;
   readonly warning: string;
   readonly skipped: string;
+  /** JUnit message of a skipped step: `{id}`, `{title}`. */
+  readonly stepSkipped: string;
   readonly scenarios: Plural;
   readonly checks: Plural;
   readonly warnings: Plural;
@@ -28,6 +30,12 @@ export interface Messages {
   /** `, {n} skipped`: inserted into the summary only when a scenario was skipped. */
   readonly summarySkipped: string;
   readonly nothingRan: string;
+  /** First line of `koomock run`: `{n}`, `{seller}`, `{openApi}`, and `{others}` (the other hosts, from `hostAt`). */
+  readonly runStart: string;
+  /** One more Open API host in runStart: `{name}`, `{url}`. */
+  readonly hostAt: string;
+  /** Where the web console shows the run, at the end of runStart: `{url}`. */
+  readonly watchAt: string;
   readonly attempts: string;
   readonly allAttempts: string;
   readonly noAnswer: string;
@@ -70,12 +78,16 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     about: 'about',
     warning: 'warning',
     skipped: 'skipped',
+    stepSkipped: 'step {id} was skipped: {title}',
     scenarios: { one: '{n} scenario', other: '{n} scenarios' },
     checks: { one: '{n} check', other: '{n} checks' },
     warnings: { one: '{n} warning', other: '{n} warnings' },
     summary: '{scenarios}: {scenariosPassed} passed{scenariosSkipped}, {scenariosFailed} failed · {checks}, {checksFailed} failed, {warnings}',
     summarySkipped: ', {n} skipped',
     nothingRan: 'No scenario ran: check the scenario paths and filters.',
+    runStart: 'koomock: {n} scenario(s) against {seller}; Open APIs (order query, usage push) at {openApi}{others}',
+    hostAt: '; {name} at {url}',
+    watchAt: '; watch it at {url}',
     attempts: '{count} attempts over {span}, last: {last}',
     allAttempts: 'All attempts ({count})',
     noAnswer: 'no answer',
@@ -111,12 +123,16 @@ export const MESSAGES: Readonly<Record<Lang, Messages>> = {
     about: '说明',
     warning: '警告',
     skipped: '已跳过',
+    stepSkipped: '步骤 {id} 已跳过：{title}',
     scenarios: { one: '{n} 个场景', other: '{n} 个场景' },
     checks: { one: '{n} 项检查', other: '{n} 项检查' },
     warnings: { one: '{n} 个警告', other: '{n} 个警告' },
     summary: '{scenarios}：{scenariosPassed} 通过{scenariosSkipped}，{scenariosFailed} 失败 · {checks}，{checksFailed} 失败，{warnings}',
     summarySkipped: '，{n} 跳过',
     nothingRan: '没有运行任何场景：请检查场景路径和过滤条件。',
+    runStart: 'koomock：对 {seller} 运行 {n} 个场景；开放接口（订单查询、话单上报）地址 {openApi}{others}',
+    hostAt: '；{name} 地址 {url}',
+    watchAt: '；在 {url} 观看运行过程',
     attempts: '共 {count} 次尝试，历时 {span}，最后一次：{last}',
     allAttempts: '全部尝试（{count} 次）',
     noAnswer: '无应答',
@@ -171,4 +187,18 @@ export function parseLang(text: string): Lang {
     `unknown language ${JSON.stringify(text)} for --lang: expected one of ${LANGS.join(', ')}${near === undefined ? '' : ` (did you mean ${near}?)`}`,
     { lang: text },
   );
+}
+
+/**
+ * The language of the reports: `--lang`, else `KOOMOCK_LANG`, else Chinese when `LC_ALL` or `LANG`
+ * starts with `zh` (a Chinese desktop or terminal), else English.
+ * @example
+ *   chooseLang(undefined, { LANG: 'zh_CN.UTF-8' }); // 'zh'
+ */
+export function chooseLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  if (flag !== undefined) return parseLang(flag);
+  const chosen = env['KOOMOCK_LANG'];
+  if (chosen !== undefined && chosen !== '') return parseLang(chosen);
+  const locale = env['LC_ALL'] || env['LANG'] || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }

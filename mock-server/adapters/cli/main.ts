@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { isKoomockError } from '../../core/errors.js';
+import { localise } from '../../core/messages/localise.js';
 import { loadCommands } from './commands/index.js';
+import { chooseLang, type Lang } from './i18n.js';
 import { EXIT_USAGE, processIo, type CliIo } from './io.js';
 
 /**
@@ -31,10 +33,23 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (isKoomockError(e)) {
-      io.err(`koomock: ${e.message}`);
+      const lang = errorLang(argv, io.env);
+      io.err(`koomock${lang === 'zh' ? '：' : ': '}${localise(e.message, lang)}`);
       return EXIT_USAGE;
     }
     io.err(`koomock: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return EXIT_USAGE;
+  }
+}
+
+/** The language of an error message: `--lang` of the command line when it names one, else the environment's (i18n.ts chooseLang). */
+function errorLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = argv[at];
+  const flag = given === undefined ? undefined : given.startsWith('--lang=') ? given.slice('--lang='.length) : argv[at + 1];
+  try {
+    return chooseLang(flag, env);
+  } catch {
+    return 'en';
   }
 }

@@ -6,6 +6,7 @@ import { checkHttpProtocol } from '../checks/http-protocol.js';
 import { checkHttpRedirect, isRedirect } from '../checks/http-redirect.js';
 import { checkHttpStatus } from '../checks/http-status.js';
 import { checkInstanceIdempotent, INSTANCE_IDEMPOTENT } from '../checks/instance-idempotent.js';
+import { withClientSecretHint } from '../checks/kit-secret-hint.js';
 import { checkResponseAppInfo, RESPONSE_APPINFO } from '../checks/response-appinfo.js';
 import { checkResponseBodySign } from '../checks/response-body-sign.js';
 import { checkResponseMemo } from '../checks/response-memo.js';
@@ -77,7 +78,10 @@ function checkBody(result: TransportResponse, input: AnswerInput, checks: CheckR
   const schema = validateResponse(input.schemas, responseSchemaId(input.family, input.activity), value);
   checks.push(schema.check);
   // A resultCode the schema already flagged (missing, a number, not six digits) is one mistake, reported once.
-  if (!schema.pointers.includes('/resultCode')) checks.push(checkResultCode(input.activity, value));
+  if (!schema.pointers.includes('/resultCode')) {
+    const code = checkResultCode(input.activity, value);
+    checks.push(input.family === 'kit' && input.activity === 'applicationSync' ? withClientSecretHint(code, input.profile.oaepHash) : code);
+  }
   return value;
 }
 

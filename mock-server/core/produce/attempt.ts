@@ -5,7 +5,7 @@ import type { FidelityProfile } from '../profile.js';
 import type { CheckResult } from '../result.js';
 import { buildProduceRequest } from './activities.js';
 import { checkAnswer, passesPlatform } from './answer-checks.js';
-import type { BuildContext } from './build-context.js';
+import { toBuildContext } from './build-context.js';
 import type { ProduceDeps } from './deps.js';
 import type { ProduceExchange, TransportResult } from '../ports.js';
 import { keyFor } from './seller-keys.js';
@@ -68,7 +68,7 @@ function outcomeOf(checks: readonly CheckResult[], answer: Readonly<Record<strin
  *   record.outcome; // 'success' | 'pending' | 'refused' | 'failed'
  */
 export async function runAttempt(spec: CallSpec, deps: ProduceDeps, context: AttemptContext): Promise<AttemptRecord> {
-  const ctx: BuildContext = { profile: deps.profile, clock: deps.clock, random: deps.random };
+  const ctx = toBuildContext(deps);
   const built = buildProduceRequest(spec, ctx);
   const key = keyFor(built.keyCategory, deps.keys);
   const at = deps.clock.now();

@@ -6,7 +6,17 @@ export interface BuildContext {
   readonly profile: FidelityProfile;
   readonly clock: Clock;
   readonly random: Random;
+  /** PEM of the seller's RSA public key that encrypts `applicationSync.clientSecret` (docs/joint-operation.md). */
+  readonly kitPublicKey?: string;
 }
+
+/** The build context of a call from its dependencies. */
+export const toBuildContext = (deps: { readonly profile: FidelityProfile; readonly clock: Clock; readonly random: Random; readonly keys: { readonly kitPublicKey?: string } }): BuildContext => ({
+  profile: deps.profile,
+  clock: deps.clock,
+  random: deps.random,
+  ...(deps.keys.kitPublicKey === undefined ? {} : { kitPublicKey: deps.keys.kitPublicKey }),
+});
 
 /**
  * `testFlag` per docs/fidelity.md#d6: omitted in normal runs under `omit`, "0" under `zero`, "1" in debug runs.

@@ -26,8 +26,8 @@ export const KIT_ORG_ORDER: readonly FieldSpec[] = [str('orgCode'), str('orgName
 /**
  * The fields a caller supplies per kit operation (open-api.md §4). `testFlag` (integer, docs/fidelity.md#d6) and
  * `timeStamp` (East-8 digits of the wall clock) are added by the builder; authSync's
- * `currentSyncTime` defaults to that `timeStamp`. `clientSecret` is sent as given: encrypt it first
- * with `encryptClientSecret` (docs/fidelity.md#d18).
+ * `currentSyncTime` defaults to that `timeStamp`. `clientSecret` is given in plain text; the builder
+ * encrypts it with the seller's public key (docs/joint-operation.md#the-oaep-variant).
  */
 export const KIT_FIELDS: Readonly<Record<KitOperation, readonly FieldSpec[]>> = {
   tenantSync: [str('instanceId'), { name: 'orderId', required: true, kind: 'string', default: '' }, str('tenantId'), str('tenantCode'), str('name'), str('domainName'), flag([0, 1, 2])],

@@ -47,6 +47,8 @@ export interface SellerKeys {
   readonly kit?: string;
   /** V1 "Key": authToken, Body-Sign and AES fields. */
   readonly v1?: string;
+  /** Not a signing key: PEM of the seller's RSA public key that encrypts the kit `clientSecret`. */
+  readonly kitPublicKey?: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import { checkAttackInapplicable, checkForgeryRejected } from '../checks/securit
 import { inputError } from '../errors.js';
 import { buildProduceRequest } from '../produce/activities.js';
 import { type AttemptRecord, toExchange, toRecordedExchange } from '../produce/attempt.js';
-import type { BuildContext } from '../produce/build-context.js';
+import { toBuildContext } from '../produce/build-context.js';
 import type { ProduceDeps } from '../produce/deps.js';
 import type { TransportRequest } from '../ports.js';
 import { signProduceRequest } from '../produce/sign-request.js';
@@ -77,7 +77,7 @@ async function send(request: TransportRequest, meta: Meta, deps: ProduceDeps): P
  *   forged.check; // { id: 'security.wrong-key', ok: true, … } when the seller answered 000001
  */
 export async function sendForgedCall(spec: CallSpec, attack: Exclude<AttackName, 'replay'>, deps: ProduceDeps): Promise<ForgedCall> {
-  const ctx: BuildContext = { profile: deps.profile, clock: deps.clock, random: deps.random };
+  const ctx = toBuildContext(deps);
   const attackSpec = ATTACKS[attack];
   const built = buildProduceRequest(spec, ctx);
   // The parser refuses attacks on other families; a programmatic caller gets the same answer.

@@ -16,7 +16,7 @@ export type { KnownMistake, SignatureDiagnosis } from './mistakes.js';
 export { listProduceMistakeIds, type ProduceDiagnoseInput, type ProduceDiagnosis } from './produce/mistakes.js';
 export { KEY_PLACEHOLDER, type ProduceScheme, type ProduceSignInput } from './produce/signature.js';
 export type { ProduceVerdict, ProduceVerifyOptions } from './produce/verify.js';
-export { type ClientSecretResult, decryptClientSecret, encryptClientSecret, MIN_RSA_BITS, type OaepHash } from './kit/rsa-oaep.js';
+export { type ClientSecretResult, decryptClientSecret, encryptClientSecret, MIN_RSA_BITS, OAEP_VARIANTS, OAEP_VARIANT_TEXT, type OaepHash, otherVariantsHint } from './kit/rsa-oaep.js';
 export { secureEqual, secureEqualHex } from './secure-equal.js';
 export { createSha1Prng, type Sha1Prng } from './v1/sha1prng.js';
 export { checkTimestampWindow, DEFAULT_WINDOW_MS } from './timestamp-window.js';

@@ -33,6 +33,7 @@ const ENDPOINTS: readonly (readonly [string, string])[] = [
   ['DELETE', '/faults/{id}'],
   ['POST', '/send'],
   ['GET', '/runner/info'],
+  ['GET', '/kit/failed'],
   ['PUT', '/runner/orders/{id}'],
   ['PUT', '/runner/instances/{id}'],
   ['POST', '/runner/exchanges'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { count, fill, LANGS, MESSAGES, parseLang, type Plural } from '../../../mock-server/adapters/cli/i18n.js';
+import { chooseLang, count, fill, LANGS, MESSAGES, parseLang, type Plural } from '../../../mock-server/adapters/cli/i18n.js';
 import { isKoomockError } from '../../../mock-server/core/errors.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
@@ -58,5 +58,21 @@ describe('parseLang', () => {
     }
     expect(isKoomockError(error) && error.code).toBe('USAGE');
     expect((error as Error).message).toBe('unknown language "fr" for --lang: expected one of en, zh');
+  });
+});
+
+describe('chooseLang', () => {
+  test('--lang wins, then KOOMOCK_LANG, then a Chinese LC_ALL or LANG, else English', () => {
+    expect(chooseLang('en', { KOOMOCK_LANG: 'zh', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(chooseLang(undefined, { KOOMOCK_LANG: 'zh-CN', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(chooseLang(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(chooseLang(undefined, { LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(chooseLang(undefined, { LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(chooseLang(undefined, { LANG: 'C.UTF-8' })).toBe('en');
+    expect(chooseLang(undefined, {})).toBe('en');
+  });
+
+  test('a KOOMOCK_LANG koomock does not speak is a usage error, not a silent English', () => {
+    expect(() => chooseLang(undefined, { KOOMOCK_LANG: 'fr' })).toThrow(/unknown language "fr"/);
   });
 });

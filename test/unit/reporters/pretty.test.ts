@@ -96,7 +96,7 @@ describe('checklist', () => {
     const zh = toPrettyReport(report, { lang: 'zh' });
     expect(zh).toMatch(/^ {4}✗ result\.code {2}resultCode 为 000000/m);
     expect(zh).toMatch(/^ {8}期望 {2}"000000"/m);
-    expect(zh).toMatch(/^ {8}提示 {2}The seller reported/m);
+    expect(zh).toMatch(/^ {8}提示 {2}卖家服务报告了内部错误/m);
     expect(zh).toMatch(/^ {8}说明 {2}只有 000000 表示成功/m);
     expect(zh).toContain('共 61 次尝试，历时 3h，最后一次：000005');
     expect(zh).toContain('(已跳过)');

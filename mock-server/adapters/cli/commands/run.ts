@@ -7,6 +7,7 @@ import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
 import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
 import type { RegisterCommand } from './register.js';
+import { fill, MESSAGES } from '../i18n.js';
 
 const MAX_WAIT_FOR_SELLER_MS = 10 * 60_000;
 
@@ -40,6 +41,7 @@ Examples:
   koomock run --emulator-url http://127.0.0.1:7070 --report json=koomock-report.json --report html=report.html
   koomock run --seller-url http://127.0.0.1:8080/produce --wait-for-seller 60s   # the seller is still starting
   koomock run scenarios/faults --port 7070 --fallback-port 7071   # seller's Open API URLs: :7070, then :7071
+  koomock run --group kit --config koomock.config.yaml            # joint-operation kit sync (needs seller.kitPublicKeyFile)
 
 Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run (flags, scenario files, seller unreachable).`;
 
@@ -54,6 +56,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
     .description('run conformance scenarios against the seller (运行一致性测试场景)')
     .argument('[paths...]', 'scenario files or folders (default: the shipped suite)')
     .option('--only <ids>', 'run only these scenario ids (repeatable, or a comma list)', collect)
+    .option('--group <names>', 'run only these groups, e.g. kit (repeatable, or a comma list); the kit group runs only when named', collect)
     .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect)
     .option('--deadline <duration>', 'wall time the run may take (e.g. 30m, 2h); scenarios whose turn comes later fail as not run (default: derived from the suite)')
     .option('--quiet', 'no progress lines on standard error (for CI logs): only the checklist and the reports')
@@ -66,8 +69,9 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
       const { config } = shared.loaded;
       const only = ((opts['only'] as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
       const specs = parseReportSpecs((opts['report'] as string[] | undefined) ?? []);
+      const groups = ((opts['group'] as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
       const waitForSellerMs = parseWaitForSeller(opts['waitForSeller']);
-      const scenarios = selectScenarios(paths, only, { cwd: io.cwd, config });
+      const scenarios = selectScenarios(paths, only, { cwd: io.cwd, config, groups });
       const quiet = opts['quiet'] === true;
       const deadlineMs = parseDeadline(opts['deadline']);
       // A line per attempt only on a terminal: CI logs keep one line per scenario.
@@ -83,9 +87,10 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
         ...(opts['sellerPushesUsage'] === true ? { sellerPushesUsage: true } : {}),
         onEmulator: (url, hosts) => {
           if (quiet) return;
-          const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => `; ${name} at ${u}`).join('');
-          const watch = config.server.console ? `; watch it at ${url}/_koomock/console/` : '';
-          io.err(`koomock: ${scenarios.length} scenario(s) against ${config.seller.productionUrl}; Open APIs (order query, usage push) at ${url}${others}${watch}`);
+          const m = MESSAGES[shared.lang];
+          const others = Object.entries(hosts).filter(([, u]) => u !== url).map(([name, u]) => fill(m.hostAt, { name, url: u })).join('');
+          const watch = config.server.console ? fill(m.watchAt, { url: `${url}/_koomock/console/` }) : '';
+          io.err(fill(m.runStart, { n: scenarios.length, seller: config.seller.productionUrl, openApi: url, others: `${others}${watch}` }));
         },
         onEvent: (event, url) => {
           if (quiet) return;

@@ -71,7 +71,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
       .option('--signature <hex>', isV2 ? 'the signature query parameter' : 'the x-sign header');
     withVerifyOptions(command, '--timestamp').addHelpText('after', isV2 ? EXAMPLES.verifyV2 : EXAMPLES.verifyKit);
     command.action(async (o: ProduceOptions) => {
-      const lang = toLang(o);
+      const lang = toLang(o, io.env);
       const key = required(o.key, '--key', keyHelp);
       const timestamp = required(o.timestamp, '--timestamp', 'the timestamp sent (Unix ms)');
       const nonce = required(o.nonce, '--nonce', 'the nonce sent');
@@ -108,7 +108,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
   )
     .addHelpText('after', EXAMPLES.verifyV1)
     .action((o: VerifyCommonOptions & { key?: string; params?: string; signature?: string }) => {
-      const lang = toLang(o);
+      const lang = toLang(o, io.env);
       const key = required(o.key, '--key', KEY_HELP.v1);
       const raw = required(o.params, '--params', "the request's query string including timeStamp");
       const hasToken = Object.hasOwn(parseV1Params(raw), 'authToken');
@@ -147,7 +147,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
   )
     .addHelpText('after', EXAMPLES.verifyUsage)
     .action(async (o: UsageOptions) => {
-      const lang = toLang(o);
+      const lang = toLang(o, io.env);
       const key = required(o.key, '--key', KEY_HELP.usage);
       const ts = required(o.ts, '--ts', 'the ts header (Unix ms)');
       const nonce = required(o.nonce, '--nonce', 'the nonce header');
@@ -182,7 +182,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
   )
     .addHelpText('after', EXAMPLES.verifyBody)
     .action(async (o: BodyOptions) => {
-      const lang = toLang(o);
+      const lang = toLang(o, io.env);
       const key = required(o.key, '--key', KEY_HELP.v1);
       if ((o.header === undefined) === (o.signature === undefined)) {
         throw flagError('--header', o.header === undefined ? 'is missing' : 'is given together with --signature', 'pass either --header (the Body-Sign value) or --signature');

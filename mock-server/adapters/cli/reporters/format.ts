@@ -1,6 +1,7 @@
 import { CHECKS } from '../../../core/checks/catalog.js';
 import { CHECK_MESSAGES_ZH } from '../../../core/checks/messages-zh.js';
-import type { ReportedAttempt, RunSummary } from '../../../core/scenario/run/report.js';
+import { localise } from '../../../core/messages/localise.js';
+import type { ReportedAttempt, RunSummary, ScenarioReport, StepReport } from '../../../core/scenario/run/report.js';
 import { count, fill, MESSAGES, type Lang } from '../i18n.js';
 import { toSafeText } from './safe-text.js';
 
@@ -76,3 +77,14 @@ export const toCheckTitle = (id: string, lang: Lang): string | undefined =>
 
 /** The general Chinese advice for a check id, shown under the specific English hint in zh reports. */
 export const toZhAdvice = (id: string, lang: Lang): string | undefined => (lang === 'zh' ? CHECK_MESSAGES_ZH[id]?.hint : undefined);
+
+/** A sentence of a check or a step in the report's language (see core/messages); undefined stays undefined. */
+export const local = (text: string | undefined, lang: Lang): string | undefined => (text === undefined ? undefined : localise(text, lang));
+
+/** A scenario's title in the report's language: `title_zh` of its file for zh. */
+export const toScenarioTitle = (scenario: Pick<ScenarioReport, 'title' | 'titleZh'>, lang: Lang): string =>
+  lang === 'zh' ? (scenario.titleZh ?? localise(scenario.title, lang)) : scenario.title;
+
+/** A step's title in the report's language: `title_zh` of the file, or the generated title put in Chinese. */
+export const toStepTitle = (step: Pick<StepReport, 'title' | 'titleZh'>, lang: Lang): string =>
+  lang === 'zh' ? localise(step.titleZh ?? step.title, lang) : step.title;

@@ -1,6 +1,6 @@
 import { isFailure, scenarioOutcome, type ReportedAttempt, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/run/report.js';
 import { fill, MESSAGES, type Lang, type Messages } from '../i18n.js';
-import { formatSpan, toAttemptResult, toAttemptsLine, toCheckTitle, toSummaryLine, toZhAdvice } from './format.js';
+import { formatSpan, local, toAttemptResult, toAttemptsLine, toCheckTitle, toScenarioTitle, toStepTitle, toSummaryLine, toZhAdvice } from './format.js';
 import { groupChecks, type StepGroup } from './group.js';
 import { HTML_STYLE } from './html-style.js';
 import { toSafeText, type SafeTextOptions } from './safe-text.js';
@@ -31,11 +31,11 @@ function checkRow(check: ReportedCheck, groupId: string, lang: Lang): string {
   const title = toCheckTitle(check.id, lang);
   const where = check.step === groupId ? '' : ` <span class="muted">(${h(check.step, { max: 80 })})</span>`;
   const advice = state === 'passed' ? undefined : toZhAdvice(check.id, lang);
-  const hint = state === 'passed' || check.hint === undefined ? '' : h(check.hint, { max: 1000 });
+  const hint = state === 'passed' || check.hint === undefined ? '' : h(local(check.hint, lang), { max: 1000 });
   return [
     `<tr class="${state}"><td class="mark">${MARK[state]}</td>`,
     `<td><code>${h(check.id, { max: 80 })}</code>${where}${title === undefined ? '' : `<div class="muted">${h(title)}</div>`}</td>`,
-    `<td>${h(check.expected)}</td><td>${h(check.received)}</td>`,
+    `<td>${h(local(check.expected, lang))}</td><td>${h(local(check.received, lang))}</td>`,
     `<td>${hint}${advice === undefined ? '' : `<div class="advice" lang="zh">${h(advice, { max: 1000 })}</div>`}</td></tr>`,
   ].join('');
 }
@@ -56,7 +56,7 @@ function attemptsTable(attempts: readonly ReportedAttempt[], m: Messages, lang: 
 function stepSection(group: StepGroup, m: Messages, lang: Lang): string {
   const step = group.step;
   const status = step?.status ?? (group.checks.some(isFailure) ? 'failed' : 'passed');
-  const title = step?.title === undefined || step.title === '' ? h(group.id, { max: 80 }) : h(step.title, { max: 200 });
+  const title = step?.title === undefined || step.title === '' ? h(group.id, { max: 80 }) : h(toStepTitle(step, lang), { max: 200 });
   const activity = step?.activity === undefined ? '' : ` <span class="muted">${h(step.activity, { max: 80 })}</span>`;
   const skipped = status === 'skipped' ? ` <span class="muted">(${h(m.skipped)})</span>` : '';
   const parts = [`<section class="step ${status}"><h3><span class="mark">${MARK[status]}</span>${title} <code>${h(group.id, { max: 80 })}</code>${activity}${skipped}</h3>`];
@@ -84,7 +84,7 @@ function scenarioBlock(scenario: ScenarioReport, index: number, m: Messages, lan
   const meta = [h(scenario.id, { max: 120 }), ...(scenario.file === undefined ? [] : [h(scenario.file, { max: 200 })]), formatSpan(scenario.durationMs), counted];
   return [
     `<details class="scenario ${outcome}" id="scenario-${index}"${failed ? ' open' : ''}>`,
-    `<summary><span class="mark">${MARK[outcome]}</span>${h(scenario.title, { max: 200 })} <span class="muted">${meta.join(' · ')}</span></summary>`,
+    `<summary><span class="mark">${MARK[outcome]}</span>${h(toScenarioTitle(scenario, lang), { max: 200 })} <span class="muted">${meta.join(' · ')}</span></summary>`,
     ...groupChecks(scenario).map((g) => stepSection(g, m, lang)),
     '</details>',
   ].join('\n');

@@ -88,7 +88,7 @@ export function toReportText(report: RunReport, kind: ReportKind, options: Repor
     case 'pretty':
       return toPrettyReport(report, { lang, color: options.color === true });
     case 'junit':
-      return toJunitXml(report);
+      return toJunitXml(report, lang);
     case 'json':
       return toJsonReport(report);
     case 'html':

@@ -1,3 +1,5 @@
+import { fill, type Lang, MESSAGES } from '../i18n.js';
+import { local, toScenarioTitle, toStepTitle } from './format.js';
 import { isFailure, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/run/report.js';
 import { toSafeText } from './safe-text.js';
 
@@ -31,11 +33,12 @@ function profileProperties(profile: Readonly<Record<string, unknown>>, prefix = 
   );
 }
 
-function details(check: ReportedCheck): string {
+function details(check: ReportedCheck, lang: Lang): string {
+  const m = MESSAGES[lang];
   const rows: [string, string | undefined][] = [
-    ['expected', check.expected],
-    ['received', check.received],
-    ['hint', check.hint],
+    [m.expected, local(check.expected, lang)],
+    [m.received, local(check.received, lang)],
+    [m.hint, local(check.hint, lang)],
   ];
   return rows
     .filter((r): r is [string, string] => r[1] !== undefined)
@@ -43,14 +46,17 @@ function details(check: ReportedCheck): string {
     .join('\n');
 }
 
-function testcase(scenario: ScenarioReport, check: ReportedCheck, name: string): string {
+function testcase(scenario: ScenarioReport, check: ReportedCheck, name: string, lang: Lang): string {
   const open = `    <testcase${attr('name', name)}${attr('classname', toSafeText(scenario.id))}${attr('time', '0.000')}`;
   if (check.ok) return `${open}/>`;
-  const text = escapeXml(details(check));
-  if (!isFailure(check)) return `${open}>\n      <system-out>${escapeXml(`warning: ${check.id}\n`)}${text}</system-out>\n    </testcase>`;
-  const message = [check.expected === undefined ? '' : `expected ${check.expected}`, check.received === undefined ? '' : `received ${check.received}`]
+  const m = MESSAGES[lang];
+  const text = escapeXml(details(check, lang));
+  if (!isFailure(check)) return `${open}>\n      <system-out>${escapeXml(`${m.warning}: ${check.id}\n`)}${text}</system-out>\n    </testcase>`;
+  const expected = local(check.expected, lang);
+  const received = local(check.received, lang);
+  const message = [expected === undefined ? '' : `${m.expected} ${expected}`, received === undefined ? '' : `${m.received} ${received}`]
     .filter((s) => s !== '')
-    .join('; ');
+    .join(lang === 'zh' ? '；' : '; ');
   return `${open}>\n      <failure${attr('message', toSafeText(message === '' ? check.id : message))}${attr('type', toSafeText(check.id))}>${text}</failure>\n    </testcase>`;
 }
 
@@ -64,13 +70,15 @@ function uniqueNames(names: readonly string[]): string[] {
   });
 }
 
-function testsuite(report: RunReport, scenario: ScenarioReport, index: number, props: string): string {
+function testsuite(report: RunReport, scenario: ScenarioReport, index: number, props: string, lang: Lang): string {
   const skippedSteps = scenario.steps.filter((s) => s.status === 'skipped');
   const cases = [
-    ...uniqueNames(scenario.checks.map((c) => `${toSafeText(c.step)} › ${toSafeText(c.id)}`)).map((name, i) => testcase(scenario, scenario.checks[i] as ReportedCheck, name)),
+    ...uniqueNames(scenario.checks.map((c) => `${toSafeText(c.step)} › ${toSafeText(c.id)}`)).map((name, i) => testcase(scenario, scenario.checks[i] as ReportedCheck, name, lang)),
     ...skippedSteps.map(
       (s) =>
-        `    <testcase${attr('name', `${toSafeText(s.id)} › (skipped)`)}${attr('classname', toSafeText(scenario.id))}${attr('time', '0.000')}>\n      <skipped${attr('message', `step ${toSafeText(s.id)} was skipped: ${toSafeText(s.title)}`)}/>\n    </testcase>`,
+        `    <testcase${attr('name', `${toSafeText(s.id)} › (skipped)`)}${attr('classname', toSafeText(scenario.id))}${attr('time', '0.000')}>
+      <skipped${attr('message', fill(MESSAGES[lang].stepSkipped, { id: toSafeText(s.id), title: toSafeText(toStepTitle(s, lang)) }))}/>
+    </testcase>`,
     ),
   ];
   const head =
@@ -78,7 +86,7 @@ function testsuite(report: RunReport, scenario: ScenarioReport, index: number, p
     `${attr('errors', 0)}${attr('skipped', skippedSteps.length)}${attr('time', seconds(scenario.durationMs))}` +
     `${attr('timestamp', junitTimestamp(report.startedAt))}${attr('hostname', 'localhost')}${attr('id', index)}${attr('package', 'koomock')}` +
     `${scenario.file === undefined ? '' : attr('file', toSafeText(scenario.file))}>`;
-  const title = `      <property${attr('name', 'scenario.title')}${attr('value', toSafeText(scenario.title))}/>`;
+  const title = `      <property${attr('name', 'scenario.title')}${attr('value', toSafeText(toScenarioTitle(scenario, lang)))}/>`;
   return [head, '    <properties>', title, props, '    </properties>', ...cases, '  </testsuite>'].join('\n');
 }
 
@@ -88,7 +96,7 @@ function testsuite(report: RunReport, scenario: ScenarioReport, index: number, p
  * @example
  *   writeFileSync('koomock-junit.xml', toJunitXml(report));
  */
-export function toJunitXml(report: RunReport): string {
+export function toJunitXml(report: RunReport, lang: Lang = 'en'): string {
   // `run.` and `profile.` keep the names apart from scenario.title whatever the profile holds.
   const props = [
     ['run.koomockVersion', report.version],
@@ -98,7 +106,7 @@ export function toJunitXml(report: RunReport): string {
   ]
     .map(([name, value]) => `      <property${attr('name', toSafeText(name))}${attr('value', toSafeText(value, { max: 2000 }))}/>`)
     .join('\n');
-  const suites = report.scenarios.map((s, i) => testsuite(report, s, i, props));
+  const suites = report.scenarios.map((s, i) => testsuite(report, s, i, props, lang));
   const skipped = report.scenarios.reduce((n, s) => n + s.steps.filter((st) => st.status === 'skipped').length, 0);
   const tests = report.scenarios.reduce((n, s) => n + s.checks.length, 0) + skipped;
   const failures = report.scenarios.reduce((n, s) => n + s.checks.filter(isFailure).length, 0);

@@ -1,6 +1,6 @@
 import { isFailure, isSkippedScenario, type ReportedCheck, type RunReport, type ScenarioReport } from '../../../core/scenario/run/report.js';
 import { MESSAGES, type Lang, type Messages } from '../i18n.js';
-import { formatSpan, toAttemptsLine, toCheckTitle, toSummaryLine, toZhAdvice } from './format.js';
+import { formatSpan, local, toAttemptsLine, toCheckTitle, toScenarioTitle, toStepTitle, toSummaryLine, toZhAdvice } from './format.js';
 import { groupChecks, type StepGroup } from './group.js';
 import { toSafeText } from './safe-text.js';
 
@@ -45,9 +45,9 @@ function checkLines(check: ReportedCheck, groupId: string, ctx: Ctx): string[] {
   const label = warn ? paint(YELLOW, ` (${m.warning})`) : '';
   const head = `    ${mark} ${paint(BOLD, safe(check.id, 80))}${where}${label}${title === undefined ? '' : `  ${paint(DIM, title)}`}`;
   const rows: [string, string | undefined][] = [
-    [m.expected, check.expected],
-    [m.received, check.received],
-    [m.hint, check.hint],
+    [m.expected, local(check.expected, ctx.lang)],
+    [m.received, local(check.received, ctx.lang)],
+    [m.hint, local(check.hint, ctx.lang)],
     [m.about, toZhAdvice(check.id, ctx.lang)],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
@@ -62,7 +62,7 @@ function groupLines(group: StepGroup, ctx: Ctx): string[] {
   const step = group.step;
   const status = step?.status ?? (group.checks.some(isFailure) ? 'failed' : 'passed');
   const mark = status === 'passed' ? paint(GREEN, MARK.passed) : status === 'failed' ? paint(RED, MARK.failed) : paint(DIM, MARK.skipped);
-  const title = step?.title === undefined || step.title === '' ? safe(group.id, 80) : safe(step.title);
+  const title = step?.title === undefined || step.title === '' ? safe(group.id, 80) : safe(toStepTitle(step, ctx.lang));
   const tags = [safe(group.id, 80), ...(step?.activity === undefined ? [] : [safe(step.activity, 80)])].join(' · ');
   const skipped = status === 'skipped' ? ` (${m.skipped})` : '';
   const attempts = step === undefined ? undefined : toAttemptsLine(step.attempts, ctx.lang);
@@ -80,7 +80,7 @@ function scenarioLines(scenario: ScenarioReport, ctx: Ctx): string[] {
   const mark = skipped ? paint(DIM, MARK.skipped) : passed ? paint(GREEN, MARK.passed) : paint(RED, MARK.failed);
   const tags = [safe(scenario.id, 120), formatSpan(scenario.durationMs)].join(' · ');
   const note = skipped ? ` (${ctx.m.skipped})` : '';
-  return [`${mark} ${paint(BOLD, safe(scenario.title))}  ${paint(DIM, tags)}${note}`, ...groupChecks(scenario).flatMap((g) => groupLines(g, ctx))];
+  return [`${mark} ${paint(BOLD, safe(toScenarioTitle(scenario, ctx.lang)))}  ${paint(DIM, tags)}${note}`, ...groupChecks(scenario).flatMap((g) => groupLines(g, ctx))];
 }
 
 /**

@@ -20,6 +20,7 @@ import { parseWholeNumber, queryText, readJsonObject } from './input.js';
 import { createAdminOrder, getAdminOrder, parseCreateOrder, parseOrderStatus } from './orders.js';
 import { parseExchangeQuery, sendFileContent, toFileSummary } from './records.js';
 import type { ClockState, ExchangeList, FileList, HealthState, InstanceList, OrderList, ResetResult, UsageList } from './types.js';
+import { listFailedKitCalls } from '../../../app/kit-failures.js';
 
 export interface AdminRouterOptions {
   /** `server.adminToken`; unset leaves the admin API open on the listen address. */
@@ -93,6 +94,9 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
   router.get('/exchanges', (req, res) => {
     const body: ExchangeList = { exchanges: store.listExchanges(parseExchangeQuery(req)) };
     res.json(body);
+  });
+  router.get('/kit/failed', (_req, res) => {
+    res.json({ failed: listFailedKitCalls(store) });
   });
   router.get('/exchanges/:id', (req, res) => {
     const exchange = store.getExchange(parseWholeNumber('the exchange id', String(req.params.id), 1, Number.MAX_SAFE_INTEGER));

@@ -34,6 +34,8 @@ interface StepBase {
   readonly named: boolean;
   /** From the file, or a generated one such as `send refreshInstance RENEWAL`. */
   readonly title: string;
+  /** `title_zh` from the file (a generated title is put in Chinese by the reporters). */
+  readonly titleZh?: string;
   readonly position: SourcePosition;
 }
 

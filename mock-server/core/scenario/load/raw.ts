@@ -36,6 +36,7 @@ export interface RawExpect {
 export interface RawStep {
   readonly id?: string;
   readonly title?: string;
+  readonly title_zh?: string;
   readonly order?: RawOrder;
   readonly send?: string;
   readonly wait?: number | string;

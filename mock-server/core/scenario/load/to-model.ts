@@ -117,6 +117,7 @@ function toStep(raw: RawStep, index: number, scenarioDebug: boolean, position: S
     id: raw.id ?? `${kind}@${index + 1}`,
     named: raw.id !== undefined,
     title: raw.title ?? defaultTitle(raw),
+    ...(raw.title_zh === undefined ? {} : { titleZh: raw.title_zh }),
     position,
   };
   if (raw.order !== undefined) return { ...base, kind: 'order', order: toOrder(raw.order) };

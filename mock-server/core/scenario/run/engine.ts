@@ -19,6 +19,15 @@ const needsUnavailable = (scenario: Scenario, deps: EngineDeps): string | undefi
 const passed = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'passed', attempts: [] });
 const skippedStep = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'skipped', attempts: [] });
 
+/** The step reports with the Chinese titles of their scenario file's steps (a `(skipped: …)` tail is kept). */
+const withZhTitles = (scenario: Scenario, steps: readonly StepReport[]): StepReport[] =>
+  steps.map((r) => {
+    const step = scenario.steps.find((s) => s.id === r.id);
+    if (step?.titleZh === undefined) return r;
+    return { ...r, titleZh: r.title.startsWith(step.title) ? `${step.titleZh}${r.title.slice(step.title.length)}` : step.titleZh };
+  });
+const zhTitleOf = (scenario: Scenario): { titleZh?: string } => (scenario.titleZh === undefined ? {} : { titleZh: scenario.titleZh });
+
 export interface ScenarioPlay {
   readonly report: ScenarioReport;
   /** Step id -> OrderStepResult or SendStepResult (steps that ran). */
@@ -101,10 +110,11 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
   const report: ScenarioReport = {
     id: scenario.id,
     title: scenario.title,
+    ...zhTitleOf(scenario),
     file: scenario.file,
     status: scenarioStatus(steps, checks),
     durationMs: Math.max(0, deps.clock.wallNow() - startedWall),
-    steps,
+    steps: withZhTitles(scenario, steps),
     checks,
   };
   return { report, results: state.results };
@@ -131,7 +141,7 @@ function notRun(scenario: Scenario, text: string): ScenarioReport {
     received: 'not run: the deadline had passed when its turn came',
     hint: 'A seller that hangs makes every call wait for the call timeout: fix the scenarios that failed with transport.* first, or give the run more time with --deadline',
   };
-  return { id: scenario.id, title: scenario.title, file: scenario.file, status: 'failed', durationMs: 0, steps: scenario.steps.map(skippedStep), checks: [check] };
+  return { id: scenario.id, title: scenario.title, ...zhTitleOf(scenario), file: scenario.file, status: 'failed', durationMs: 0, steps: withZhTitles(scenario, scenario.steps.map(skippedStep)), checks: [check] };
 }
 
 /**

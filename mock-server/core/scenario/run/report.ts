@@ -24,6 +24,8 @@ export interface ReportedAttempt {
 export interface StepReport {
   readonly id: string;
   readonly title: string;
+  /** The Chinese title the scenario file gives (`title_zh`). */
+  readonly titleZh?: string;
   readonly activity?: string;
   readonly status: 'passed' | 'failed' | 'skipped';
   readonly attempts: readonly ReportedAttempt[];
@@ -32,6 +34,8 @@ export interface StepReport {
 export interface ScenarioReport {
   readonly id: string;
   readonly title: string;
+  /** The Chinese title the scenario file gives (`title_zh`). */
+  readonly titleZh?: string;
   /** File the scenario came from, relative to the working directory. */
   readonly file?: string;
   /**

@@ -5,12 +5,17 @@ import { buildProduceRequest } from '../../../../mock-server/core/produce/activi
 import type { BuildContext } from '../../../../mock-server/core/produce/build-context.js';
 import type { CallSpec } from '../../../../mock-server/core/produce/types.js';
 import { DEFAULT_PROFILE, withProfile } from '../../../../mock-server/core/profile.js';
+import { decryptClientSecret } from '../../../../mock-server/core/signing/kit/rsa-oaep.js';
+import { rsaKeyPair } from '../../../support/rsa-keys.js';
 import { createTestClock, createTestRandom, SELLER_URL } from './support.js';
+
+const sellerRsa = rsaKeyPair(3072);
 
 const ctx = (overrides: Parameters<typeof withProfile>[0] = {}): BuildContext => ({
   profile: withProfile(overrides),
   clock: createTestClock(),
   random: createTestRandom(),
+  kitPublicKey: sellerRsa.publicKey,
 });
 
 const spec = (activity: string, fields: Record<string, unknown>, extra: Partial<CallSpec> = {}): CallSpec => ({ activity, url: SELLER_URL, fields, ...extra });
@@ -150,6 +155,28 @@ describe('kit builders', () => {
     expect(JSON.stringify(body.userList)).toBe('[{"userName":"u","name":"N","orgCode":"o","role":"admin","enable":"true"}]');
     expect(body.currentSyncTime).toBe(body.timeStamp);
     expect(body.testFlag).toBe(1);
+  });
+
+  const app = { instanceId: 'i', tenantId: 't', appId: 'a', clientId: 'c', clientSecret: 'plain-secret-密', flag: 1 };
+  test.for(['sha256', 'sha256-mgf1-sha1', 'sha1'] as const)('applicationSync sends clientSecret encrypted with the oaepHash %s variant', (oaepHash) => {
+    const body = bodyOf(spec('applicationSync', app), ctx({ oaepHash }));
+    expect(body.clientSecret).not.toBe(app.clientSecret);
+    expect(decryptClientSecret({ privateKeyPem: sellerRsa.privateKey, ciphertext: String(body.clientSecret), hash: oaepHash })).toEqual({ ok: true, plaintext: app.clientSecret });
+  });
+
+  test('applicationSync without the seller public key is KEY_MISSING naming the config key and init --kit', () => {
+    const { kitPublicKey: _, ...noKey } = ctx();
+    let error: unknown;
+    try {
+      buildProduceRequest(spec('applicationSync', app), noKey);
+    } catch (e) {
+      error = e;
+    }
+    expect(isKoomockError(error) ? `${error.code}: ${error.message}` : String(error)).toMatch(/^KEY_MISSING: .*seller\.kitPublicKeyFile.*koomock init --kit/);
+  });
+
+  test('an override of clientSecret is sent as written (to send a ciphertext the seller cannot read)', () => {
+    expect(bodyOf(spec('applicationSync', app, { overrides: { clientSecret: 'bm90LWVuY3J5cHRlZA==' } })).clientSecret).toBe('bm90LWVuY3J5cHRlZA==');
   });
 });
 

@@ -1,7 +1,9 @@
 import { constants, generateKeyPairSync, privateDecrypt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isKoomockError } from '../../../../mock-server/core/errors.js';
-import { decryptClientSecret, encryptClientSecret } from '../../../../mock-server/core/signing/kit/rsa-oaep.js';
+import { decryptClientSecret, encryptClientSecret, OAEP_VARIANTS } from '../../../../mock-server/core/signing/kit/rsa-oaep.js';
 import { rsaKeyPair } from '../../../support/rsa-keys.js';
 
 const seller = rsaKeyPair(3072);
@@ -32,7 +34,39 @@ describe('encryptClientSecret / decryptClientSecret', () => {
     expect(plain.toString('utf8')).toBe(SECRET);
   });
 
-  test('uses SHA-256 by default (docs/fidelity.md#d18)', () => {
+  test('SHA-256 / MGF1 SHA-1 round-trips and is neither of the variants node:crypto names', () => {
+    const ciphertext = encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET, hash: 'sha256-mgf1-sha1' });
+    expect(Buffer.from(ciphertext, 'base64')).toHaveLength(384);
+    expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash: 'sha256-mgf1-sha1' })).toEqual({ ok: true, plaintext: SECRET });
+    for (const oaepHash of ['sha256', 'sha1']) {
+      expect(() => privateDecrypt({ key: seller.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, Buffer.from(ciphertext, 'base64'))).toThrow();
+    }
+  });
+
+  test('decrypts the fixed ciphertext of a real Java RSA/ECB/OAEPWithSHA-256AndMGF1Padding cipher (test/fixtures/java)', () => {
+    const java = readFileSync(join(import.meta.dirname, '../../../fixtures/java/sha256-mgf1-sha1.ciphertext.txt'), 'utf8');
+    expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext: java, hash: 'sha256-mgf1-sha1' })).toEqual({ ok: true, plaintext: 'cs-java-fixture-9f2b6d1e-密' });
+    for (const hash of ['sha256', 'sha1'] as const) {
+      const failed = decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext: java, hash });
+      expect(failed.ok).toBe(false);
+      // The failure names the other variants, the right one among them.
+      expect(failed.ok ? '' : failed.detail).toContain('sha256-mgf1-sha1 = SHA-256/MGF1-SHA-1');
+    }
+  });
+
+  test('each variant decrypts only with its own parameters', () => {
+    for (const made of OAEP_VARIANTS) {
+      const ciphertext = encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET, hash: made });
+      const opened = OAEP_VARIANTS.filter((hash) => decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash }).ok);
+      expect(opened).toEqual([made]);
+    }
+  });
+
+  test('rejects an unknown variant with INPUT_INVALID listing the three', () => {
+    expect(inputErrorOf(() => encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET, hash: 'md5' as never }))).toMatch(/^INPUT_INVALID: .*"sha256", "sha256-mgf1-sha1", "sha1".*"md5"/);
+  });
+
+  test('uses SHA-256 by default (docs/joint-operation.md#the-oaep-variant)', () => {
     const ciphertext = encryptClientSecret({ publicKeyPem: seller.publicKey, plaintext: SECRET });
     expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash: 'sha256' }).ok).toBe(true);
     expect(decryptClientSecret({ privateKeyPem: seller.privateKey, ciphertext, hash: 'sha1' }).ok).toBe(false);

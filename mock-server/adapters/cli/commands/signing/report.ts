@@ -1,6 +1,7 @@
 import type { KnownMistake } from '../../../../core/signing/index.js';
 import type { VerdictFail } from '../../../../core/result.js';
 import type { Lang } from '../../i18n.js';
+import { localise } from '../../../../core/messages/localise.js';
 
 /** Which fact a diagnosis block shows; the label text comes from LABELS. */
 type BlockLabel =
@@ -59,7 +60,7 @@ const LABELS: Readonly<Record<Lang, Labels>> = {
   },
   zh: {
     payload: 'RequestPayload（请求体：顶层键排序、紧凑、去掉 null）',
-    stringToSign: '待签字符串 (string to sign)',
+    stringToSign: '待签字符串（StringToSign）',
     canonicalRequest: '规范请求 (canonical request)',
     debugCanonical: 'APIG 错误信息中的规范请求形式（\\n 显示为 |）',
     message: '签名原文',
@@ -85,14 +86,15 @@ const MAX_SHOWN = 4000;
  */
 export function toReportLines(report: VerifyReport, lang: Lang): string[] {
   const t = LABELS[lang];
-  const lines = [`✗ ${report.subject}: ${report.verdict.reason}`, `  ${report.verdict.detail}`];
+  const say = (text: string): string => localise(text, lang);
+  const lines = [`✗ ${say(report.subject)}${lang === 'zh' ? '：' : ': '}${say(report.verdict.reason)}`, `  ${say(report.verdict.detail)}`];
   for (const block of report.blocks) lines.push(...toBlock(t[block.label], block.value));
   lines.push(`${t.expected}: ${report.expected}`);
   if (report.received !== undefined) lines.push(`${t.received}: ${report.received}`);
   if (report.signatureMatches) lines.push(t.matches);
   for (const m of report.mistakes) lines.push(`${t.mistake}: ${m.id}`, `  ${lang === 'zh' ? m.zh : m.en}`);
   if (report.mistakes.length === 0 && !report.signatureMatches && report.verdict.reason === 'mismatch') lines.push(t.noMistake);
-  for (const note of report.notes ?? []) lines.push(note);
+  for (const note of report.notes ?? []) lines.push(say(note));
   return lines;
 }
 

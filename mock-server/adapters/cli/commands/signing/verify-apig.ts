@@ -38,7 +38,7 @@ export function addVerifyApig(verify: Command, io: CliIo, setExit: (code: number
   withVerifyOptions(command, '--date')
     .addHelpText('after', EXAMPLES.verifyApig)
     .action(async (o: ApigVerifyOptions) => {
-      const lang = toLang(o);
+      const lang = toLang(o, io.env);
       const sk = required(o.sk, '--sk', 'the secret access key (SK) the request was signed with');
       const authorization = required(o.authorization, '--authorization', "the Authorization header sent, 'SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…'");
       const { body: rawBody, ...input } = await readApigRequest(o, io);

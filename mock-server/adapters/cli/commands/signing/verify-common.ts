@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Verdict } from '../../../../core/result.js';
-import { type Lang, parseLang } from '../../i18n.js';
+import { chooseLang, type Lang } from '../../i18n.js';
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK } from '../../io.js';
 import { toReportLines, type VerifyReport } from './report.js';
 
@@ -15,10 +15,10 @@ export function withVerifyOptions(command: Command, nowDefault?: string): Comman
   if (nowDefault !== undefined) {
     command.option('--now <ms>', `the verifier's clock, Unix ms or "now"; default ${nowDefault} (no time check)`);
   }
-  return command.option('--lang <lang>', 'language of the advice: en or zh (中文)', 'en');
+  return command.option('--lang <lang>', 'language of the advice: en or zh (中文); default KOOMOCK_LANG, else zh when LC_ALL/LANG starts with zh');
 }
 
-export const toLang = (o: VerifyCommonOptions): Lang => parseLang(o.lang ?? 'en');
+export const toLang = (o: VerifyCommonOptions, env: Readonly<Record<string, string | undefined>>): Lang => chooseLang(o.lang, env);
 
 /**
  * Ends a verify command: `ok` and exit 0, or the diagnosis on stdout and exit 1. `diagnose` runs only

@@ -1,0 +1,24 @@
+/**
+ * The en/zh catalogue of what a seller reads in a run, apart from the per-check titles and advice
+ * (`core/checks/messages-zh.ts`) and the reporters' labels (`adapters/cli/i18n.ts`). Each entry is the
+ * English sentence a producer writes, as a template, and its Chinese form; `{name}` keeps a value as
+ * it is (an id, a field, a code, seller text), `{~name}` is a phrase put in Chinese in turn. Ids,
+ * field names, codes and values stay as they are in both languages.
+ */
+import { ANSWER_SENTENCES } from './catalogue-answers.js';
+import { CHECK_SENTENCES } from './catalogue-checks.js';
+import { CLI_SENTENCES } from './catalogue-cli.js';
+import { RUN_SENTENCES } from './catalogue-run.js';
+import { SECURITY_SENTENCES } from './catalogue-security.js';
+import { SIGNING_SENTENCES } from './catalogue-signing.js';
+import type { MessageEntry } from './message-entry.js';
+
+
+/** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
+export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = { ...RUN_SENTENCES, ...ANSWER_SENTENCES, ...CHECK_SENTENCES, ...SECURITY_SENTENCES, ...SIGNING_SENTENCES, ...CLI_SENTENCES };
+
+/**
+ * The parts, for the test that no key is given twice.
+ * @internal Exported for the tests.
+ */
+export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [RUN_SENTENCES, ANSWER_SENTENCES, CHECK_SENTENCES, SECURITY_SENTENCES, SIGNING_SENTENCES, CLI_SENTENCES];

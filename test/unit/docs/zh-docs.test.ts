@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+/*
+ * The Chinese guides: every English document in TRANSLATED has its Chinese counterpart, each links to
+ * the other, and their code blocks are the same, character for character (commands and code are
+ * never translated; only the prose around them is).
+ */
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** English document -> its Chinese counterpart (paths from the repository root). */
+const TRANSLATED: Readonly<Record<string, string>> = {
+  'README.md': 'README.zh-CN.md',
+  ...Object.fromEntries(
+    (existsSync(join(ROOT, 'docs/zh')) ? readdirSync(join(ROOT, 'docs/zh')) : []).filter((f) => f.endsWith('.md')).map((f) => [`docs/${f}`, `docs/zh/${f}`]),
+  ),
+};
+
+const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
+/** The distinct code blocks, in order; the fence keeps its language only (`sh runnable` marks a block another test runs). */
+const codeBlocks = (text: string): string[] => [
+  ...new Set([...text.matchAll(/^```(\S*)[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => `\`\`\`${m[1]}\n${m[2]}\`\`\``)),
+];
+const fileName = (path: string): string => path.split('/').at(-1) ?? path;
+
+describe('Chinese documents', () => {
+  test.for(Object.entries(TRANSLATED))('%s has its Chinese counterpart %s', ([en, zh]) => {
+    expect(existsSync(join(ROOT, en)), en).toBe(true);
+    expect(existsSync(join(ROOT, zh)), zh).toBe(true);
+  });
+
+  test.for(Object.entries(TRANSLATED))('%s and %s link to each other', ([en, zh]) => {
+    expect(read(en)).toMatch(new RegExp(`\\]\\((?:\\./)?(?:zh/)?${fileName(zh).replace('.', '\\.')}\\)`));
+    expect(read(zh)).toMatch(new RegExp(`\\]\\((?:\\.\\./)?${fileName(en).replace('.', '\\.')}\\)`));
+  });
+
+  test.for(Object.entries(TRANSLATED))('%s and %s have the same code blocks', ([en, zh]) => {
+    const blocks = codeBlocks(read(en));
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(codeBlocks(read(zh))).toEqual(blocks);
+  });
+
+  test('the Chinese README has the set-up commands, the quickstart, your own service and CI', () => {
+    const zh = read('README.zh-CN.md');
+    expect(zh).toContain('npm install --save-dev koomock');
+    expect(zh).toContain('## 快速开始：三条命令');
+    expect(zh).toContain('## 测试你自己的服务');
+    expect(zh).toContain('### 持续集成（CI）');
+  });
+});
