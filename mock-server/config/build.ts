@@ -4,7 +4,7 @@ import type { CatalogProduct } from '../core/market/catalog.js';
 import type { FidelityProfile } from '../core/profile.js';
 import { parseDuration } from './duration.js';
 import type { MergedLayers } from './layers.js';
-import type { PathSegment } from './parse-file.js';
+import type { PathSegment } from '../core/schemas/located-yaml.js';
 import { renderValue, type ConfigProblem } from './problems.js';
 import { CREDENTIAL_PATHS, type CredentialPath, type KoomockConfig, type KoomockConfigInput, type ValueSource } from './types.js';
 

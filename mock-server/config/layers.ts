@@ -1,5 +1,5 @@
 import { isObject } from '../core/is-object.js';
-import type { PathSegment, Position } from './parse-file.js';
+import type { PathSegment, TextPosition as Position } from '../core/schemas/located-yaml.js';
 import type { ValueSource } from './types.js';
 
 /** One source of config values: the defaults, the file, one variable, or one flag. */

@@ -1,15 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { configError, isKoomockError } from '../core/errors.js';
+import { findNode, parseLocatedYaml, positionAt, targetOf, type LocatedYaml, type PathSegment, type TextPosition as Position } from '../core/schemas/located-yaml.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { describeYamlError, findCollectionKey, findUnclosed, findUnresolvedAlias } from './yaml-errors.js';
-
-export type PathSegment = string | number;
-
-/** 1-based line and column in a config file. */
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
 
 export interface ParsedConfigFile {
   /** The file as named in messages. */
@@ -36,33 +28,10 @@ const syntaxError = (file: string, format: ConfigFormat, pos: Position | undefin
   );
 };
 
-function locateIn(doc: Document, lines: LineCounter, path: readonly PathSegment[], at: 'key' | 'value'): Position | undefined {
-  let node: unknown = doc.contents;
-  let keyNode: Node | undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (pair === undefined) return undefined;
-      keyNode = pair.key as Node;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-      keyNode = undefined;
-    } else {
-      return undefined;
-    }
-  }
-  const target = at === 'key' && keyNode !== undefined ? keyNode : ((node as Node | null) ?? keyNode);
-  const start = target?.range?.[0];
-  if (start === undefined) return undefined;
-  const p = lines.linePos(start);
-  return { line: p.line, column: p.col };
-}
-
-function parseYamlDocument(text: string) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  return { doc, lines };
+function locateIn(yaml: LocatedYaml, path: readonly PathSegment[], at: 'key' | 'value'): Position | undefined {
+  const found = findNode(yaml.doc, path);
+  const start = found.exact ? targetOf(found, at)?.range?.[0] : undefined;
+  return start === undefined ? undefined : positionAt(yaml, start);
 }
 
 /**
@@ -75,41 +44,37 @@ function parseYamlDocument(text: string) {
  */
 export function parseConfigText(text: string, file: string, format: ConfigFormat): ParsedConfigFile {
   const source = text.replace(/^\uFEFF/, '');
-  let located: { doc: Document; lines: LineCounter } | undefined;
+  let located: LocatedYaml | undefined;
   let value: unknown;
   try {
     if (format === 'json') {
       const bad = findJsonSyntaxError(source);
       if (bad !== undefined) throw syntaxError(file, format, positionOf(source, bad.offset), bad.message);
       value = JSON.parse(source) as unknown;
-      const y = parseYamlDocument(source);
+      const y = parseLocatedYaml(source);
       const duplicate = y.doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
       if (duplicate !== undefined) {
         throw syntaxError(file, format, positionOf(source, duplicate.pos[0]), 'a key appears twice in the same object');
       }
       if (y.doc.errors.length === 0) located = y;
     } else {
-      const y = parseYamlDocument(source);
+      const y = parseLocatedYaml(source);
       const first = y.doc.errors[0];
       if (first !== undefined) {
         const unclosed = findUnclosed(source);
         if (unclosed !== undefined && unclosed.offset <= first.pos[0]) {
-          const p = y.lines.linePos(unclosed.offset);
           const what = unclosed.what === 'quoted value' ? 'this quoted value has no closing quote' : 'this [ ] or { } is not closed';
-          throw syntaxError(file, format, { line: p.line, column: p.col }, what);
+          throw syntaxError(file, format, positionAt(y, unclosed.offset), what);
         }
-        const p = y.lines.linePos(first.pos[0]);
-        throw syntaxError(file, format, { line: p.line, column: p.col }, describeYamlError(first.code));
+        throw syntaxError(file, format, positionAt(y, first.pos[0]), describeYamlError(first.code));
       }
       const collectionKey = findCollectionKey(y.doc);
       if (collectionKey !== undefined) {
-        const p = y.lines.linePos(collectionKey);
-        throw syntaxError(file, format, { line: p.line, column: p.col }, 'a key is a list or mapping; keys must be plain text');
+        throw syntaxError(file, format, positionAt(y, collectionKey), 'a key is a list or mapping; keys must be plain text');
       }
       const alias = findUnresolvedAlias(y.doc);
       if (alias !== undefined) {
-        const p = y.lines.linePos(alias);
-        throw syntaxError(file, format, { line: p.line, column: p.col }, 'an alias (*name) refers to an anchor (&name) that is not defined before it');
+        throw syntaxError(file, format, positionAt(y, alias), 'an alias (*name) refers to an anchor (&name) that is not defined before it');
       }
       value = y.doc.toJS({ maxAliasCount: 100 }) ?? {};
       located = y;
@@ -122,6 +87,6 @@ export function parseConfigText(text: string, file: string, format: ConfigFormat
   return {
     file,
     value,
-    locate: (path, at = 'value') => (located === undefined ? undefined : locateIn(located.doc, located.lines, path, at)),
+    locate: (path, at = 'value') => (located === undefined ? undefined : locateIn(located, path, at)),
   };
 }

@@ -1,6 +1,6 @@
 import { configError, type KoomockError } from '../core/errors.js';
 import type { Layer, MergedLayers } from './layers.js';
-import type { PathSegment } from './parse-file.js';
+import type { PathSegment } from '../core/schemas/located-yaml.js';
 import { isSecretPath, redactSecrets } from './secrets.js';
 
 /** One thing wrong with the merged configuration, located by key path. */

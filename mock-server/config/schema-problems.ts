@@ -1,5 +1,5 @@
 import type { SchemaViolation } from '../core/schemas/registry.js';
-import type { PathSegment } from './parse-file.js';
+import { toTokens, unknownKeysOf, valueAtPath as valueAt, type PathSegment } from '../core/schemas/located-yaml.js';
 import { renderValue, toKeyPath, type ConfigProblem } from './problems.js';
 import { describeExpected, knownKeys, schemaAt, type Schema } from '../core/schemas/schema-walk.js';
 import { suggestDuration } from '../core/duration.js';
@@ -9,8 +9,7 @@ import { closestName } from '../core/suggest.js';
 function toPath(pointer: string, value: unknown): PathSegment[] {
   const path: PathSegment[] = [];
   let node = value;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of toTokens(pointer)) {
     const segment: PathSegment = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
     path.push(segment);
     node = typeof node === 'object' && node !== null ? (node as Record<PathSegment, unknown>)[segment] : undefined;
@@ -18,26 +17,19 @@ function toPath(pointer: string, value: unknown): PathSegment[] {
   return path;
 }
 
-const valueAt = (value: unknown, path: readonly PathSegment[]): unknown =>
-  path.reduce<unknown>((node, s) => (typeof node === 'object' && node !== null ? (node as Record<PathSegment, unknown>)[s] : undefined), value);
-
 const isDuration = (schema: Schema | undefined): boolean =>
   typeof schema?.['description'] === 'string' && schema['description'].includes('duration');
 
 function unknownKeyProblems(root: Schema, value: unknown, path: PathSegment[]): ConfigProblem[] {
   const known = knownKeys(schemaAt(root, path));
-  const node = valueAt(value, path);
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.keys(node)
-    .filter((k) => !known.includes(k))
-    .map((k) => {
-      const guess = closestName(k, known);
-      const hint =
-        guess === undefined
-          ? `the keys allowed in ${path.length === 0 ? 'the top level' : `\`${toKeyPath(path)}\``} are ${known.map((x) => `\`${x}\``).join(', ')}`
-          : `did you mean \`${guess}\`?`;
-      return { path: [...path, k], kind: 'unknown-key', expected: 'a known key', hint };
-    });
+  return unknownKeysOf(valueAt(value, path), known).map((k) => {
+    const guess = closestName(k, known);
+    const hint =
+      guess === undefined
+        ? `the keys allowed in ${path.length === 0 ? 'the top level' : `\`${toKeyPath(path)}\``} are ${known.map((x) => `\`${x}\``).join(', ')}`
+        : `did you mean \`${guess}\`?`;
+    return { path: [...path, k], kind: 'unknown-key', expected: 'a known key', hint };
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CatalogProduct } from '../core/market/catalog.js';
 import { MAX_DURATION_MS, parseDuration } from './duration.js';
-import type { PathSegment } from './parse-file.js';
+import type { PathSegment } from '../core/schemas/located-yaml.js';
 import { renderValue, toKeyPath, type ConfigProblem } from './problems.js';
 import type { KoomockConfigInput } from './types.js';
 

@@ -8,8 +8,8 @@ import { isAdminHost } from './admin/auth.js';
 import { adminErrorHandler } from './admin/errors.js';
 import { createAdminRouter, type RunsSetup } from './admin/router.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
-import { toErrorResponse } from '../../core/openapi/responses.js';
-import { isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
+import { isOverBodyLimit } from '../../core/openapi/body-limit.js';
+import { bodyTooLargeError, isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
 import { toApiRequest, toHostName } from '../../core/http-request.js';
 import { sendApiResponse } from './send.js';
 
@@ -67,12 +67,14 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
   });
   // A declared length over the limit is refused before the body arrives (body-parser would first
   // drain it all), and the connection closes so the unread body cannot be taken for a request.
+  // The limit and the 413 are the pipeline's (core/openapi/body-limit.ts).
   app.use((req, res, next) => {
-    if (!(Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES)) return next();
+    if (!isOverBodyLimit(Number(req.headers['content-length'] ?? 0))) return next();
     res.setHeader('connection', 'close');
-    next(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413 }));
+    next(bodyTooLargeError());
   });
-  // Every content type, no inflating: the pipeline must see the bytes that were signed.
+  // Every content type, no inflating: the pipeline must see the bytes that were signed. A body
+  // that turns out longer than the limit while it is read gets the same 413.
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: false }));
 
   const admin = createAdminRouter(runtime, {
@@ -105,7 +107,14 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
       adminErrorHandler(err, req, res, next);
       return;
     }
-    sendApiResponse(res, isBodyReadError(err) ? toBodyErrorResponse(err, runtime.context.random) : toErrorResponse('MKT.0999'));
+    // Only the body reader fails here (runtime.handle never throws: the pipeline answers its own
+    // failures with MKT.0999). Anything else is a defect of this adapter: the connection is
+    // dropped rather than an internal error invented outside the pipeline.
+    if (!isBodyReadError(err)) {
+      res.socket?.destroy();
+      return;
+    }
+    sendApiResponse(res, toBodyErrorResponse(err, runtime.context.random));
   };
   app.use(onError);
   return app;

@@ -1,12 +1,10 @@
 /**
  * Answers the adapter gives before the Open API pipeline can run: the body could not be read.
- * Bodies over 12 MB are APIG's `APIG.0201` 413 (open-api.md §2.3, docs/fidelity.md#d28); any other unreadable body
- * (an upload cut short) is `MKT.0199` "Request parameter error".
+ * A body over APIG's limit gets the pipeline's own 413 `APIG.0201` (core/openapi/body-limit.ts);
+ * any other unreadable body (an upload cut short) is `MKT.0199` "Request parameter error".
  */
-import { type ApiResponse, jsonResponse } from '../../core/http-types.js';
-import { toRequestId } from '../../core/openapi/apig-auth.js';
-import { MAX_BODY_BYTES } from '../../core/openapi/dispatch.js';
-import { toApigErrorBody } from '../../core/openapi/error-codes.js';
+import type { ApiResponse } from '../../core/http-types.js';
+import { MAX_BODY_BYTES, toBodyTooLargeResponse } from '../../core/openapi/body-limit.js';
 import { toErrorResponse } from '../../core/openapi/responses.js';
 import type { Random } from '../../core/ports.js';
 
@@ -24,15 +22,14 @@ export const isBodyTooLarge = (err: unknown): boolean => errorType(err) === TOO_
 /** True for errors raised while reading a body (body-parser sets `type`), as opposed to bugs. */
 export const isBodyReadError = (err: unknown): boolean => errorType(err) !== undefined;
 
+/** The error to pass on when a declared `Content-Length` is already over the limit. */
+export const bodyTooLargeError = (): Error => Object.assign(new Error('request entity too large'), { type: TOO_LARGE, status: 413 });
+
 /**
- * The gateway answer for a body that could not be read.
+ * The answer for a body that could not be read.
  * @example toBodyErrorResponse({ type: 'entity.too.large' }, random).status // 413
  */
 export function toBodyErrorResponse(err: unknown, random: Random): ApiResponse {
-  if (isBodyTooLarge(err)) {
-    const requestId = toRequestId(random);
-    const detail = `the body is larger than ${MAX_BODY_BYTES} bytes (12 MB), the API gateway's limit: send a smaller body`;
-    return jsonResponse(413, toApigErrorBody('bodyTooLarge', requestId, detail), { 'x-request-id': requestId });
-  }
+  if (isBodyTooLarge(err)) return toBodyTooLargeResponse(random);
   return toErrorResponse('MKT.0199', 'the request body could not be read (the connection ended before Content-Length bytes arrived): send the whole body');
 }

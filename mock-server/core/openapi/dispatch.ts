@@ -9,6 +9,7 @@ import type { CheckResult } from '../result.js';
 import { parseApigAuthorization } from '../signing/index.js';
 import { toWireResponse } from '../wire-body.js';
 import { APIG_CHECK_ID, authenticateApig, toRequestId } from './apig-auth.js';
+import { isOverBodyLimit, MAX_BODY_BYTES, toBodyTooLargeResponse } from './body-limit.js';
 import { APIG_LOCKOUT_FAILURES, type ApigLockout, createApigLockout } from './apig-lockout.js';
 import type { EmulatorContext, SellerAccount } from './context.js';
 import { toApigErrorBody } from './error-codes.js';
@@ -20,8 +21,6 @@ import { toInternalError, toRateLimited } from './responses.js';
 import { createRouter, type Route, type Router } from './route.js';
 import { OPEN_API_ROUTES } from './routes.js';
 
-/** APIG's body limit (open-api.md §2.3, docs/fidelity.md#d28). */
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 /** APIG's URI limit (open-api.md §2.3). */
 export const MAX_URI_BYTES = 32 * 1024;
 
@@ -96,9 +95,9 @@ function notFound(req: ApiRequest, ctx: EmulatorContext, x: Exchange, allowed: r
   return jsonResponse(404, toApigErrorBody('apiNotFound', requestId, detail), { 'x-request-id': requestId });
 }
 
-const gatewayError = (ctx: EmulatorContext, name: 'bodyTooLarge' | 'uriTooLong', status: number): ApiResponse => {
+const uriTooLong = (ctx: EmulatorContext): ApiResponse => {
   const requestId = toRequestId(ctx.random);
-  return jsonResponse(status, toApigErrorBody(name, requestId), { 'x-request-id': requestId });
+  return jsonResponse(414, toApigErrorBody('uriTooLong', requestId), { 'x-request-id': requestId });
 };
 
 /** What the pipeline keeps between requests. */
@@ -136,13 +135,13 @@ async function runPipeline(req: ApiRequest, ctx: EmulatorContext, state: Pipelin
   }
   if (fault.kind !== 'none') return fault.kind === 'reset' ? toConnectionResetResponse() : fault.response;
 
-  if (req.rawBody.length > MAX_BODY_BYTES) {
+  if (isOverBodyLimit(req.rawBody.length)) {
     x.verdicts.push({ id: 'body.size', ok: false, expected: `at most ${MAX_BODY_BYTES} bytes`, received: `${req.rawBody.length} bytes` });
-    return gatewayError(ctx, 'bodyTooLarge', 413);
+    return toBodyTooLargeResponse(ctx.random);
   }
   if (req.path.length + req.query.length > MAX_URI_BYTES) {
     x.verdicts.push({ id: 'uri.size', ok: false, expected: `a URI of at most ${MAX_URI_BYTES} bytes`, received: `${req.path.length + req.query.length} bytes` });
-    return gatewayError(ctx, 'uriTooLong', 414);
+    return uriTooLong(ctx);
   }
 
   if (route.auth === 'apig') {

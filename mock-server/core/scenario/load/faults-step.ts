@@ -9,7 +9,7 @@ import { validateFaultRule } from '../../openapi/validate-fault-rule.js';
 import { suggestName } from '../../suggest.js';
 import type { ReferenceScope } from './validate-references.js';
 import type { Finding } from './problems.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 
 const OPERATIONS = OPEN_API_ROUTES.map((r) => r.id);
 

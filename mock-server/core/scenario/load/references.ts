@@ -5,8 +5,7 @@
  * text. `$${` is a literal `${`.
  */
 import type { TemplateValue } from './model.js';
-
-export type PathSegment = string | number;
+import { valueAtPath, type PathSegment } from '../../schemas/located-yaml.js';
 
 export interface Reference {
   /** As written, e.g. `${create.instanceId}`. */
@@ -79,15 +78,6 @@ export function parseTemplate(text: string): TemplateParse {
   return { ok: true, parts };
 }
 
-/** The value at `path` inside `root`, or undefined. */
-export function valueAtPath(root: unknown, path: readonly PathSegment[]): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<PathSegment, unknown>)[segment];
-  }
-  return node;
-}
 
 export type ResolveResult =
   | { readonly ok: true; readonly value: unknown }

@@ -5,12 +5,11 @@
  */
 import { suggestDuration } from '../../duration.js';
 import type { Finding } from './problems.js';
-import { valueAtPath } from './references.js';
 import { ATTACK_NAMES } from '../../checks/attack-names.js';
 import { closestName, suggestName } from '../../suggest.js';
 import { ACTIVITY_NAMES } from './activities.js';
 import { MOCK_ORDER_IDS } from './model.js';
-import { toTokens } from './yaml-source.js';
+import { toPointer, toTokens, unknownKeysOf, valueAtPath } from '../../schemas/located-yaml.js';
 import { isObject } from '../../is-object.js';
 import type { SchemaRegistry, SchemaViolation } from '../../schemas/registry.js';
 import { knownKeys, schemaAt } from '../../schemas/schema-walk.js';
@@ -90,14 +89,12 @@ function unknownKeys(pointer: string, value: unknown, keysAt: KeysAt): Finding[]
   const known = keysAt(pointer);
   if (!isObject(node) || known.length === 0) return [];
   const where = whereOf(pointer, value);
-  return Object.keys(node)
-    .filter((k) => !known.includes(k))
-    .map((k) => ({
-      pointer: `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-      at: 'key' as const,
-      problem: `unknown field \`${k}\` ${where}`,
-      hint: suggestName(k, known, 'allowed fields'),
-    }));
+  return unknownKeysOf(node, known).map((k) => ({
+    pointer: `${pointer}${toPointer([k])}`,
+    at: 'key' as const,
+    problem: `unknown field \`${k}\` ${where}`,
+    hint: suggestName(k, known, 'allowed fields'),
+  }));
 }
 
 function durationFinding(pointer: string, given: unknown): Finding {

@@ -23,7 +23,7 @@ import { toFollowedStep } from './references.js';
 import type { RawExpect, RawExtendParam, RawOrder, RawScenario, RawStep } from './raw.js';
 import { toFaultRule, toFaultsTitle } from './faults-step.js';
 import { parsePath } from './references.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 import { isObject } from '../../is-object.js';
 
 /** How long a `usage` step waits for the seller's push by default (real time). */

@@ -7,7 +7,7 @@ import { suggestName } from '../../suggest.js';
 import type { ReferenceScope } from './validate-references.js';
 import type { Finding } from './problems.js';
 import type { RawStep } from './raw.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 
 /** Expectations about how a call ended, which a forged call does not have (security.<attack> judges it). */
 const CALL_EXPECTATIONS = ['outcome', 'attempts', 'sameAs'] as const;

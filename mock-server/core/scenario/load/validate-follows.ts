@@ -8,7 +8,7 @@ import type { Finding } from './problems.js';
 import type { RawOrder } from './raw.js';
 import { toFollowedStep } from './references.js';
 import { suggestName } from '../../suggest.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 
 const VERBS: Readonly<Record<string, string>> = { RENEW: 'renews', CHANGE: 'changes', TRIAL_TO_FORMAL: 'converts', UNSUBSCRIBE: 'ends' };
 const HINT = 'name the newInstance step of the instance, e.g. follows: ${create} (or the order step that bought it)';

@@ -2,7 +2,7 @@ import type { CatalogProduct, ChargingMode } from '../../market/catalog.js';
 import type { Finding } from './problems.js';
 import type { RawExtendParam, RawOrder } from './raw.js';
 import { closestName, suggestName } from '../../suggest.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 
 export const CHARGING_MODES: readonly ChargingMode[] = ['PERIOD', 'ONE_TIME', 'ON_DEMAND', 'ON_DEMAND_PKG'];
 

@@ -1,8 +1,9 @@
 import { OPEN_RESULT_FIELDS, ORDER_LINE_RESULT_FIELDS, ORDER_RESULT_FIELDS, SEND_RESULT_FIELDS, type StepKind } from './model.js';
 import type { Finding } from './problems.js';
-import { parseTemplate, type PathSegment, type Reference } from './references.js';
+import { parseTemplate, type Reference } from './references.js';
+import type { PathSegment } from '../../schemas/located-yaml.js';
 import { suggestName } from '../../suggest.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 
 /** A named step as references see it. */
 export interface NamedStep {

@@ -9,7 +9,7 @@ import { formatDuration, parseDuration, UNIT_MS } from '../../duration.js';
 import type { SourcePosition, StepKind } from './model.js';
 import type { Finding } from './problems.js';
 import { generationOf, type RawScenario, type RawStep } from './raw.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 
 /** Virtual waits may be long (a yearly subscription), but not absurd. */
 const MAX_WAIT_MS = 3660 * UNIT_MS.d;

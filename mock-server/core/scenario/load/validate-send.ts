@@ -9,7 +9,7 @@ import type { RawStep } from './raw.js';
 import { parsePath } from './references.js';
 import { typeName } from './schema-problems.js';
 import { suggestName } from '../../suggest.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 import { isObject } from '../../is-object.js';
 
 type Tokens = readonly (string | number)[];

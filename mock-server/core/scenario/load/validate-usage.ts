@@ -5,7 +5,7 @@
 import type { Finding } from './problems.js';
 import type { RawScenario } from './raw.js';
 import { validateReferences, type ReferenceScope } from './validate-references.js';
-import { toPointer } from './yaml-source.js';
+import { toPointer } from '../../schemas/located-yaml.js';
 
 /**
  * @example validateUsageStep(raw, 2, scope) // [] when the scenario requires usage-push and the reference is sound

@@ -7,7 +7,8 @@ import { cut, quoted } from '../../checks/cut.js';
 import { CHECKS } from '../../checks/catalog.js';
 import type { CheckResult } from '../../result.js';
 import type { FieldExpectation, SendStep, SendStepResult } from '../load/model.js';
-import { parsePath, resolveTemplate, valueAtPath } from '../load/references.js';
+import { parsePath, resolveTemplate } from '../load/references.js';
+import { valueAtPath } from '../../schemas/located-yaml.js';
 import type { ReportedCheck } from './report.js';
 
 /** Ids of the expectation checks (docs/scenarios.md). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createMemoryStore } from '../../../../mock-server/adapters/store/memory-store.js';
-import { MAX_BODY_BYTES } from '../../../../mock-server/core/openapi/dispatch.js';
+import { MAX_BODY_BYTES } from '../../../../mock-server/core/openapi/body-limit.js';
 import { type FaultInjector, isConnectionReset } from '../../../../mock-server/core/openapi/faults.js';
 import type { Store } from '../../../../mock-server/core/store.js';
 import {
