@@ -30,7 +30,7 @@ function writeKeyFile(path: string, pem: string, force: boolean): void {
  * `koomock init --kit`: a demo RSA-3072 key pair for the kit clientSecret (docs/joint-operation.md),
  * PKCS#8 private and SPKI public PEM, both files mode 0600, in `keys/` next to the config file.
  * @example
- *   writeKitKeyPair('/work/koomock.config.yaml', false).publicRelative; // 'keys/kit-public.pem'
+ *   writeKitKeyPair('/srv/my-saas/koomock.config.yaml', false).publicRelative; // 'keys/kit-public.pem'
  */
 export function writeKitKeyPair(configPath: string, force: boolean): KitKeyFiles {
   const dir = join(dirname(configPath), KIT_KEY_DIR);
