@@ -91,7 +91,10 @@ export async function generateProducePact(options: GenerateOptions): Promise<Gen
   for (const interaction of selected) {
     const fields = toExampleFields(interaction.fields);
     const exampleCtx = toExampleContext(interaction.id);
-    const spec = { activity: interaction.activity, url: `http://127.0.0.1${sellerPath}`, fields };
+    // The example clientSecret stands for a ciphertext (a real one differs on every encryption and
+    // needs the seller's public key): it is sent as written.
+    const secret = interaction.activity === 'applicationSync' ? fields['clientSecret'] : undefined;
+    const spec = { activity: interaction.activity, url: `http://127.0.0.1${sellerPath}`, fields, ...(secret === undefined ? {} : { overrides: { clientSecret: secret } }) };
     const example = signFor(interaction, buildProduceRequest(spec, exampleCtx), exampleCtx);
     const request = toPactRequest(interaction, example, MatchersV3);
     const answer = toPactAnswer(interaction.answer, MatchersV3);

@@ -44,10 +44,12 @@ export function buildKitRequest(operation: KitOperation, spec: CallSpec, ctx: Bu
   const fields = readFields(operation, KIT_FIELDS[operation], spec.fields ?? {}, toEast8Millis);
   const timeStamp = toEast8Millis(ctx.clock.wallNow());
   const body: Record<string, unknown> = {};
+  // A clientSecret given as an override goes out exactly as written: nothing to encrypt, no key needed.
+  const secretOverridden = spec.overrides !== undefined && Object.hasOwn(spec.overrides, 'clientSecret');
   for (const { name } of KIT_FIELDS[operation]) {
     // authSync's currentSyncTime defaults to the timeStamp, in its documented place.
     const given = name === 'currentSyncTime' && fields[name] === undefined ? timeStamp : fields[name];
-    const value = name === 'clientSecret' && operation === 'applicationSync' && given !== undefined ? encryptedSecret(given, ctx) : given;
+    const value = name === 'clientSecret' && operation === 'applicationSync' && given !== undefined && !secretOverridden ? encryptedSecret(given, ctx) : given;
     if (value !== undefined) body[name] = value;
   }
   body['testFlag'] = Number(testFlagValue(ctx.profile, spec.debugFlag === true, true));

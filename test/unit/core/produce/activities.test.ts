@@ -178,6 +178,12 @@ describe('kit builders', () => {
   test('an override of clientSecret is sent as written (to send a ciphertext the seller cannot read)', () => {
     expect(bodyOf(spec('applicationSync', app, { overrides: { clientSecret: 'bm90LWVuY3J5cHRlZA==' } })).clientSecret).toBe('bm90LWVuY3J5cHRlZA==');
   });
+
+  test('an override of clientSecret needs no seller public key, and keeps the field in its documented place', () => {
+    const { kitPublicKey: _, ...noKey } = ctx();
+    const req = buildProduceRequest(spec('applicationSync', app, { overrides: { clientSecret: 'bm90LWVuY3J5cHRlZA==' } }), noKey);
+    expect(Object.keys(JSON.parse(String(req.body)) as object).slice(0, 5)).toEqual(['instanceId', 'tenantId', 'appId', 'clientId', 'clientSecret']);
+  });
 });
 
 describe('V1 builders', () => {
