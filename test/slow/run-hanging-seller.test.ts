@@ -1,30 +1,13 @@
 /**
  * A run against a seller that never answers ends in bounded wall time: with the default 20 s call
  * timeout, the marketplace's 3 hours of newInstance retries are reported, not waited (the call stops
- * after 3 identical timeouts), and a run deadline fails the scenarios whose turn comes too late.
+ * after 3 identical timeouts). The run deadline is tested in test/e2e/run-hanging-seller.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { createTestSeller, type TestSeller } from '../support/seller-server.js';
+import { describe, expect } from 'vitest';
+import { HANGING_KEY as KEY, type HangingRunReport as JsonReport, hangingTest as it } from '../support/hanging-seller.js';
 import { runCli } from '../support/run-cli.js';
-
-const it = test.extend('hanging', async ({}, { onCleanup }) => {
-  const seller: TestSeller = await createTestSeller({ kind: 'hang' }, '/produce');
-  const dir = mkdtempSync(join(tmpdir(), 'koomock-hang-'));
-  onCleanup(async () => {
-    await seller.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return { seller, dir };
-});
-
-interface JsonReport {
-  readonly scenarios: readonly { id: string; status: string; checks: readonly { id: string; ok: boolean; received?: string; hint?: string }[] }[];
-}
-
-const KEY = ['--key', 'hangingSellerBasicKey0001'];
 
 describe('koomock run against a seller that never answers', () => {
   it('ends within 2 minutes per scenario at the default 20 s timeout, with transport.timeout failed and the rest of the retries reported', { timeout: 180_000 }, async ({ hanging }) => {

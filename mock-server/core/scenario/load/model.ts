@@ -277,23 +277,6 @@ export interface SendStepResult {
   readonly request?: Readonly<Record<string, unknown>>;
 }
 
-/** Result names an order step offers to `${step.name}`. */
-export const ORDER_RESULT_FIELDS = [
-  'orderId',
-  'orderType',
-  'orderLineId',
-  'chargingMode',
-  'productId',
-  'skuCode',
-  'productName',
-  'linearValue',
-  'periodType',
-  'periodNumber',
-  'expireTime',
-  'expireAt',
-  'lines',
-] as const satisfies readonly (keyof OrderStepResult)[];
-
 /** Fields of each entry of an order step's `lines`. */
 export const ORDER_LINE_RESULT_FIELDS = [
   'orderLineId',
@@ -307,6 +290,9 @@ export const ORDER_LINE_RESULT_FIELDS = [
   'expireTime',
   'expireAt',
 ] as const satisfies readonly (keyof OrderLineResult)[];
+
+/** Result names an order step offers to `${step.name}`: the order's, its first line's, and `lines`. */
+export const ORDER_RESULT_FIELDS = ['orderId', 'orderType', ...ORDER_LINE_RESULT_FIELDS, 'lines'] as const satisfies readonly (keyof OrderStepResult)[];
 
 /** Result names a send step offers to `${step.name}` and `expect.fields`. */
 export const SEND_RESULT_FIELDS = [
