@@ -19,7 +19,7 @@ const rowKeys = (text: string): string[] => [
   ...new Set([...text.matchAll(/^\| (`[^`\n]+`) \|/gm), ...text.matchAll(/^### (`[^`\n]+`)$/gm)].map((m) => m[0])),
 ];
 
-const GUIDES = ['checks.md', 'config.md', 'scenarios.md', 'joint-operation.md', 'ci.md', 'reports.md', 'send.md', 'console.md', 'pact.md', 'admin-api.md', 'architecture.md', 'testing.md'].filter((f) => existsSync(join(ROOT, 'docs/zh', f)));
+const GUIDES = ['checks.md', 'config.md', 'scenarios.md', 'joint-operation.md', 'ci.md', 'reports.md', 'send.md', 'console.md', 'pact.md', 'admin-api.md', 'architecture.md', 'testing.md', 'fidelity.md'].filter((f) => existsSync(join(ROOT, 'docs/zh', f)));
 
 describe('Chinese guides are complete', () => {
   test('the row keys are found', () => {
@@ -31,6 +31,10 @@ describe('Chinese guides are complete', () => {
     const keys = rowKeys(read(`docs/${file}`));
     const zh = read(`docs/zh/${file}`);
     expect(keys.filter((k) => !zh.includes(`\n${k}`))).toEqual([]);
+  });
+
+  test.for(GUIDES)('docs/zh/%s links to the English guide, not to itself', (file) => {
+    expect(read(`docs/zh/${file}`)).toContain(`[English](../${file})`);
   });
 
   test.skipIf(!GUIDES.includes('checks.md'))('docs/zh/checks.md names every check as the Chinese reports do', () => {
