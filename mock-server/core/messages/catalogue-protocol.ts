@@ -181,6 +181,11 @@ export const PROTOCOL_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     zh: '连续 {n} 次尝试{~what}；koomock 在此停止（配置 transportGiveUpAfter={limit}），不再等待：平台会在 {window} 内每隔 {interval} {~plan}，再尝试 {more} 次；这里报告的结果就是这些尝试都以同样方式失败时平台的处理',
     nested: true,
   },
+  // The hint of order.outcome after such a stop (core/scenario/run/call-checks.ts): the note, then the check's own hint.
+  'give-up.note-hint': {
+    en: '{n} attempts in a row {~what}; koomock stopped there (profile transportGiveUpAfter={limit}) instead of waiting: the platform would have {~plan} every {interval} for {window}, {more} more attempt(s), and the outcome reported here is what it does if they all fail the same way. {~hint}',
+    zh: '连续 {n} 次尝试{~what}；koomock 在此停止（配置 transportGiveUpAfter={limit}），不再等待：平台会在 {window} 内每隔 {interval} {~plan}，再尝试 {more} 次；这里报告的结果就是这些尝试都以同样方式失败时平台的处理。{~hint}',
+  },
   'give-up.timeout': { en: 'timed out', zh: '超时', nested: true },
   'give-up.refused': { en: 'was refused (nothing listening)', zh: '连接被拒绝（没有服务在监听）', nested: true },
   'give-up.reset': { en: 'was reset by the seller', zh: '被卖家服务重置', nested: true },

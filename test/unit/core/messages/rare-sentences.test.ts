@@ -16,6 +16,8 @@ import { checkOpenApiExpectation } from '../../../../mock-server/core/scenario/r
 import { selectProducts } from '../../../../mock-server/core/scenario/run/select-products.js';
 import { englishRuns } from '../../../support/english-runs.js';
 import { jsonResult } from '../produce/support.js';
+import { earlyStop } from '../../../../mock-server/core/produce/transport-give-up.js';
+import { checkOrderOutcome } from '../../../../mock-server/core/checks/order-outcome.js';
 
 /*
  * The rarer sentences of the checks, produced by the checks themselves from inputs that fail them
@@ -92,6 +94,17 @@ describe('rarer check sentences in Chinese', () => {
     const zh = localise(`scenarios/x.yaml:3:5: step buy: ${r.problem} — ${r.hint}`, 'zh');
     expect(zh).toMatch(/^scenarios\/x\.yaml:3:5：步骤 buy：/);
     expect(englishRuns(zh)).toEqual([]);
+  });
+
+  test.for(['timeout', 'refused', 'reset'] as const)('a call koomock stopped retrying after three %s attempts: the hint of order.outcome reads as Chinese', (error) => {
+    const attempts = Array.from({ length: 3 }, () => ({ error: { error } })) as never;
+    for (const what of ['retried', 'polled'] as const) {
+      const stop = earlyStop(attempts, { giveUpAfter: 3, startedAt: 0, windowMs: 3 * 3_600_000, intervalMs: 180_000, what });
+      const check = checkOrderOutcome({ orderId: 'CS1', expected: 'ACTIVE', actual: 'FAILED' });
+      const zh = localise(`${stop?.note}. ${check.hint}`, 'zh');
+      expect(zh).toMatch(/^连续 3 次尝试/);
+      expect(englishRuns(zh)).toEqual([]);
+    }
   });
 
   test('a forged call is described in Chinese, and an unknown detail is kept as it is', () => {
