@@ -1,15 +1,21 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { reserveFreePort, type SellerCredentials, startFaultySeller } from '../support/faulty-sellers.js';
+import { reserveFreePort, type SellerCredentials, startFaultySeller, startReferenceSeller } from '../support/faulty-sellers.js';
 import { FORGIVENESSES, startForgivingSeller } from '../support/forgiving-sellers.js';
 import { englishRuns } from '../support/english-runs.js';
 import { linesOf, runCli } from '../support/run-cli.js';
+import { rsaKeyPair } from '../support/rsa-keys.js';
 
 /*
  * `koomock run --lang zh` where the rarer checks fail: the security group against sellers that let
  * forged calls through (the forgeries' descriptions, the side effects), the faults group against a
- * seller that never calls the order query (expect.openApi), and a seller whose answer is not HTTP
- * (http.protocol). From the first line to the summary, no run of English words is left, apart from
+ * seller that never calls the order query (expect.openApi), a seller whose answer is not HTTP
+ * (http.protocol), kit sellers that fail on a repeated delete or read another OAEP variant, and a V1
+ * seller whose appInfo does not decrypt and whose Body-Sign is wrong (`koomock send` under generation v1). From the first line to the summary, no run of English words is left, apart from
  * the text of Node's own HTTP parse error.
  */
 
@@ -18,6 +24,8 @@ const CREDS: SellerCredentials = {
   ak: 'ZHRARESELLERAK000000',
   sk: 'zhRareSellerSecretAccessKey0000000000000',
 };
+
+const KIT_RSA = rsaKeyPair(3072);
 
 const keyArgs = ['--key', CREDS.keys.basic, '--general-key', CREDS.keys.general, '--kit-key', CREDS.keys.kit, '--ak', CREDS.ak, '--sk', CREDS.sk];
 
@@ -70,6 +78,56 @@ describe('koomock run --lang zh: the rarer failures read as Chinese', () => {
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('不是合法的 HTTP/1.1');
       expectChinese(run, ['Response does not match the HTTP/1.1 protocol (Invalid header token)']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 90_000);
+
+  test.for([
+    { name: 'fails on a repeated delete', only: 'kit-tenant', extra: [] as string[], faulty: true, text: '提示  ' },
+    { name: 'decrypts clientSecret with another OAEP variant', only: 'kit-application', extra: ['--profile', 'oaepHash=sha256-mgf1-sha1'], faulty: false, text: '其他 OAEP 变体为 sha256 = SHA-256/MGF1-SHA-256、sha1 = SHA-1/MGF1-SHA-1' },
+  ])('a kit seller that $name', { timeout: 90_000 }, async ({ only, extra, faulty, text }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'koomock-zh-kit-'));
+    writeFileSync(join(dir, 'kit-public.pem'), KIT_RSA.publicKey);
+    writeFileSync(join(dir, 'koomock.config.yaml'), 'seller:\n  kitPublicKeyFile: kit-public.pem\n');
+    const port = await reserveFreePort();
+    const options = { ...CREDS, emulatorUrl: `http://127.0.0.1:${port}` };
+    const seller = faulty ? await startFaultySeller('kit-repeated-delete', options) : await startReferenceSeller({ ...options, kitPrivateKey: KIT_RSA.privateKey });
+    try {
+      const run = await runCli(['run', '--only', only, ...extra, '--seller-url', seller.produceUrl, ...keyArgs, '--port', String(port), '--lang', 'zh'], { cwd: dir, timeoutMs: 45_000 });
+      expect(run.code).toBe(1);
+      expectChinese(run);
+      expect(run.stdout).toContain(text);
+    } finally {
+      await seller.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('koomock send under generation v1: a seller whose appInfo does not decrypt and whose Body-Sign is wrong', async () => {
+    const answer = JSON.stringify({
+      resultCode: '000000',
+      resultMsg: 'success',
+      instanceId: 'i-v1-1',
+      encryptType: '1',
+      appInfo: { frontEndUrl: 'https://app.example', userName: 'abcdefghijklmnopAAAA', password: 'abcdefghijklmnop1xYuLrdjn7qeWzXPhaG6cQ==' },
+    });
+    const server = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8', 'body-sign': 'sign_type="HMAC-SHA256", signature= "abc="' });
+      res.end(answer);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const sellerPort = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const args = ['send', 'newInstance', '--profile', 'generation=v1', '--v1-key', 'anotherV1Key0001', '--order', 'MOCKPERIODYEARNEW', '--set', 'customerId=c1', '--set', 'productId=p1'];
+      const run = await runCli([...args, '--seller-url', `http://127.0.0.1:${sellerPort}/produce`, '--memory', '--port', '0', '--lang', 'zh'], { timeoutMs: 45_000 });
+      expect(run.code).toBe(1);
+      expect(englishRuns(run.stderr)).toEqual([]);
+      expect(englishRuns(run.stdout)).toEqual([]);
+      expect(run.stdout).toContain('✗ response.appinfo');
+      expect(run.stdout).toContain('无法解密：');
+      expect(run.stdout).toContain('✗ response.body-sign');
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

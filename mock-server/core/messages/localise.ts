@@ -10,7 +10,7 @@ import type { MessageEntry } from './message-entry.js';
 export type MessageLang = 'en' | 'zh';
 
 /** Values that are always one token: ids, activities, numbers, codes, paths. */
-const SINGLE_TOKEN = new Set(['id', 'activity', 'code', 'status', 'n', 'ms', 'bytes', 'operation', 'host', 'path', 'field', 'instanceId', 'orderId', 'orderLineId', 'step', 's', 'min', 'amount', 'forged']);
+const SINGLE_TOKEN = new Set(['id', 'activity', 'code', 'status', 'n', 'ms', 'bytes', 'operation', 'host', 'path', 'field', 'instanceId', 'orderId', 'orderLineId', 'step', 's', 'min', 'amount', 'forged', 'rule', 'type']);
 
 interface Compiled {
   readonly key: string;

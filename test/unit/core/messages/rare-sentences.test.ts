@@ -7,6 +7,8 @@ import { withClientSecretHint } from '../../../../mock-server/core/checks/kit-se
 import { checkOpenApiSignatures } from '../../../../mock-server/core/checks/openapi-signature.js';
 import { checkResponseAppInfo } from '../../../../mock-server/core/checks/response-appinfo.js';
 import { checkResponseInstances } from '../../../../mock-server/core/checks/response-instances.js';
+import { checkResponseSchema } from '../../../../mock-server/core/checks/response-schema.js';
+import { getSchemaRegistry } from '../../../../mock-server/config/schemas-fs.js';
 import { checkResponseMemo } from '../../../../mock-server/core/checks/response-memo.js';
 import { checkForgeryRejected } from '../../../../mock-server/core/checks/security-forgery.js';
 import { checkNoSideEffect } from '../../../../mock-server/core/checks/security-side-effect.js';
@@ -50,6 +52,11 @@ const CHECKS: readonly (readonly [string, CheckResult])[] = [
   ['response.appinfo ok', checkResponseAppInfo({ key: KEY, value: { appInfo: { userName: AES256 } } })],
   ['response.appinfo no fields', checkResponseAppInfo({ key: KEY, value: { appInfo: { frontEndUrl: 'https://x' } } })],
   ['response.memo', checkResponseMemo('{"appInfo":{"memo":"开通"}}', { appInfo: { memo: '开通' } }) as CheckResult],
+  ...[
+    { resultCode: 0, resultMsg: 'ok' },
+    { resultCode: '000000', resultMsg: 'ok', instanceId: 'x'.repeat(100), extra: 1 },
+    { resultCode: '000000', resultMsg: 'ok', instanceId: 'i', encryptType: '9', appInfo: { frontEndUrl: 'https://x', password: 'Huawei12345' } },
+  ].map((value, i) => [`response.schema ${i}`, checkResponseSchema(getSchemaRegistry(), i === 2 ? 'produce/v1/newInstance.response.schema.json' : 'produce/v2/newInstance.response.schema.json', value)] as const),
   ['response.instances', checkResponseInstances({ info: [{ instanceId: 'a' }] }, ['a', 'b'])],
   ['response.instances one', checkResponseInstances({ info: [{ instanceId: 'a' }] }, ['a'])],
   ...checkOpenApiSignatures([
