@@ -28,32 +28,34 @@ const keyOf = (n: ProfileNode): string => {
   return `${n.callFrame.functionName || '(anonymous)'}${where}`;
 };
 
-/** Self and inclusive samples per function (a recursive function counts once per sample). */
+/** Self and inclusive samples per function (a function on the stack twice counts once per sample). */
 function summarise(nodes: readonly ProfileNode[]): { self: Map<string, number>; inclusive: Map<string, number>; total: number; busy: number } {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
   let busy = 0;
-  const childIds = new Set(nodes.flatMap((n) => n.children ?? []));
-  const walk = (n: ProfileNode, path: readonly string[]): void => {
+  const walk = (n: ProfileNode, onStack: ReadonlySet<string>): void => {
     const key = keyOf(n);
     const hits = n.hitCount ?? 0;
     total += hits;
     if (n.callFrame.functionName !== '(idle)') busy += hits;
     self.set(key, (self.get(key) ?? 0) + hits);
-    const onPath = path.includes(key) ? path : [...path, key];
-    if (n.callFrame.url.includes('/dist/mock-server/')) for (const k of new Set(onPath)) inclusive.set(k, (inclusive.get(k) ?? 0) + hits);
-    else for (const k of new Set(onPath)) if (k.includes('.js:') && !k.includes('node:')) inclusive.set(k, (inclusive.get(k) ?? 0) + hits);
+    const stack = onStack.has(key) ? onStack : new Set([...onStack, key]);
+    for (const k of stack) inclusive.set(k, (inclusive.get(k) ?? 0) + hits);
     for (const c of n.children ?? []) {
       const child = byId.get(c);
-      if (child !== undefined) walk(child, onPath.filter((k) => inclusiveKeys.has(k) || true));
+      if (child !== undefined) walk(child, stack);
     }
   };
-  const inclusiveKeys = new Set<string>();
-  for (const n of nodes) if (!childIds.has(n.id)) walk(n, []);
+  const childIds = new Set(nodes.flatMap((n) => n.children ?? []));
+  for (const n of nodes) if (!childIds.has(n.id)) walk(n, new Set());
   return { self, inclusive, total, busy };
 }
+
+/** Functions of koomock itself (the build) and of its libraries: not Node internals or the root. */
+const isOurs = (nodes: readonly ProfileNode[]): Set<string> =>
+  new Set(nodes.filter((n) => n.callFrame.url.includes('/dist/mock-server/') || n.callFrame.url.includes('/node_modules/')).map(keyOf));
 
 async function main(): Promise<void> {
   const memory = process.argv.includes('--memory');
@@ -109,7 +111,8 @@ async function main(): Promise<void> {
   console.log('\n| self % | function |\n|---|---|');
   for (const [name, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`| ${((hits * 100) / total).toFixed(1)} | \`${name}\` |`);
   console.log('\nkoomock and its libraries by inclusive time, % of busy (non-idle) samples:\n\n| incl. % | function |\n|---|---|');
-  for (const [name, hits] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, TOP * 2)) console.log(`| ${((hits * 100) / busy).toFixed(1)} | \`${name}\` |`);
+  const ours = isOurs(profile.nodes);
+  for (const [name, hits] of [...inclusive].filter(([k]) => ours.has(k)).sort((a, b) => b[1] - a[1]).slice(0, TOP * 2)) console.log(`| ${((hits * 100) / busy).toFixed(1)} | \`${name}\` |`);
   if (process.argv.includes('--keep')) console.log(`\nprofile kept: ${join(dir, file)}`);
   else rmSync(dir, { recursive: true, force: true });
 }
