@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { reserveFreePort, startReferenceSeller, type SellerCredentials, type TestSellerServer } from '../support/faulty-sellers.js';
 import { startForgivingKitSeller } from '../support/forgiving-kit-sellers.js';
+import { startV1ReferenceSeller } from '../support/v1-sellers.js';
 import { linesOf, runCli } from '../support/run-cli.js';
 
 /*
@@ -77,6 +78,24 @@ describe('koomock send --attack', () => {
       expect(lines.slice(at + 1, at + 4).join('\n')).toMatch(/the seller accepted a forged tenantSync \(x-sign computed with a key that is not the seller's\)/);
     } finally {
       await seller.server.close();
+    }
+  });
+
+  test('V1: instanceStatus --attack v1-wrong-key is refused by the reference seller\'s V1 routes (exit 0)', async () => {
+    const v1Key = 'e2e-sendatk-v1-key-0123456789';
+    const seller = await startV1ReferenceSeller({ v1Key });
+    try {
+      const args = ['--seller-url', seller.produceUrl, '--key', `${v1Key}-basic`, '--v1-key', v1Key, '--profile', 'generation=v1'];
+      const run = await runCli(['send', 'instanceStatus', '--instance', 'i-1', '--set', 'instanceStatus=FREEZE', '--attack', 'v1-wrong-key', ...args]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^→ GET http:\/\/127\.0\.0\.1:\d+\/produce\?activity=instanceStatus&.*&authToken=/m);
+      expect(run.stdout).toContain('✔ security.v1-wrong-key');
+      const other = await runCli(['send', 'instanceStatus', '--instance', 'i-1', '--set', 'instanceStatus=FREEZE', '--attack', 'wrong-key', ...args]);
+      expect(other.code).toBe(2);
+      expect(linesOf(other.stderr)[0]).toContain('attack wrong-key is for V2 calls, not for instanceStatus (did you mean v1-wrong-key?)');
+    } finally {
+      await seller.close();
     }
   });
 
