@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { createEmulator } from '../../mock-server/emulator.js';
 import { reserveFreePort, startReferenceSeller, type SellerCredentials, type TestSellerServer } from '../support/faulty-sellers.js';
 import { startForgivingKitSeller } from '../support/forgiving-kit-sellers.js';
 import { startV1ReferenceSeller } from '../support/v1-sellers.js';
@@ -115,5 +116,35 @@ describe('koomock send --attack', () => {
     const run = await runCli(['send', 'tenantSync', '--instance', 'i-1', '--attack', 'wrong-key', '--lang', 'zh', ...reference.args]);
     expect(run.code).toBe(2);
     expect(linesOf(run.stderr)[0]).toBe('koomock：攻击 wrong-key 用于V2 调用，不适用于 tenantSync（是否想用 kit-wrong-key？）：tenantSync（联营调用）可用的攻击：kit-wrong-key, kit-basic-key, kit-timestamp-stale, kit-replay');
+  });
+});
+
+describe('POST /_koomock/exchanges/{id}/replay {"break"} on a kit call', () => {
+  test('stale, wrong-key and replay send the kit attacks; tamper is refused (V2 only)', async () => {
+    // Kit calls need no order query: the seller is started first, so koomock can be configured with its address.
+    const seller = await startReferenceSeller({ ...CREDS, emulatorUrl: 'http://127.0.0.1:9' });
+    const emulator = await createEmulator({ config: { seller: { productionUrl: seller.produceUrl, ak: CREDS.ak, sk: CREDS.sk, keys: { basic: CREDS.keys.basic, general: CREDS.keys.general, kit: CREDS.keys.kit } } } });
+    const post = async (path: string, body: unknown = {}) => {
+      const res = await fetch(`${emulator.url}/_koomock${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    try {
+      const fields = { instanceId: 'i-1', orderId: 'CS1', tenantId: 't-replay', tenantCode: 'acme', name: 'ACME', domainName: 'https://acme.example.com', flag: 1 };
+      const sent = await post('/send', { activity: 'tenantSync', fields, sellerUrl: seller.produceUrl });
+      expect(sent.body).toMatchObject({ status: 'passed' });
+      const [id] = sent.body['exchangeIds'] as number[];
+      for (const [how, attack] of [['stale', 'kit-timestamp-stale'], ['wrong-key', 'kit-wrong-key'], ['replay', 'kit-replay']] as const) {
+        const replay = await post(`/exchanges/${id}/replay`, { break: how });
+        expect(replay.status).toBe(200);
+        const checks = ((replay.body['report'] as { scenarios: { checks: { id: string; ok: boolean }[] }[] }).scenarios[0]?.checks ?? []).filter((c) => c.id === `security.${attack}`);
+        expect(checks.map((c) => c.ok), how).toEqual([true]);
+      }
+      const tamper = await post(`/exchanges/${id}/replay`, { break: 'tamper' });
+      expect(tamper.status).toBe(400);
+      expect(JSON.stringify(tamper.body)).toContain('break tamper is not defined for tenantSync: use one of stale, wrong-key, replay');
+    } finally {
+      await seller.close();
+      await emulator.close();
+    }
   });
 });

@@ -41,6 +41,7 @@ export const ATTACK_CHOICE_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     en: 'attack {name} is defined for {~family}, not for {~other}; attacks for {activity}: {list}',
     zh: '攻击 {name} 用于{~family}，不适用于{~other}；{activity} 可用的攻击：{list}',
   },
+  'attack.break.family': { en: 'break {how} is not defined for {activity}: use one of {list}', zh: 'break {how} 不适用于 {activity}：请使用 {list} 之一' },
   'attack.call.replay': {
     en: 'attack {name} re-sends an accepted call: send the valid call first, then replay it',
     zh: '攻击 {name} 会重发已被接受的调用：请先发送合法调用，再重放它',
