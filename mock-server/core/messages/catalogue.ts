@@ -6,6 +6,7 @@
  * field names, codes and values stay as they are in both languages.
  */
 import { ANSWER_SENTENCES } from './catalogue-answers.js';
+import { ATTACK_CHOICE_SENTENCES } from './catalogue-attack.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
 import { PROTOCOL_SENTENCES } from './catalogue-protocol.js';
@@ -16,12 +17,22 @@ import { SIGNING_SENTENCES } from './catalogue-signing.js';
 import { STEP_SENTENCES } from './catalogue-steps.js';
 import type { MessageEntry } from './message-entry.js';
 
-
-/** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
-export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = { ...RUN_SENTENCES, ...ANSWER_SENTENCES, ...CHECK_SENTENCES, ...SECURITY_SENTENCES, ...SIGNING_SENTENCES, ...CLI_SENTENCES, ...PROTOCOL_SENTENCES, ...STEP_SENTENCES, ...SCHEMA_SENTENCES };
-
 /**
  * The parts, for the test that no key is given twice.
  * @internal Exported for the tests.
  */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [RUN_SENTENCES, ANSWER_SENTENCES, CHECK_SENTENCES, SECURITY_SENTENCES, SIGNING_SENTENCES, CLI_SENTENCES, PROTOCOL_SENTENCES, STEP_SENTENCES, SCHEMA_SENTENCES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [
+  RUN_SENTENCES,
+  ANSWER_SENTENCES,
+  CHECK_SENTENCES,
+  SECURITY_SENTENCES,
+  SIGNING_SENTENCES,
+  CLI_SENTENCES,
+  PROTOCOL_SENTENCES,
+  STEP_SENTENCES,
+  SCHEMA_SENTENCES,
+  ATTACK_CHOICE_SENTENCES,
+];
+
+/** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
+export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = Object.assign({}, ...MESSAGE_PARTS);
