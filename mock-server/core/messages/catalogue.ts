@@ -5,6 +5,7 @@
  * it is (an id, a field, a code, seller text), `{~name}` is a phrase put in Chinese in turn. Ids,
  * field names, codes and values stay as they are in both languages.
  */
+import { AGENT_SENTENCES } from './catalogue-agent.js';
 import { ANSWER_SENTENCES } from './catalogue-answers.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
@@ -15,10 +16,10 @@ import type { MessageEntry } from './message-entry.js';
 
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
-export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = { ...RUN_SENTENCES, ...ANSWER_SENTENCES, ...CHECK_SENTENCES, ...SECURITY_SENTENCES, ...SIGNING_SENTENCES, ...CLI_SENTENCES };
+export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = { ...RUN_SENTENCES, ...ANSWER_SENTENCES, ...CHECK_SENTENCES, ...SECURITY_SENTENCES, ...SIGNING_SENTENCES, ...CLI_SENTENCES, ...AGENT_SENTENCES };
 
 /**
  * The parts, for the test that no key is given twice.
  * @internal Exported for the tests.
  */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [RUN_SENTENCES, ANSWER_SENTENCES, CHECK_SENTENCES, SECURITY_SENTENCES, SIGNING_SENTENCES, CLI_SENTENCES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [RUN_SENTENCES, ANSWER_SENTENCES, CHECK_SENTENCES, SECURITY_SENTENCES, SIGNING_SENTENCES, CLI_SENTENCES, AGENT_SENTENCES];
