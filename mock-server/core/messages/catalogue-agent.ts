@@ -63,6 +63,8 @@ export const AGENT_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     en: 'Verify the signature of the gateway JWT: HMAC-SHA256 of header.payload with the SK of its api_key, compared in constant time; refuse it with 401 when it does not match.',
     zh: '请校验网关 JWT 的签名：用 api_key 对应的 SK 对 header.payload 做 HMAC-SHA256，按常量时间比较，不一致时返回 401。',
   },
+  'skip.agent-backend': { en: 'needs an Agents backend; set agent.url, agent.ak and agent.sk (docs/agents.md)', zh: '需要 Agents 后端；请设置 agent.url、agent.ak 和 agent.sk（见 docs/agents.md）' },
+  'agent.step-title': { en: 'agent call, {mode}, {jwt} JWT', zh: 'Agents 网关调用，{mode}，{jwt} JWT' },
   // koomock agent call
   'agent.call.valid': { en: 'valid JWT ({mode})', zh: '有效 JWT（{mode}）' },
   'agent.call.expired': { en: 'expired JWT ({mode})', zh: '已过期的 JWT（{mode}）' },
