@@ -5,6 +5,7 @@
  * it is (an id, a field, a code, seller text), `{~name}` is a phrase put in Chinese in turn. Ids,
  * field names, codes and values stay as they are in both languages.
  */
+import { AGENT_SENTENCES } from './catalogue-agent.js';
 import { ANSWER_SENTENCES } from './catalogue-answers.js';
 import { ATTACK_CHOICE_SENTENCES } from './catalogue-attack.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
@@ -32,6 +33,7 @@ export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = 
   STEP_SENTENCES,
   SCHEMA_SENTENCES,
   ATTACK_CHOICE_SENTENCES,
+  AGENT_SENTENCES,
 ];
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
