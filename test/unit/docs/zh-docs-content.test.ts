@@ -43,9 +43,10 @@ describe('Chinese guides are complete', () => {
     expect(missing.map(([id]) => id)).toEqual([]);
   });
 
-  test.skipIf(!GUIDES.includes('scenarios.md'))('docs/zh/scenarios.md titles every scenario with its title_zh', () => {
+  test.skipIf(!GUIDES.includes('scenarios.md'))('docs/zh/scenarios.md titles every scenario of the English guide with its title_zh', () => {
+    const en = read('docs/scenarios.md');
     const zh = read('docs/zh/scenarios.md');
-    const scenarios = loadScenarios([SCENARIOS_DIR, join(ROOT, 'scenarios-opt-in')], { catalog: DEFAULT_CATALOG });
+    const scenarios = loadScenarios([SCENARIOS_DIR, join(ROOT, 'scenarios-opt-in')], { catalog: DEFAULT_CATALOG }).filter((s) => en.includes(`\n| \`${s.id}\` |`));
     expect(scenarios.length).toBeGreaterThan(20);
     const missing = scenarios.filter((s) => !zh.includes(`| \`${s.id}\` | ${s.titleZh ?? '(no title_zh)'} |`));
     expect(missing.map((s) => s.id)).toEqual([]);
