@@ -19,7 +19,7 @@ const rowKeys = (text: string): string[] => [
   ...new Set([...text.matchAll(/^\| (`[^`\n]+`) \|/gm), ...text.matchAll(/^### (`[^`\n]+`)$/gm)].map((m) => m[0])),
 ];
 
-const GUIDES = ['checks.md', 'config.md', 'scenarios.md', 'joint-operation.md', 'ci.md', 'reports.md', 'send.md', 'console.md', 'pact.md', 'admin-api.md', 'architecture.md', 'testing.md', 'fidelity.md'].filter((f) => existsSync(join(ROOT, 'docs/zh', f)));
+const GUIDES = ['checks.md', 'config.md', 'scenarios.md', 'joint-operation.md', 'ci.md', 'reports.md', 'send.md', 'console.md', 'pact.md', 'admin-api.md', 'architecture.md', 'testing.md', 'fidelity.md', 'agents.md'].filter((f) => existsSync(join(ROOT, 'docs/zh', f)));
 
 describe('Chinese guides are complete', () => {
   test('the row keys are found', () => {
