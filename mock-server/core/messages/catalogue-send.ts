@@ -60,11 +60,6 @@ export const SEND_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     en: "the seller's kit public key (联营 clientSecret 加密公钥) is not set: applicationSync sends clientSecret encrypted with it; set seller.kitPublicKeyFile (or seller.kitPublicKey) in koomock.config.yaml; `koomock init --kit` makes a demo key pair",
     zh: '未设置卖家的联营 clientSecret 加密公钥：applicationSync 发送的 clientSecret 用它加密；请在 koomock.config.yaml 中设置 seller.kitPublicKeyFile（或 seller.kitPublicKey）；`koomock init --kit` 可生成一对演示密钥',
   },
-  // send --attack on a call of another family (core/security/forged-call.ts).
-  'attack.not-v2': {
-    en: 'attack {attack} is defined for V2 calls (basic interfaces and orderNotify), not for {family} calls',
-    zh: '攻击 {attack} 只适用于 V2 调用（基础接口和 orderNotify），不适用于 {family} 调用',
-  },
   // Retry and poll settings of the profile (core/produce/retry-policy.ts).
   'profile.retry-interval': {
     en: 'retryIntervalMs must be more than 0 when {activity} has a retry window; received {value}',
