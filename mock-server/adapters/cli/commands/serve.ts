@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addConfigOptions, toConfigOptions } from '../../../config/cli-options.js';
 import { describeSource } from '../../../config/describe.js';
-import { loadConfig } from '../../../config/load.js';
 import { maskSecret } from '../../../config/secrets.js';
 import type { KoomockConfig } from '../../../config/types.js';
 import { parseFallbackPort, toFallbackHostPorts } from '../../../app/fallback-host.js';
@@ -68,6 +67,7 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
     .option('--fallback-port <port>', 'also serve the fallback host (the second of server.hostNames, mkt.myhuaweicloud.cn) on this port, for failover tests')
     .option('--scenarios <dir>', 'a folder of your scenario files, listed by the console next to the shipped suite (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .action(async (opts: Record<string, unknown>) => {
+      const { loadConfig } = await import('../../../config/load.js');
       const loaded = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
       const hostPorts = toFallbackHostPorts(loaded.config, parseFallbackPort(opts['fallbackPort']));
       // Loaded here, not at the top, so other commands never load express and SQLite.
