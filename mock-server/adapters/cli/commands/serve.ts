@@ -6,6 +6,7 @@ import { maskSecret } from '../../../config/secrets.js';
 import type { KoomockConfig } from '../../../config/types.js';
 import { parseFallbackPort, toFallbackHostPorts } from '../../../app/fallback-host.js';
 import type { SellerCredentials } from '../../../app/seller-credentials.js';
+import type { RunReport } from '../../../core/scenario/run/report.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 import type { RegisterCommand } from './register.js';
 
@@ -73,8 +74,9 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
       // Loaded here, not at the top, so other commands never load express and SQLite.
       const { startServer } = await import('../../../app/start-server.js');
       const scenarioDirs = ((opts['scenarios'] as string[] | undefined) ?? []).map((d) => resolve(io.cwd, d));
-      const { toReportText } = await import('../reporters/index.js');
-      const started = await startServer(loaded, { hostPorts, scenarioDirs, renderReport: (report, kind) => toReportText(report, kind) });
+      // The reporters load with the first JUnit or HTML report asked for, not at start-up.
+      const renderReport = async (report: RunReport, kind: 'junit' | 'html'): Promise<string> => (await import('../reporters/index.js')).toReportText(report, kind);
+      const started = await startServer(loaded, { hostPorts, scenarioDirs, renderReport });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.
       printBanner(io, loaded.config, started, Math.round(performance.now()));
