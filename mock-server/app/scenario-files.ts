@@ -124,7 +124,12 @@ export function loadScenarios(paths: readonly string[], options: LoadScenariosOp
  * joint-operation products, docs/joint-operation.md; the Agents gateway, docs/agents.md). `--group`,
  * `--only` or a path runs them.
  */
-export const OPT_IN_GROUPS: readonly string[] = ['kit', 'agents'];
+export const OPT_IN_GROUPS: readonly string[] = [
+  'kit',
+  'kit-security',
+  'v1-security',
+  'agents',
+];
 
 /**
  * The shipped conformance suite as a plain `koomock run` plays it (scenarios/ without the opt-in groups), parsed.

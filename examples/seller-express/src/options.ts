@@ -13,6 +13,8 @@ export interface SellerKeys {
   readonly kit?: string;
   /** The ISV key that signs usage-push bodies. */
   readonly usage?: string;
+  /** The V1 Key (legacy V1 products, GET calls with authToken): authToken, Body-Sign and the AES fields. */
+  readonly v1?: string;
 }
 
 export interface SellerOptions {
@@ -44,6 +46,8 @@ export interface SellerOptions {
   readonly log?: (line: string) => void;
   /** Clock for checking signature timestamps (tests). Default Date.now. */
   readonly now?: () => number;
+  /** How V1 answers encrypt userName/password when the call gave no hint: "1" AES-256 (default), "2" AES-128. */
+  readonly v1EncryptType?: '1' | '2';
 }
 
 export interface ResolvedOptions {
@@ -63,6 +67,7 @@ export interface ResolvedOptions {
   readonly usageIntervalMs: number;
   readonly log: (line: string) => void;
   readonly now: () => number;
+  readonly v1EncryptType: '1' | '2';
 }
 
 /**
@@ -85,6 +90,7 @@ export function resolveOptions(o: SellerOptions): ResolvedOptions {
       general: o.keys.general ?? o.keys.basic,
       kit: o.keys.kit ?? o.keys.basic,
       usage: o.keys.usage ?? o.keys.basic,
+      v1: o.keys.v1 ?? o.keys.basic,
     },
     ak: o.ak,
     sk: o.sk,
@@ -101,5 +107,6 @@ export function resolveOptions(o: SellerOptions): ResolvedOptions {
     usageIntervalMs: o.usageIntervalMs ?? 3_600_000,
     log: o.log ?? (() => {}),
     now: o.now ?? Date.now,
+    v1EncryptType: o.v1EncryptType ?? '1',
   };
 }

@@ -1,4 +1,4 @@
-import { ATTACK_NAMES, securityCheckId } from './attack-names.js';
+import { EVERY_ATTACK_NAME as ATTACK_NAMES, securityCheckId } from './attack-names.js';
 import { ATTACK_TEXTS } from './attack-texts.js';
 import { BODY_JSON } from './body-json.js';
 import { BODY_OBJECT } from './body-object.js';

@@ -1,5 +1,5 @@
 import { CHECK_IDS } from './catalog.js';
-import { ATTACK_NAMES, securityCheckId } from './attack-names.js';
+import { EVERY_ATTACK_NAME as ATTACK_NAMES, securityCheckId } from './attack-names.js';
 import { ATTACK_TEXTS } from './attack-texts.js';
 
 /** Chinese text per check id: what it verifies, and what a seller does to pass. */

@@ -287,6 +287,8 @@ export interface SendStepResult {
   readonly body?: Readonly<Record<string, unknown>>;
   /** The last request body (or V1 parameters) as sent. */
   readonly request?: Readonly<Record<string, unknown>>;
+  /** The nonce of the last request as sent (V2 `nonce`, kit `x-nonce`): a later call may reuse it to prove no trace of it was kept. */
+  readonly nonce?: string;
 }
 
 /** Fields of each entry of an order step's `lines`. */
@@ -318,6 +320,7 @@ export const SEND_RESULT_FIELDS = [
   'businessId',
   'body',
   'request',
+  'nonce',
 ] as const satisfies readonly (keyof SendStepResult)[];
 
 /** Results whose inner fields are free (seller data), so paths below them are not checked. */

@@ -5,7 +5,7 @@
  */
 import { suggestDuration } from '../../duration.js';
 import type { Finding } from './problems.js';
-import { ATTACK_NAMES } from '../../checks/attack-names.js';
+import { EVERY_ATTACK_NAME as ATTACK_NAMES } from '../../checks/attack-names.js';
 import { closestName, suggestName } from '../../suggest.js';
 import { ACTIVITY_NAMES } from './activities.js';
 import { MOCK_ORDER_IDS } from './model.js';
