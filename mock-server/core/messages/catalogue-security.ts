@@ -23,7 +23,7 @@ export const SECURITY_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   },
   'forgery.accepted': { en: '{got}: the seller accepted {~what}', zh: '{got}：卖家服务接受了{~what}' },
   'forgery.what-replay': { en: 'the same signed {activity} twice', zh: '同一个已签名的 {activity} 两次', nested: true },
-  'forgery.what': { en: 'a forged {activity} ({detail})', zh: '伪造的 {activity}（{detail}）', nested: true },
+  'forgery.what': { en: 'a forged {activity} ({~detail})', zh: '伪造的 {activity}（{~detail}）', nested: true },
   'forgery.hint': { en: 'The seller accepted {~sends}. Fix: {~must}. Answer 000001 and change nothing.', zh: '卖家服务接受了{~sends}。修复：{~must}。请应答 000001，且不做任何修改。' },
   'forgery.hint-replay': {
     en: 'The seller accepted the same signed call twice (a warning only). Fix: {~must}. Answer 000001 and change nothing.',
