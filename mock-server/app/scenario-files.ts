@@ -121,10 +121,16 @@ export function loadScenarios(paths: readonly string[], options: LoadScenariosOp
 
 /**
  * Shipped groups a plain `koomock run` leaves out: they apply only to some sellers (the kit calls to
- * joint-operation products, docs/joint-operation.md; the legacy V1 calls, docs/v1.md). `--group`,
- * `--only` or a path runs them.
+ * joint-operation products, docs/joint-operation.md; the Agents gateway, docs/agents.md; the legacy
+ * V1 calls, docs/v1.md). `--group`, `--only` or a path runs them.
  */
-export const OPT_IN_GROUPS: readonly string[] = ['kit', 'v1'];
+export const OPT_IN_GROUPS: readonly string[] = [
+  'kit',
+  'kit-security',
+  'v1-security',
+  'agents',
+  'v1',
+];
 
 /**
  * The shipped conformance suite as a plain `koomock run` plays it (scenarios/ without the opt-in groups), parsed.

@@ -1,5 +1,7 @@
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { FidelityProfile } from '../core/profile.js';
+import type { AgentTarget } from '../core/agent/request.js';
+import type { AgentPrices } from '../core/agent/billing-items.js';
 
 /** Where the emulator keeps its state: a SQLite file (absolute path) or memory only. */
 export type DbLocation = { readonly kind: 'memory' } | { readonly kind: 'file'; readonly path: string };
@@ -53,11 +55,18 @@ export interface JournalConfig {
   readonly maxAgeMs: number;
 }
 
+/**
+ * The seller's Agents backend (docs/agents.md): `url`, `ak` and `sk` are empty until configured;
+ * the rest has defaults (docs/config.md).
+ */
+export type AgentConfig = AgentTarget;
+
 /** The fully resolved configuration: every value present, durations in ms, paths absolute. */
 export interface KoomockConfig {
   readonly server: ServerConfig;
   readonly journal: JournalConfig;
   readonly seller: SellerConfig;
+  readonly agent: AgentConfig;
   readonly catalog: readonly CatalogProduct[];
   readonly profile: FidelityProfile;
 }
@@ -98,6 +107,18 @@ export interface KoomockConfigInput {
     readonly kitPublicKeyFile?: string;
   };
   readonly journal?: { readonly maxExchanges?: number; readonly maxAge?: DurationInput };
+  readonly agent?: {
+    readonly url?: string;
+    readonly method?: 'GET' | 'POST';
+    readonly ak?: string;
+    readonly sk?: string;
+    readonly customerId?: string;
+    readonly customerName?: string;
+    readonly jwtHeader?: string;
+    readonly jwtPrefix?: string;
+    readonly timeout?: DurationInput;
+    readonly prices?: AgentPrices;
+  };
   readonly catalog?: readonly CatalogProduct[];
   readonly profile?: ProfileInput;
 }
@@ -124,6 +145,8 @@ export const CREDENTIAL_PATHS = [
   'seller.keys.v1',
   'seller.kitPublicKey',
   'server.adminToken',
+  'agent.ak',
+  'agent.sk',
 ] as const;
 
 export type CredentialPath = (typeof CREDENTIAL_PATHS)[number];

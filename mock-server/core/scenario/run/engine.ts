@@ -10,11 +10,15 @@ import { checkOpenApiDuring, closeScenarioFaults, openStepWindow, runFaultsStep 
 import { runOrderStep } from './order.js';
 import { runSendStep } from './send.js';
 import { runUsageStep } from './usage.js';
+import { runAgentStep } from './agent.js';
 import { type ScenarioState, toScenarioProfile } from './state.js';
 
 /** Why a scenario cannot run against this seller: it needs something the run was not told the seller does. */
-const needsUnavailable = (scenario: Scenario, deps: EngineDeps): string | undefined =>
-  scenario.requires?.includes('usage-push') === true && deps.sellerPushesUsage !== true ? 'needs a seller that pushes usage; run with --seller-pushes-usage' : undefined;
+const needsUnavailable = (scenario: Scenario, deps: EngineDeps): string | undefined => {
+  if (scenario.requires?.includes('usage-push') === true && deps.sellerPushesUsage !== true) return 'needs a seller that pushes usage; run with --seller-pushes-usage';
+  if (scenario.requires?.includes('agent-backend') === true && deps.agent === undefined) return 'needs an Agents backend; set agent.url, agent.ak and agent.sk (docs/agents.md)';
+  return undefined;
+};
 
 const passed = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'passed', attempts: [] });
 const skippedStep = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'skipped', attempts: [] });
@@ -84,6 +88,12 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
       }
       if (step.kind === 'usage') {
         const run = await runUsageStep(step, state);
+        steps.push(run.report);
+        checks.push(...run.checks);
+        continue;
+      }
+      if (step.kind === 'agent') {
+        const run = await runAgentStep(step, state);
         steps.push(run.report);
         checks.push(...run.checks);
         continue;
