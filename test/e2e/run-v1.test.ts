@@ -92,4 +92,20 @@ describe('koomock run --group v1', () => {
       await plain.close();
     }
   });
+
+  it('koomock send newInstance under V1 sends the order it is given and the contact field encrypted (exit 0)', async ({ dir }) => {
+    const seller = await startV1ReferenceSeller({ v1Key: V1_KEY });
+    try {
+      const run = await runCli(['send', 'newInstance', '--order', 'MOCKPERIODYEARNEW', '--profile', 'generation=v1', '--set', 'mobilePhone=13800000000', '--v1-key', V1_KEY, '--seller-url', seller.produceUrl], { cwd: dir, timeoutMs: 30_000 });
+      expect(run.code).toBe(0);
+      const sent = /→ GET (\S+)/.exec(run.stdout)?.[1] ?? '';
+      const query = new URL(sent).searchParams;
+      expect(query.get('customerId')).toMatch(/^[0-9a-f]{32}$/);
+      expect(query.get('periodType')).toBe('year');
+      expect(query.get('mobilePhone')).not.toBe('13800000000');
+      expect(query.get('mobilePhone')).toMatch(/^[A-Za-z0-9]{16}[A-Za-z0-9+/]+={0,2}$/);
+    } finally {
+      await seller.close();
+    }
+  });
 });
