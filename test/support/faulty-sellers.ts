@@ -60,13 +60,15 @@ export async function reserveFreePort(): Promise<number> {
   return Number(new URL(url).port);
 }
 
-const listenOn = (server: Server): Promise<string> =>
+/** Listens on 127.0.0.1, any free port; resolves to the origin. */
+export const listenOn = (server: Server): Promise<string> =>
   new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   });
 
-const closeServer = (server: Server): Promise<void> =>
+/** Closes a server and its open connections. */
+export const closeServer = (server: Server): Promise<void> =>
   new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();

@@ -17,6 +17,7 @@ import { RUN_SENTENCES } from './catalogue-run.js';
 import { SECURITY_SENTENCES } from './catalogue-security.js';
 import { SIGNING_SENTENCES } from './catalogue-signing.js';
 import { STEP_SENTENCES } from './catalogue-steps.js';
+import { V1_SENTENCES } from './catalogue-v1.js';
 import type { MessageEntry } from './message-entry.js';
 
 /**
@@ -36,6 +37,7 @@ export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = 
   ATTACK_CHOICE_SENTENCES,
   AGENT_SENTENCES,
   SEND_SENTENCES,
+  V1_SENTENCES,
 ];
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
