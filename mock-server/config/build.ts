@@ -7,6 +7,20 @@ import type { MergedLayers } from './layers.js';
 import type { PathSegment } from '../core/schemas/located-yaml.js';
 import { renderValue, type ConfigProblem } from './problems.js';
 import { CREDENTIAL_PATHS, type CredentialPath, type KoomockConfig, type KoomockConfigInput, type ValueSource } from './types.js';
+import type { OAuthClientInput } from '../core/openapi/oauth-client-input.js';
+import { toOAuthClient } from '../core/openapi/oauth-client-input.js';
+
+/** A clientId given twice is a mistake: the second would silently replace the first. */
+function duplicateClientProblems(clients: readonly OAuthClientInput[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return clients.flatMap((c, i): ConfigProblem[] => {
+    if (!seen.has(c.clientId)) {
+      seen.add(c.clientId);
+      return [];
+    }
+    return [{ path: ['oauth', 'clients', i, 'clientId'], kind: 'invalid', expected: 'a clientId not used by an earlier client of oauth.clients', received: renderValue(c.clientId, '') }];
+  });
+}
 
 const MIN_KIT_KEY_BITS = 3072;
 
@@ -89,6 +103,7 @@ export function buildConfig(merged: MergedLayers, readText: (absolutePath: strin
   if (keys.usage === undefined) {
     sources['seller.keys.usage'] = { kind: 'derived', from: 'seller.keys.basic', source: sources['seller.keys.basic'] ?? { kind: 'default' } };
   }
+  problems.push(...duplicateClientProblems(input.oauth?.clients ?? []));
   if (problems.length > 0) return { sources, problems };
 
   // The defaults layer sets every key below; the fallbacks only satisfy the optional input types.
@@ -117,7 +132,10 @@ export function buildConfig(merged: MergedLayers, readText: (absolutePath: strin
       },
       productionUrl: seller.productionUrl ?? '',
       ...(kitPublicKey === undefined ? {} : { kitPublicKey }),
+      ...(seller.loginUrl === undefined ? {} : { loginUrl: seller.loginUrl }),
+      ...(seller.logoutUrl === undefined ? {} : { logoutUrl: seller.logoutUrl }),
     },
+    oauth: { clients: (input.oauth?.clients ?? []).map(toOAuthClient) },
     journal: { maxExchanges: input.journal?.maxExchanges ?? 0, maxAgeMs: parseDuration(input.journal?.maxAge) ?? 0 },
     catalog: (input.catalog ?? []).map((p): CatalogProduct => structuredClone(p)),
     profile: toProfile(input.profile ?? {}),

@@ -1,5 +1,7 @@
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { FidelityProfile } from '../core/profile.js';
+import type { OAuthClient } from '../core/openapi/oauth-clients.js';
+import type { OAuthClientInput } from '../core/openapi/oauth-client-input.js';
 
 /** Where the emulator keeps its state: a SQLite file (absolute path) or memory only. */
 export type DbLocation = { readonly kind: 'memory' } | { readonly kind: 'file'; readonly path: string };
@@ -45,6 +47,16 @@ export interface SellerConfig {
   readonly productionUrl: string;
   /** PEM of the seller's RSA public key (>= 3072 bits) for the kit `clientSecret` (docs/fidelity.md#d18). */
   readonly kitPublicKey?: string;
+  /** The seller's single sign-on entry the SSO step opens (docs/oauth.md); no SSO scenario runs without it. */
+  readonly loginUrl?: string;
+  /** The seller's logout address the SSO step opens after the login. */
+  readonly logoutUrl?: string;
+}
+
+/** The fake OneAccess OAuth server (docs/oauth.md). */
+export interface OAuthConfig {
+  /** Clients known from the start; applicationSync and the admin API add more at run time. */
+  readonly clients: readonly OAuthClient[];
 }
 
 /** Journal retention (docs/config.md): `0` turns a limit off. */
@@ -58,6 +70,7 @@ export interface KoomockConfig {
   readonly server: ServerConfig;
   readonly journal: JournalConfig;
   readonly seller: SellerConfig;
+  readonly oauth: OAuthConfig;
   readonly catalog: readonly CatalogProduct[];
   readonly profile: FidelityProfile;
 }
@@ -96,7 +109,10 @@ export interface KoomockConfigInput {
     readonly productionUrl?: string;
     readonly kitPublicKey?: string;
     readonly kitPublicKeyFile?: string;
+    readonly loginUrl?: string;
+    readonly logoutUrl?: string;
   };
+  readonly oauth?: { readonly clients?: readonly OAuthClientInput[] };
   readonly journal?: { readonly maxExchanges?: number; readonly maxAge?: DurationInput };
   readonly catalog?: readonly CatalogProduct[];
   readonly profile?: ProfileInput;

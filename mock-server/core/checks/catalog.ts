@@ -25,6 +25,7 @@ import { TRANSPORT_REACHABLE } from './transport-reachable.js';
 import { TRANSPORT_RESET } from './transport-reset.js';
 import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
 import { USAGE_PUSHED } from './usage-pushed.js';
+import { OAUTH_CHECKS } from './oauth-sso.js';
 
 /** Every `security.*` check id with what it verifies. */
 const SECURITY_CHECKS: Readonly<Record<string, string>> = Object.fromEntries(ATTACK_NAMES.map((a) => [securityCheckId(a), ATTACK_TEXTS[a].title]));
@@ -58,6 +59,7 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
   'run.deadline': "the scenario ran before the run's deadline (--deadline)",
   ...SECURITY_CHECKS,
+  ...OAUTH_CHECKS,
 };
 
 export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);

@@ -8,6 +8,7 @@
 import { ANSWER_SENTENCES } from './catalogue-answers.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
+import { OAUTH_SENTENCES } from './catalogue-oauth.js';
 import { RUN_SENTENCES } from './catalogue-run.js';
 import { SECURITY_SENTENCES } from './catalogue-security.js';
 import { SIGNING_SENTENCES } from './catalogue-signing.js';
@@ -15,10 +16,10 @@ import type { MessageEntry } from './message-entry.js';
 
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
-export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = { ...RUN_SENTENCES, ...ANSWER_SENTENCES, ...CHECK_SENTENCES, ...SECURITY_SENTENCES, ...SIGNING_SENTENCES, ...CLI_SENTENCES };
+export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = { ...RUN_SENTENCES, ...ANSWER_SENTENCES, ...CHECK_SENTENCES, ...SECURITY_SENTENCES, ...SIGNING_SENTENCES, ...CLI_SENTENCES, ...OAUTH_SENTENCES };
 
 /**
  * The parts, for the test that no key is given twice.
  * @internal Exported for the tests.
  */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [RUN_SENTENCES, ANSWER_SENTENCES, CHECK_SENTENCES, SECURITY_SENTENCES, SIGNING_SENTENCES, CLI_SENTENCES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [RUN_SENTENCES, ANSWER_SENTENCES, CHECK_SENTENCES, SECURITY_SENTENCES, SIGNING_SENTENCES, CLI_SENTENCES, OAUTH_SENTENCES];

@@ -208,10 +208,28 @@ export interface UsageStep extends StepBase {
   readonly withinMs: number;
 }
 
+/**
+ * Plays the buyer's browser through the seller's single sign-on (docs/oauth.md) and checks the
+ * `oauth.*` steps of the flow. Needs `seller.loginUrl`; a run without it skips the scenario.
+ */
+export interface SsoStep extends StepBase {
+  readonly kind: 'sso';
+  /** The order step whose buyer signs in. */
+  readonly order: string;
+  /** The tenantSync step of the buyer's tenant. */
+  readonly tenant: string;
+  /** The applicationSync step whose client the seller must use. */
+  readonly application: string;
+  /** Replay the spent code in a second browser (`oauth.code-reuse`). */
+  readonly reuse: boolean;
+  /** Open `seller.logoutUrl` after the login, when it is set (`oauth.logout`). */
+  readonly logout: boolean;
+}
+
 /** What a scenario needs the seller to do by itself; a run skips it unless told the seller does. */
 export type ScenarioRequirement = 'usage-push';
 
-export type Step = OrderStep | SendStep | WaitStep | FaultsStep | UsageStep;
+export type Step = OrderStep | SendStep | WaitStep | FaultsStep | UsageStep | SsoStep;
 export type StepKind = Step['kind'];
 
 export interface Scenario {

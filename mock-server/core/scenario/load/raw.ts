@@ -44,6 +44,8 @@ export interface RawStep {
   readonly faults?: readonly Readonly<Record<string, unknown>>[];
   /** Wait for the seller's usage push (needs `requires: [usage-push]`). */
   readonly usage?: { readonly instanceId: string; readonly within?: number | string };
+  /** Play the buyer's browser through the seller's single sign-on (docs/oauth.md). */
+  readonly sso?: { readonly order: string; readonly tenant: string; readonly application: string; readonly reuse?: boolean; readonly logout?: boolean };
   readonly with?: Readonly<Record<string, unknown>>;
   readonly set?: Readonly<Record<string, unknown>>;
   readonly sign?: Readonly<Record<string, string | null>>;
