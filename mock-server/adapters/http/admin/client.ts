@@ -7,7 +7,7 @@ import type { Order } from '../../../core/market/order.js';
 import type { FaultRule, FaultRuleInput, FaultScope } from '../../../core/openapi/fault-rule.js';
 import type { Exchange, ResetScope } from '../../../core/store.js';
 import type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './fault-types.js';
-import type { OAuthClientList, OAuthClientView } from './oauth-clients.js';
+import type { OAuthClientList, OAuthClientView } from './oauth-client-types.js';
 import type { OAuthClientInput } from '../../../core/openapi/oauth-client-input.js';
 import type {
   AdminErrorBody,

@@ -8,17 +8,7 @@ import type { OAuthClient, OAuthClientRegistry } from '../../../core/openapi/oau
 import { parseOAuthClientInput, toOAuthClient } from '../../../core/openapi/oauth-client-input.js';
 import { invalid, notFound } from './errors.js';
 import { readJsonObject } from './input.js';
-
-/** A client as listed: everything but the secret. */
-export interface OAuthClientView {
-  readonly clientId: string;
-  readonly redirectUris: readonly string[] | null;
-  readonly user: OAuthClient['user'] | null;
-}
-
-export interface OAuthClientList {
-  readonly clients: readonly OAuthClientView[];
-}
+import type { OAuthClientList, OAuthClientView } from './oauth-client-types.js';
 
 const toView = (c: OAuthClient): OAuthClientView => ({ clientId: c.clientId, redirectUris: c.redirectUris ?? null, user: c.user ?? null });
 
