@@ -47,6 +47,7 @@ module.exports = {
     layer('openapi-beside-checks', `${CORE}openapi/`, `${CORE}(checks|produce|security|scenario)`),
     layer('checks-below-produce', `${CORE}checks/`, `${CORE}(openapi|produce|security|scenario)`),
     layer('produce-below-security', `${CORE}produce/`, `${CORE}(openapi|security|scenario)`),
+    layer('agent-below-scenario', `${CORE}agent/`, `${CORE}(openapi|produce|security|scenario)`),
     layer('security-below-scenario', `${CORE}security/`, `${CORE}(openapi|scenario)`),
     layer('scenario-load-below-run', `${CORE}scenario/load/`, `${CORE}scenario/run/`),
     {

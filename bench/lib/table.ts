@@ -14,18 +14,15 @@ export function printHeader(name: string, what: string): void {
 }
 
 /**
- * Prints rows as a table with a header line; numbers are right-aligned, text left-aligned.
+ * Prints rows as a Markdown table, padded so it also reads well in a terminal: numbers are
+ * right-aligned, text left-aligned; the output pastes into docs/benchmarks.md unchanged.
  * @example printTable(['operation', 'ops/s'], [['raw HMAC', '512 000']]);
  */
 export function printTable(columns: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
+  const widths = columns.map((c, i) => Math.max(3, c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' | ')} |`;
   console.log(line(columns));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
+  console.log(`|${widths.map((w, i) => (i === 0 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`);
   for (const row of rows) console.log(line(row));
 }
 

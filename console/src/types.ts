@@ -54,8 +54,9 @@ export interface ReportCheck extends Check {
 export interface ScenarioReport {
   id: string;
   title: string;
+  titleZh?: string;
   status: string;
-  steps: { id: string; title: string; status: string }[];
+  steps: { id: string; title: string; titleZh?: string; status: string }[];
   checks: ReportCheck[];
 }
 

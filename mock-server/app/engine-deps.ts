@@ -19,6 +19,9 @@ export const toSellerKeys = (config: KoomockConfig): SellerKeys => ({
   ...(config.seller.kitPublicKey === undefined ? {} : { kitPublicKey: config.seller.kitPublicKey }),
 });
 
+/** The config names an Agents backend and its AK/SK: `agent` steps can run (docs/agents.md). */
+export const hasAgentBackend = (config: KoomockConfig): boolean => config.agent.url !== '' && config.agent.ak !== '' && config.agent.sk !== '';
+
 /**
  * @example
  *   const deps = toEngineDeps(config, backend, transport, (e) => io.err(toProgressLine(e) ?? ''));
@@ -29,7 +32,7 @@ export function toEngineDeps(
   transport: SellerTransport,
   onEvent?: (event: EngineEvent) => void,
   onAttempt?: (exchange: ProduceExchange, context: JournalContext) => void,
-  seller: { readonly pushesUsage?: boolean } = {},
+  seller: { readonly pushesUsage?: boolean; readonly agentTransport?: SellerTransport } = {},
 ): EngineDeps {
   const journalFor = backend.journal.journalFor;
   // Every attempt is journaled as it ends: the same moment tells a watcher that one more attempt ended.
@@ -47,6 +50,7 @@ export function toEngineDeps(
         };
   return {
     ...(seller.pushesUsage === true ? { sellerPushesUsage: true } : {}),
+    ...(seller.agentTransport !== undefined && hasAgentBackend(config) ? { agent: { target: config.agent, transport: seller.agentTransport } } : {}),
     sellerUrl: config.seller.productionUrl,
     sellerId: backend.sellerId,
     catalog: backend.catalog,

@@ -13,8 +13,9 @@ import type { RunReport } from '../core/scenario/run/report.js';
 import type { KoomockConfig } from '../config/types.js';
 import { loadScenarios, OPT_IN_GROUPS, SCENARIOS_DIR } from './scenario-files.js';
 import { createFetchTransport } from '../adapters/seller/fetch-transport.js';
+import { AGENT_ANSWER_MAX_BYTES } from '../core/agent/answer.js';
 import { type EmulatorChoice, openBackend } from './open-backend.js';
-import { toEngineDeps } from './engine-deps.js';
+import { hasAgentBackend, toEngineDeps } from './engine-deps.js';
 import { checkSellerReachable, waitForSeller } from './preflight.js';
 import { createRunTransport } from './run-transport.js';
 import { KOOMOCK_VERSION } from './version.js';
@@ -92,11 +93,16 @@ export function defaultDeadlineMs(scenarios: readonly Scenario[], profile: Fidel
  */
 export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const { config } = options;
-  await (options.waitForSellerMs === undefined
-    ? checkSellerReachable(config.seller.productionUrl)
-    : waitForSeller(config.seller.productionUrl, options.waitForSellerMs));
+  // A suite of Agents gateway calls only (scenarios-opt-in/agents) never calls the production interface.
+  const callsSeller = options.scenarios.some((s) => s.steps.some((step) => step.kind !== 'agent' && step.kind !== 'wait'));
+  if (callsSeller) {
+    await (options.waitForSellerMs === undefined
+      ? checkSellerReachable(config.seller.productionUrl)
+      : waitForSeller(config.seller.productionUrl, options.waitForSellerMs));
+  }
   const backend = await openBackend(config, options.emulator);
   const fetchTransport = createFetchTransport();
+  const agentTransport = hasAgentBackend(config) ? createFetchTransport({ maxBodyBytes: AGENT_ANSWER_MAX_BYTES }) : undefined;
   try {
     options.onEmulator?.(backend.url, (await backend.openApi?.hosts()) ?? {});
     const transport = createRunTransport(fetchTransport, {
@@ -106,11 +112,13 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     });
     const deps = toEngineDeps(config, backend, transport, options.onEvent === undefined ? undefined : (e) => options.onEvent?.(e, backend.url), options.onAttempt, {
       ...(options.sellerPushesUsage === true ? { pushesUsage: true } : {}),
+      ...(agentTransport === undefined ? {} : { agentTransport }),
     });
     const deadlineMs = options.deadlineMs ?? defaultDeadlineMs(options.scenarios, config.profile);
     const deadlineText = options.deadlineMs === undefined ? `${formatDuration(deadlineMs)}, derived from the suite` : `--deadline ${formatDuration(deadlineMs)}`;
     return await runScenarios(options.scenarios, deps, { version: KOOMOCK_VERSION, deadline: backend.clock.wallNow() + deadlineMs, deadlineText });
   } finally {
+    await agentTransport?.close();
     await fetchTransport.close();
     await backend.close();
   }

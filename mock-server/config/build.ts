@@ -2,11 +2,11 @@ import { createPublicKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { FidelityProfile } from '../core/profile.js';
+import { DEFAULT_AGENT } from './defaults.js';
 import { parseDuration } from './duration.js';
 import type { MergedLayers } from './layers.js';
 import type { PathSegment } from '../core/schemas/located-yaml.js';
 import { renderValue, type ConfigProblem } from './problems.js';
-import { CREDENTIAL_PATHS, type CredentialPath, type KoomockConfig, type KoomockConfigInput, type ValueSource } from './types.js';
 import type { OAuthClientInput } from '../core/openapi/oauth-client-input.js';
 import { toOAuthClient } from '../core/openapi/oauth-client-input.js';
 
@@ -21,8 +21,12 @@ function duplicateClientProblems(clients: readonly OAuthClientInput[]): ConfigPr
     return [{ path: ['oauth', 'clients', i, 'clientId'], kind: 'invalid', expected: 'a clientId not used by an earlier client of oauth.clients', received: renderValue(c.clientId, '') }];
   });
 }
+import { type AgentConfig, CREDENTIAL_PATHS, type CredentialPath, type KoomockConfig, type KoomockConfigInput, type ValueSource } from './types.js';
 
 const MIN_KIT_KEY_BITS = 3072;
+
+/** The Agents gateway waits at most 300 s for a backend (open-api.md §5.1, docs/agents.md). */
+const MAX_AGENT_TIMEOUT_MS = 300_000;
 
 /** Why a PEM cannot serve as the kit public key (docs/fidelity.md#d18), or undefined when it can. */
 function kitKeyFault(pem: string): string | undefined {
@@ -59,6 +63,19 @@ const toProfile = (p: NonNullable<KoomockConfigInput['profile']>): FidelityProfi
     retryWindowMs: Object.freeze(Object.fromEntries(Object.entries(p.retryWindowMs ?? {}).map(([k, v]) => [k, ms(v)]))),
   }) as FidelityProfile;
 };
+
+const toAgent = (a: NonNullable<KoomockConfigInput['agent']>, timeoutMs: number): AgentConfig => ({
+  url: a.url ?? DEFAULT_AGENT.url,
+  method: a.method ?? DEFAULT_AGENT.method,
+  ak: a.ak ?? DEFAULT_AGENT.ak,
+  sk: a.sk ?? DEFAULT_AGENT.sk,
+  customerId: a.customerId ?? DEFAULT_AGENT.customerId,
+  customerName: a.customerName ?? DEFAULT_AGENT.customerName,
+  jwtHeader: a.jwtHeader ?? DEFAULT_AGENT.jwtHeader,
+  jwtPrefix: a.jwtPrefix ?? DEFAULT_AGENT.jwtPrefix,
+  timeoutMs,
+  prices: { ...a.prices },
+});
 
 export interface BuiltConfig {
   readonly config?: KoomockConfig;
@@ -104,6 +121,10 @@ export function buildConfig(merged: MergedLayers, readText: (absolutePath: strin
     sources['seller.keys.usage'] = { kind: 'derived', from: 'seller.keys.basic', source: sources['seller.keys.basic'] ?? { kind: 'default' } };
   }
   problems.push(...duplicateClientProblems(input.oauth?.clients ?? []));
+  const agentTimeoutMs = parseDuration(input.agent?.timeout) ?? DEFAULT_AGENT.timeoutMs;
+  if (agentTimeoutMs > MAX_AGENT_TIMEOUT_MS) {
+    problems.push({ path: ['agent', 'timeout'], kind: 'invalid', expected: 'at most 300s: the Agents gateway waits no longer for a backend (docs/agents.md)', received: renderValue(input.agent?.timeout, '') });
+  }
   if (problems.length > 0) return { sources, problems };
 
   // The defaults layer sets every key below; the fallbacks only satisfy the optional input types.
@@ -136,6 +157,7 @@ export function buildConfig(merged: MergedLayers, readText: (absolutePath: strin
       ...(seller.logoutUrl === undefined ? {} : { logoutUrl: seller.logoutUrl }),
     },
     oauth: { clients: (input.oauth?.clients ?? []).map(toOAuthClient) },
+    agent: toAgent(input.agent ?? {}, agentTimeoutMs),
     journal: { maxExchanges: input.journal?.maxExchanges ?? 0, maxAgeMs: parseDuration(input.journal?.maxAge) ?? 0 },
     catalog: (input.catalog ?? []).map((p): CatalogProduct => structuredClone(p)),
     profile: toProfile(input.profile ?? {}),

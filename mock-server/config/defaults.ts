@@ -31,6 +31,24 @@ export const DEFAULT_SERVER = Object.freeze({
   hostNames: Object.freeze(['mkt.myhuaweicloud.com', 'mkt.myhuaweicloud.cn']),
 });
 
+/**
+ * The Agents backend until configured (docs/agents.md): no address and no AK/SK (a call needs them),
+ * a POST, the JWT in `Authorization: Bearer`, a test buyer, 60 s, no prices (the bill lists quantities).
+ */
+export const DEFAULT_AGENT = Object.freeze({
+  url: '',
+  method: 'POST' as const,
+  ak: '',
+  sk: '',
+  // "koomock-buyer" in hex, padded: recognisable in a backend's logs.
+  customerId: '6b6f6f6d6f636b2d6275796572000001',
+  customerName: 'koomock-buyer',
+  jwtHeader: 'Authorization',
+  jwtPrefix: 'Bearer ',
+  timeoutMs: 60_000,
+  prices: Object.freeze({}),
+});
+
 /** Journal retention: a long-running shared emulator keeps a bounded memory and file (docs/config.md). */
 export const DEFAULT_JOURNAL = Object.freeze({ maxExchanges: 50_000, maxAge: '7d' });
 

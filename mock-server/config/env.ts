@@ -26,6 +26,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'KOOMOCK_LICENSE_KEY', path: ['seller', 'keys', 'license'], type: 'string' },
   { name: 'KOOMOCK_USAGE_KEY', path: ['seller', 'keys', 'usage'], type: 'string' },
   { name: 'KOOMOCK_V1_KEY', path: ['seller', 'keys', 'v1'], type: 'string' },
+  { name: 'KOOMOCK_AGENT_URL', path: ['agent', 'url'], type: 'string' },
+  { name: 'KOOMOCK_AGENT_AK', path: ['agent', 'ak'], type: 'string' },
+  { name: 'KOOMOCK_AGENT_SK', path: ['agent', 'sk'], type: 'string' },
 ];
 
 /**

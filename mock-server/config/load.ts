@@ -6,7 +6,7 @@ import { buildConfig } from './build.js';
 import { toDefaultInput } from './defaults.js';
 import { CONFIG_FILE_VARIABLE, toEnvLayers } from './env.js';
 import { toFlagLayers, type ConfigFlags } from './flags.js';
-import { mergeLayers, type Layer } from './layers.js';
+import { mergeLayers, toNested, type Layer } from './layers.js';
 import { parseConfigText } from './parse-file.js';
 import { toConfigError, type ConfigProblem } from './problems.js';
 import { toSchemaProblems } from './schema-problems.js';
@@ -32,6 +32,8 @@ export interface LoadConfigOptions {
   readonly file?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly flags?: ConfigFlags;
+  /** Flags of one command that set a config key (e.g. `koomock agent call --url`), over every other layer. */
+  readonly commandFlags?: readonly { readonly flag: string; readonly path: readonly string[]; readonly value: unknown }[];
   /** Relative paths from variables and flags, and the file search, start here. */
   readonly cwd: string;
 }
@@ -122,7 +124,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const named = options.file ?? fromVariable;
   const path = named === undefined ? findConfigFile(cwd) : resolve(cwd, named);
   const fileLayer = path === undefined ? [] : [readConfigFile(path, cwd, namedBy)];
-  const layers = [defaultsLayer(cwd), ...fileLayer, ...toEnvLayers(env, cwd), ...toFlagLayers(options.flags ?? {}, cwd)];
+  const layers = [defaultsLayer(cwd), ...fileLayer, ...toEnvLayers(env, cwd), ...toFlagLayers(options.flags ?? {}, cwd), ...(options.commandFlags ?? []).map((f): Layer => ({ source: { kind: 'flag', flag: f.flag }, value: toNested(f.path, f.value), baseDir: cwd }))];
   return resolveLayers(layers, path);
 }
 

@@ -2,6 +2,8 @@ import type { CatalogProduct } from '../core/market/catalog.js';
 import type { FidelityProfile } from '../core/profile.js';
 import type { OAuthClient } from '../core/openapi/oauth-clients.js';
 import type { OAuthClientInput } from '../core/openapi/oauth-client-input.js';
+import type { AgentTarget } from '../core/agent/request.js';
+import type { AgentPrices } from '../core/agent/billing-items.js';
 
 /** Where the emulator keeps its state: a SQLite file (absolute path) or memory only. */
 export type DbLocation = { readonly kind: 'memory' } | { readonly kind: 'file'; readonly path: string };
@@ -65,12 +67,19 @@ export interface JournalConfig {
   readonly maxAgeMs: number;
 }
 
+/**
+ * The seller's Agents backend (docs/agents.md): `url`, `ak` and `sk` are empty until configured;
+ * the rest has defaults (docs/config.md).
+ */
+export type AgentConfig = AgentTarget;
+
 /** The fully resolved configuration: every value present, durations in ms, paths absolute. */
 export interface KoomockConfig {
   readonly server: ServerConfig;
   readonly journal: JournalConfig;
   readonly seller: SellerConfig;
   readonly oauth: OAuthConfig;
+  readonly agent: AgentConfig;
   readonly catalog: readonly CatalogProduct[];
   readonly profile: FidelityProfile;
 }
@@ -114,6 +123,18 @@ export interface KoomockConfigInput {
   };
   readonly oauth?: { readonly clients?: readonly OAuthClientInput[] };
   readonly journal?: { readonly maxExchanges?: number; readonly maxAge?: DurationInput };
+  readonly agent?: {
+    readonly url?: string;
+    readonly method?: 'GET' | 'POST';
+    readonly ak?: string;
+    readonly sk?: string;
+    readonly customerId?: string;
+    readonly customerName?: string;
+    readonly jwtHeader?: string;
+    readonly jwtPrefix?: string;
+    readonly timeout?: DurationInput;
+    readonly prices?: AgentPrices;
+  };
   readonly catalog?: readonly CatalogProduct[];
   readonly profile?: ProfileInput;
 }
@@ -140,6 +161,8 @@ export const CREDENTIAL_PATHS = [
   'seller.keys.v1',
   'seller.kitPublicKey',
   'server.adminToken',
+  'agent.ak',
+  'agent.sk',
 ] as const;
 
 export type CredentialPath = (typeof CREDENTIAL_PATHS)[number];

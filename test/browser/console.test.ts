@@ -192,6 +192,11 @@ describe('web console in Chromium', { timeout: 90_000 }, () => {
       await page.locator('[data-nav=state]').waitFor();
       expect(await page.locator('[data-nav=state]').textContent()).toBe('状态');
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      // The checks of an exchange read as in `koomock run --lang zh`: the same catalogue (core/messages).
+      await page.goto(`${emulator.url}/_koomock/console/#/exchange/${exchangeId}`);
+      const timeout = page.locator('[data-check="transport.timeout"]').first();
+      await timeout.waitFor();
+      expect(await timeout.textContent()).toMatch(/在 \d+ ms 内返回完整应答/);
       await page.locator('[data-nav=timeline]').click();
       await page.locator('#timeline').waitFor();
       await shotIfAsked(page, 'timeline-zh');

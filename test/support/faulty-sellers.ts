@@ -12,7 +12,7 @@ export const SELLER_DEFECTS = ['non-idempotent', 'wrong-content-type', 'missing-
 export type SellerDefect = (typeof SELLER_DEFECTS)[number];
 
 export interface SellerCredentials {
-  readonly keys: { readonly basic: string; readonly general: string; readonly kit: string };
+  readonly keys: { readonly basic: string; readonly general: string; readonly kit: string; readonly v1?: string };
   readonly ak: string;
   readonly sk: string;
 }

@@ -1,6 +1,7 @@
 import type { ApiError } from '../api.js';
 import { h } from '../dom.js';
 import { getLang, t } from '../i18n.js';
+import { say } from '../messages.js';
 import type { Check } from '../types.js';
 
 export const verdictMark = (v: string): HTMLElement =>
@@ -29,9 +30,9 @@ export function checksTable(checks: readonly Check[]): HTMLElement {
         'li',
         { class: c.ok ? 'ok' : c.severity === 'warn' ? 'warn' : 'fail', 'data-check': c.id },
         h('div', {}, verdictMark(c.ok ? 'passed' : c.severity === 'warn' ? 'warning' : 'failed'), ' ', h('code', {}, c.id)),
-        c.expected === undefined ? null : h('div', { class: 'kv' }, h('span', {}, t('check.expected')), h('span', {}, c.expected)),
-        c.received === undefined ? null : h('div', { class: 'kv' }, h('span', {}, t('check.received')), h('span', {}, c.received)),
-        c.hint === undefined ? null : h('div', { class: 'kv' }, h('span', {}, t('check.hint')), h('span', {}, c.hint)),
+        c.expected === undefined ? null : h('div', { class: 'kv' }, h('span', {}, t('check.expected')), h('span', {}, say(c.expected))),
+        c.received === undefined ? null : h('div', { class: 'kv' }, h('span', {}, t('check.received')), h('span', {}, say(c.received))),
+        c.hint === undefined ? null : h('div', { class: 'kv' }, h('span', {}, t('check.hint')), h('span', {}, say(c.hint))),
         c.diagnosis === undefined ? null : diagnosisBox(c.diagnosis),
       ),
     ),

@@ -1,7 +1,8 @@
 /** Scenarios: the shipped and user files, run one or a group against the configured seller, watch, read the report. */
 import { api, subscribe } from '../api.js';
 import { h } from '../dom.js';
-import { getLang, t } from '../i18n.js';
+import { t } from '../i18n.js';
+import { titleOf } from '../messages.js';
 import type { RunReport, Summary } from '../types.js';
 import { checksTable, errorBox, verdictMark } from './common.js';
 
@@ -28,6 +29,8 @@ const markOf = (status: string): HTMLElement | string =>
 export function renderScenarios(main: HTMLElement): () => void {
   const section = h('section', { id: 'scenarios' }, h('h1', {}, t('nav.scenarios')));
   const progress = h('div', { id: 'run-progress' });
+  /** `title_zh` of each listed scenario: run progress carries the English title only. */
+  const zhTitles = new Map<string, string>();
   const report = h('div', { id: 'run-report' });
   main.append(section);
   let runId: string | undefined;
@@ -46,7 +49,7 @@ export function renderScenarios(main: HTMLElement): () => void {
           return h(
             'div',
             { class: 'card', 'data-scenario': s.id, 'data-status': s.status },
-            h('h3', {}, markOf(s.status), ` ${s.title}`),
+            h('h3', {}, markOf(s.status), ` ${titleOf(s)}`),
             failing.length === 0 ? null : checksTable(failing),
             h('details', {}, h('summary', {}, `✔ ${passing.length}`), checksTable(passing)),
           );
@@ -59,7 +62,7 @@ export function renderScenarios(main: HTMLElement): () => void {
     const verdict = p.status === 'finished' ? (p.passed === true ? 'passed' : 'failed') : p.status;
     progress.replaceChildren(
       h('h2', {}, t('scen.progress'), ' ', markOf(verdict), ` ${verdict}`),
-      h('ol', {}, p.scenarios.map((s) => h('li', { 'data-scenario': s.id, 'data-status': s.status }, markOf(s.status), ` ${s.title} `, h('span', { class: 'muted' }, s.status), s.steps.length === 0 ? null : h('ul', {}, s.steps.map((st) => h('li', {}, markOf(st.status), ` ${st.title}`)))))),
+      h('ol', {}, p.scenarios.map((s) => h('li', { 'data-scenario': s.id, 'data-status': s.status }, markOf(s.status), ` ${titleOf({ ...s, titleZh: zhTitles.get(s.id) })} `, h('span', { class: 'muted' }, s.status), s.steps.length === 0 ? null : h('ul', {}, s.steps.map((st) => h('li', {}, markOf(st.status), ` ${titleOf(st)}`)))))),
     );
     if (p.status !== 'running') void showReport(p.id);
   };
@@ -81,12 +84,13 @@ export function renderScenarios(main: HTMLElement): () => void {
 
   api<{ scenarios: Listing[] }>('GET', '/scenarios')
     .then(({ scenarios }) => {
+      for (const s of scenarios) if (s.titleZh !== undefined) zhTitles.set(s.id, s.titleZh);
       const rows = scenarios.map((s) =>
         h(
           'tr',
           {},
           h('td', {}, h('input', { type: 'checkbox', name: 'scenario', value: s.id, id: `scenario-${s.id}` })),
-          h('td', {}, h('label', { for: `scenario-${s.id}` }, getLang() === 'zh' && s.titleZh !== undefined ? s.titleZh : s.title), h('div', { class: 'muted' }, h('code', {}, s.id))),
+          h('td', {}, h('label', { for: `scenario-${s.id}` }, titleOf(s)), h('div', { class: 'muted' }, h('code', {}, s.id))),
           h('td', {}, s.group),
           h('td', {}, `${s.source} · ${s.file}`),
         ),

@@ -14,6 +14,7 @@ import { createSellerRoutes } from './seller-routes.js';
 import { createKitStore } from './kit-store.js';
 import { startMetering } from './metering.js';
 import { createSsoRouter } from './sso-router.js';
+import { createV1Handler } from './v1-router.js';
 
 export type { SellerOptions } from './options.js';
 
@@ -69,8 +70,10 @@ function buildSeller(input: SellerOptions): Seller {
   const kitBase = produce === '/' ? '' : produce;
   app.post(produce, rawBody, createProduceHandler(context, nonces));
   app.post(`${kitBase}/produceAPI/v2/:op`, rawBody, createKitHandler(context, nonces));
+  // Legacy V1 products: the same address, HTTP GET with every value in the query string.
+  app.get(produce, createV1Handler(context));
   app.all(produce, (_req, res) => {
-    res.setHeader('Allow', 'POST');
+    res.setHeader('Allow', 'GET, POST');
     sendJson(res, reply(RESULT.INVALID_PARAM, 'the production interface accepts POST with a JSON body (SaaS Access Guide V2)'), 405);
   });
   app.use(createSellerRoutes(context));

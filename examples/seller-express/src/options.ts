@@ -13,6 +13,8 @@ export interface SellerKeys {
   readonly kit?: string;
   /** The ISV key that signs usage-push bodies. */
   readonly usage?: string;
+  /** The V1 Key (legacy V1 products, GET calls with authToken): authToken, Body-Sign and the AES fields. */
+  readonly v1?: string;
 }
 
 export interface SellerOptions {
@@ -48,6 +50,8 @@ export interface SellerOptions {
   readonly log?: (line: string) => void;
   /** Clock for checking signature timestamps (tests). Default Date.now. */
   readonly now?: () => number;
+  /** How V1 answers encrypt userName/password when the call gave no hint: "1" AES-256 (default), "2" AES-128. */
+  readonly v1EncryptType?: '1' | '2';
 }
 
 export interface ResolvedOptions {
@@ -69,6 +73,7 @@ export interface ResolvedOptions {
   readonly ssoDefect: SellerOptions['ssoDefect'];
   readonly log: (line: string) => void;
   readonly now: () => number;
+  readonly v1EncryptType: '1' | '2';
 }
 
 /**
@@ -91,6 +96,7 @@ export function resolveOptions(o: SellerOptions): ResolvedOptions {
       general: o.keys.general ?? o.keys.basic,
       kit: o.keys.kit ?? o.keys.basic,
       usage: o.keys.usage ?? o.keys.basic,
+      v1: o.keys.v1 ?? o.keys.basic,
     },
     ak: o.ak,
     sk: o.sk,
@@ -109,5 +115,6 @@ export function resolveOptions(o: SellerOptions): ResolvedOptions {
     ssoDefect: o.ssoDefect,
     log: o.log ?? (() => {}),
     now: o.now ?? Date.now,
+    v1EncryptType: o.v1EncryptType ?? '1',
   };
 }

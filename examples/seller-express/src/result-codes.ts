@@ -7,6 +7,10 @@ export const RESULT = {
   /** newInstance only: accepted, provisioning continues in the background. */
   PROCESSING: '000004',
   INTERNAL_ERROR: '000005',
+  /** newInstance: the mobile number is missing, invalid or taken. */
+  MOBILE_INVALID: '000101',
+  /** newInstance: the e-mail address is missing, invalid or taken. */
+  EMAIL_INVALID: '000102',
 } as const;
 
 export type ResultCode = (typeof RESULT)[keyof typeof RESULT];

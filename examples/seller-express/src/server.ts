@@ -37,6 +37,7 @@ const seller = await startSeller({
     ...(env['SELLER_GENERAL_KEY'] ? { general: env['SELLER_GENERAL_KEY'] } : {}),
     ...(env['SELLER_KIT_KEY'] ? { kit: env['SELLER_KIT_KEY'] } : {}),
     ...(env['SELLER_USAGE_KEY'] ? { usage: env['SELLER_USAGE_KEY'] } : {}),
+    ...(env['SELLER_V1_KEY'] ? { v1: env['SELLER_V1_KEY'] } : {}),
   },
   ak: required('SELLER_AK'),
   sk: required('SELLER_SK'),
@@ -50,6 +51,7 @@ const seller = await startSeller({
 });
 
 console.log(`[seller] production interface (生产接口地址): POST ${seller.produceUrl}`);
+console.log(`[seller] legacy V1 interface (V1 生产接口): GET ${seller.produceUrl}?activity=…&timeStamp=…&authToken=…`);
 console.log(`[seller] kit interfaces (联营kit接口): POST ${seller.produceUrl}/produceAPI/v2/{tenantSync,applicationSync,authSync,singleOrgSync,allOrgSync}`);
 console.log(`[seller] state: GET ${seller.url}/_seller/state`);
 

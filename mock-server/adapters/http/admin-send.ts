@@ -12,7 +12,7 @@
  */
 import { type Request, Router } from 'express';
 import type { AttackName } from '../../core/checks/attack-names.js';
-import { REPLAY_BREAKS } from '../../core/security/replay-breaks.js';
+import { REPLAY_BREAKS, replayBreakAttack, replayBreaksFor } from '../../core/security/replay-breaks.js';
 import { isKoomockError } from '../../core/errors.js';
 import { ACTIVITY_NAMES } from '../../core/scenario/load/activities.js';
 import type { SingleCallInput } from '../../core/scenario/load/single-call.js';
@@ -105,7 +105,7 @@ async function send(runtime: EmulatorRuntime, req: Request, input: SingleCallInp
 }
 
 /** The body of a replay: `{}` for a fresh signature, `{"break": "tamper" | "stale" | "wrong-key" | "replay"}`. */
-function parseBreak(body: Record<string, unknown>): AttackName | undefined {
+function parseBreak(body: Record<string, unknown>): string | undefined {
   const extra = Object.keys(body).filter((k) => k !== 'break');
   if (extra.length > 0) throw invalid(`unknown field ${extra.join(', ')}: a replay takes only break`);
   const name = body['break'];
@@ -113,7 +113,15 @@ function parseBreak(body: Record<string, unknown>): AttackName | undefined {
   if (typeof name !== 'string' || !Object.hasOwn(REPLAY_BREAKS, name)) {
     throw invalid(`break must be one of ${Object.keys(REPLAY_BREAKS).join(', ')} (or absent for a fresh valid signature), received ${JSON.stringify(name)}`);
   }
-  return REPLAY_BREAKS[name];
+  return name;
+}
+
+/** The attack a break sends for this call's family (a kit call's `stale` is `kit-timestamp-stale`). */
+function breakAttack(how: string | undefined, call: JournaledCall, generation: 'v1' | 'v2'): AttackName | undefined {
+  if (how === undefined) return undefined;
+  const attack = replayBreakAttack(how, call.activity, call.generation ?? generation);
+  if (attack === undefined) throw invalid(`break ${how} is not defined for ${call.activity}: use one of ${replayBreaksFor(call.activity, call.generation ?? generation).join(', ')}`);
+  return attack;
 }
 
 /** The call a journaled outbound exchange was built from. */
@@ -151,8 +159,9 @@ export function createAdminSendRouter(runtime: EmulatorRuntime, options: { reado
 
   router.post('/exchanges/:id/replay', async (req, res) => {
     const id = String(req.params['id']);
-    const attack = parseBreak(readJsonObject(req));
+    const how = parseBreak(readJsonObject(req));
     const call = journaledCall(runtime, id);
+    const attack = breakAttack(how, call, runtime.config.profile.generation);
     allowUrl(call.url, 'the journaled call went to');
     const input: SingleCallInput = {
       activity: call.activity,

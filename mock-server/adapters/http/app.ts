@@ -53,22 +53,17 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
   app.set('etag', false);
   app.enable('case sensitive routing');
 
-  // Admin API or Open APIs, decided once per request (the error handler reads the same answer).
-  // Requests for the platform's host names (or a rebound DNS name) fall through to the Open APIs.
+  // One middleware for the three per-request decisions (each express layer costs on every request).
   app.use((req, res, next) => {
+    // Admin API or Open APIs, decided once per request (the error handler reads the same answer).
+    // Requests for the platform's host names (or a rebound DNS name) fall through to the Open APIs.
     res.locals[FOR_ADMIN] = options.platformHost === undefined && isAdminPath(req.originalUrl) && isAdminHost(toHostName(req.headers.host), options.listenHost, runtime.config.server.hostNames);
-    next();
-  });
-  // The bytes go to the pipeline as sent, compressed or not (the signature covers them as sent);
-  // body-parser would refuse any Content-Encoding. ApiRequest headers come from rawHeaders, untouched.
-  app.use((req, _res, next) => {
+    // The bytes go to the pipeline as sent, compressed or not (the signature covers them as sent);
+    // body-parser would refuse any Content-Encoding. ApiRequest headers come from rawHeaders, untouched.
     delete req.headers['content-encoding'];
-    next();
-  });
-  // A declared length over the limit is refused before the body arrives (body-parser would first
-  // drain it all), and the connection closes so the unread body cannot be taken for a request.
-  // The limit and the 413 are the pipeline's (core/openapi/body-limit.ts).
-  app.use((req, res, next) => {
+    // A declared length over the limit is refused before the body arrives (body-parser would first
+    // drain it all), and the connection closes so the unread body cannot be taken for a request.
+    // The limit and the 413 are the pipeline's (core/openapi/body-limit.ts).
     if (!isOverBodyLimit(Number(req.headers['content-length'] ?? 0))) return next();
     res.setHeader('connection', 'close');
     next(bodyTooLargeError());

@@ -1,4 +1,5 @@
 import type { AttackName } from './attack-names.js';
+import { KIT_V1_ATTACK_TEXTS } from './attack-texts-kit-v1.js';
 
 /** What koomock sends for an attack and what a seller must do about it, in English and Chinese. */
 export interface AttackText {
@@ -86,5 +87,5 @@ export const ATTACK_TEXTS: Readonly<Record<AttackName, AttackText>> = {
     sendsZh: '卖家已接受过的调用，在 60 秒窗口内按原字节再次发送',
     must: 'remember the nonce of every accepted call for the window and answer 000001 to a repeat (optional on the platform, recommended)',
     mustZh: '在时间窗口内记住已接受调用的 nonce，重复的 nonce 返回 000001（平台未强制，建议实现）',
-  },
+  },  ...KIT_V1_ATTACK_TEXTS,
 };

@@ -1,4 +1,4 @@
-import { ATTACK_NAMES, securityCheckId } from './attack-names.js';
+import { EVERY_ATTACK_NAME as ATTACK_NAMES, securityCheckId } from './attack-names.js';
 import { ATTACK_TEXTS } from './attack-texts.js';
 import { BODY_JSON } from './body-json.js';
 import { BODY_OBJECT } from './body-object.js';
@@ -26,6 +26,7 @@ import { TRANSPORT_RESET } from './transport-reset.js';
 import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
 import { USAGE_PUSHED } from './usage-pushed.js';
 import { OAUTH_CHECKS } from './oauth-sso.js';
+import { AGENT_CHECKS } from '../agent/checks.js';
 
 /** Every `security.*` check id with what it verifies. */
 const SECURITY_CHECKS: Readonly<Record<string, string>> = Object.fromEntries(ATTACK_NAMES.map((a) => [securityCheckId(a), ATTACK_TEXTS[a].title]));
@@ -60,6 +61,7 @@ export const CHECKS: Readonly<Record<string, string>> = {
   'run.deadline': "the scenario ran before the run's deadline (--deadline)",
   ...SECURITY_CHECKS,
   ...OAUTH_CHECKS,
+  ...AGENT_CHECKS,
 };
 
 export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);

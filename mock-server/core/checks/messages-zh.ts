@@ -1,5 +1,5 @@
 import { CHECK_IDS } from './catalog.js';
-import { ATTACK_NAMES, securityCheckId } from './attack-names.js';
+import { EVERY_ATTACK_NAME as ATTACK_NAMES, securityCheckId } from './attack-names.js';
 import { ATTACK_TEXTS } from './attack-texts.js';
 import { OAUTH_CHECK_MESSAGES_ZH } from './oauth-messages-zh.js';
 
@@ -92,6 +92,26 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
   'instance.released': {
     title: 'queryInstance 不返回已释放或不存在的实例',
     hint: '实例释放后买家资源已删除：queryInstance 不能再列出已释放（或从未创建）的 instanceId，更不能返回其登录信息。请返回 000000，info[] 只列出仍存在的实例。',
+  },
+  'agent.answer': {
+    title: 'Agents 后端对签名正确的调用返回 HTTP 2xx（JSON 模式：JSON 对象）',
+    hint: '请用 JWT 中 api_key 对应的 SK 以 HS256 校验令牌（从 Authorization 头的 "Bearer " 之后读取），在超时时间内（网关最长 300 秒）返回完整应答；JSON 模式返回 JSON 对象，应答不超过 4 MiB。',
+  },
+  'agent.sse': {
+    title: '流式应答为 text/event-stream，且包含 data: 事件',
+    hint: '流式应答请设置 Content-Type: text/event-stream，每个事件写成一行 "data: <JSON>"，以空行结束；usage 放在最后一个事件中。',
+  },
+  'agent.usage': {
+    title: '应答在顶层携带 usage 对象及每个计费数量（流式：在最后一个携带 usage 的事件中）',
+    hint: '网关按 usage 对象计费：在业务数据旁放置 "usage": {"prompt_tokens": …, "completion_tokens": …, "total_tokens": …}（数值，而非字符串）；流式应答放在最后一个 data: 事件的顶层。',
+  },
+  'agent.jwt-expired-rejected': {
+    title: '后端拒绝 JWT 已过期的调用（HTTP 4xx）',
+    hint: '请校验网关 JWT 的有效期：exp（秒）已过时返回 401；java-jwt、jsonwebtoken 等库在验签时会检查有效期。',
+  },
+  'agent.jwt-forged-rejected': {
+    title: '后端拒绝不是用其 SK 签名的 JWT（HTTP 4xx）',
+    hint: '请校验网关 JWT 的签名：用 api_key 对应的 SK 对 header.payload 做 HMAC-SHA256，按常量时间比较，不一致时返回 401。',
   },
   'usage.pushed': {
     title: '卖家为按需实例上报了话单，且被云商店接受',

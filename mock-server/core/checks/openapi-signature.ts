@@ -38,7 +38,7 @@ function toCheck(first: RefusedSignature, count: number): CheckResult {
   const advice =
     ids.length === 0
       ? [diagnosis.scheme === 'apig' ? 'compare your canonical request with koomock\'s line by line (koomock sign apig prints it), and sign with the SK as the HMAC key' : 'sign exactly the bytes you send, with the usage key, and Base64 the HMAC']
-      : diagnosis.mistakes.map((m) => `${m.id}: ${m.en} (${m.zh})`);
+      : diagnosis.mistakes.map((m) => `likely mistake ${m.id}: ${m.en} (${m.zh})`);
   return {
     id: OPENAPI_SIGNATURE,
     ok: false,

@@ -5,7 +5,7 @@
  */
 import type { TransportResult } from '../ports.js';
 import type { CheckResult } from '../result.js';
-import { acceptedSeverity, type AttackName, securityCheckId } from './attack-names.js';
+import { acceptedSeverity, type AttackName, isReplayAttack, securityCheckId } from './attack-names.js';
 import { ATTACK_TEXTS } from './attack-texts.js';
 import { cut, quoted } from './cut.js';
 
@@ -46,14 +46,14 @@ export function checkForgeryRejected(input: ForgeryAnswer): CheckResult {
   const { attack, activity, detail, result, value } = input;
   const id = securityCheckId(attack);
   const text = ATTACK_TEXTS[attack];
-  const expected = `the ${attack === 'replay' ? 'replayed' : 'forged'} ${activity} rejected with resultCode "000001" (authentication failed); koomock sent ${text.sends}`;
+  const expected = `the ${isReplayAttack(attack) ? 'replayed' : 'forged'} ${activity} rejected with resultCode "000001" (authentication failed); koomock sent ${text.sends}`;
   const got = received(input);
   const code = value?.['resultCode'];
   if (code === AUTH_FAILED) return { id, ok: true, expected, received: got };
   if (isAccepted(activity, code)) {
     const severity = acceptedSeverity(attack);
-    const what = attack === 'replay' ? `the same signed ${activity} twice` : `a forged ${activity} (${detail})`;
-    const intro = attack === 'replay' ? 'The seller accepted the same signed call twice (a warning only). Fix: ' : `The seller accepted ${text.sends}. Fix: `;
+    const what = isReplayAttack(attack) ? `the same signed ${activity} twice` : `a forged ${activity} (${detail})`;
+    const intro = isReplayAttack(attack) ? 'The seller accepted the same signed call twice (a warning only). Fix: ' : `The seller accepted ${text.sends}. Fix: `;
     return {
       id,
       ok: false,
@@ -83,6 +83,9 @@ export function checkAttackInapplicable(attack: AttackName, reason: string): Che
     severity: 'warn',
     expected: `a forged call: ${ATTACK_TEXTS[attack].sends}`,
     received: `not sent: ${reason}`,
-    hint: 'run the security scenarios under the default profile (timestampUnit: ms) to cover this attack',
+    hint:
+      attack === 'kit-basic-key'
+        ? 'give the seller a kit key of its own (联营SaaS同步接口, --kit-key), as the platform does, to cover this attack'
+        : 'run the security scenarios under the default profile (timestampUnit: ms) to cover this attack',
   };
 }

@@ -5,7 +5,7 @@
  * valid one for the same order line succeeds with an instanceId the forged call was not given.
  */
 import type { CheckResult } from '../result.js';
-import { type AttackName, securityCheckId } from './attack-names.js';
+import { acceptedSeverity, type AttackName, securityCheckId } from './attack-names.js';
 import { ATTACK_TEXTS } from './attack-texts.js';
 import { cut } from './cut.js';
 
@@ -45,5 +45,7 @@ export function checkNoSideEffect(input: SideEffectInput): CheckResult {
   const first = failures[0];
   if (first === undefined) return { id, ok: true, expected, received: `the valid ${activity} shows none` };
   const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed check(s))` : '';
-  return { id, ok: false, expected, received: `the valid ${activity} shows one: ${describe(first)}${more}`, hint };
+  // Acting on a call the seller was free to accept (a stale V1 timeStamp) weighs what accepting it weighs.
+  const warnOnly = acceptedSeverity(attack) === 'warn' && (forgedResultCode === '000000' || forgedResultCode === '000004');
+  return { id, ok: false, ...(warnOnly ? { severity: 'warn' as const } : {}), expected, received: `the valid ${activity} shows one: ${describe(first)}${more}`, hint };
 }

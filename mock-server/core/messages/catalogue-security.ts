@@ -1,5 +1,5 @@
 /** Sentences of the `security.*` checks: the forged calls and what a seller must do; see catalogue.ts for the template syntax. */
-import { ATTACK_NAMES } from '../checks/attack-names.js';
+import { EVERY_ATTACK_NAME as ATTACK_NAMES } from '../checks/attack-names.js';
 import { ATTACK_TEXTS } from '../checks/attack-texts.js';
 import type { MessageEntry } from './message-entry.js';
 
@@ -23,7 +23,7 @@ export const SECURITY_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   },
   'forgery.accepted': { en: '{got}: the seller accepted {~what}', zh: '{got}：卖家服务接受了{~what}' },
   'forgery.what-replay': { en: 'the same signed {activity} twice', zh: '同一个已签名的 {activity} 两次', nested: true },
-  'forgery.what': { en: 'a forged {activity} ({detail})', zh: '伪造的 {activity}（{detail}）', nested: true },
+  'forgery.what': { en: 'a forged {activity} ({~detail})', zh: '伪造的 {activity}（{~detail}）', nested: true },
   'forgery.hint': { en: 'The seller accepted {~sends}. Fix: {~must}. Answer 000001 and change nothing.', zh: '卖家服务接受了{~sends}。修复：{~must}。请应答 000001，且不做任何修改。' },
   'forgery.hint-replay': {
     en: 'The seller accepted the same signed call twice (a warning only). Fix: {~must}. Answer 000001 and change nothing.',
@@ -47,6 +47,14 @@ export const SECURITY_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   'forgery.inapplicable.seconds': {
     en: 'the profile sends timestamps in seconds (timestampUnit: seconds), so a valid call already carries one',
     zh: '当前配置以秒发送时间戳（timestampUnit: seconds），合法调用本来就带秒级时间戳',
+  },
+  'forgery.inapplicable.basic-is-kit': {
+    en: 'the configured basic key is also the kit key, so a call signed with it is a valid one',
+    zh: '配置的基础接口密钥同时也是联营密钥，用它签名的调用本来就是合法调用',
+  },
+  'forgery.inapplicable.hint-kit': {
+    en: 'give the seller a kit key of its own (联营SaaS同步接口, --kit-key), as the platform does, to cover this attack',
+    zh: '请像云商店一样为卖家配置单独的联营密钥（联营SaaS同步接口，--kit-key），以覆盖这种攻击',
   },
   'forgery.inapplicable.hint': {
     en: 'run the security scenarios under the default profile (timestampUnit: ms) to cover this attack',

@@ -5,21 +5,38 @@
  * it is (an id, a field, a code, seller text), `{~name}` is a phrase put in Chinese in turn. Ids,
  * field names, codes and values stay as they are in both languages.
  */
+import { AGENT_SENTENCES } from './catalogue-agent.js';
 import { ANSWER_SENTENCES } from './catalogue-answers.js';
+import { ATTACK_CHOICE_SENTENCES } from './catalogue-attack.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
 import { OAUTH_SENTENCES } from './catalogue-oauth.js';
+import { PROTOCOL_SENTENCES } from './catalogue-protocol.js';
+import { SCHEMA_SENTENCES } from './catalogue-schema.js';
 import { RUN_SENTENCES } from './catalogue-run.js';
 import { SECURITY_SENTENCES } from './catalogue-security.js';
 import { SIGNING_SENTENCES } from './catalogue-signing.js';
+import { STEP_SENTENCES } from './catalogue-steps.js';
 import type { MessageEntry } from './message-entry.js';
-
-
-/** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
-export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = { ...RUN_SENTENCES, ...ANSWER_SENTENCES, ...CHECK_SENTENCES, ...SECURITY_SENTENCES, ...SIGNING_SENTENCES, ...CLI_SENTENCES, ...OAUTH_SENTENCES };
 
 /**
  * The parts, for the test that no key is given twice.
  * @internal Exported for the tests.
  */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [RUN_SENTENCES, ANSWER_SENTENCES, CHECK_SENTENCES, SECURITY_SENTENCES, SIGNING_SENTENCES, CLI_SENTENCES, OAUTH_SENTENCES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = [
+  RUN_SENTENCES,
+  ANSWER_SENTENCES,
+  CHECK_SENTENCES,
+  SECURITY_SENTENCES,
+  SIGNING_SENTENCES,
+  CLI_SENTENCES,
+  PROTOCOL_SENTENCES,
+  STEP_SENTENCES,
+  SCHEMA_SENTENCES,
+  ATTACK_CHOICE_SENTENCES,
+  AGENT_SENTENCES,
+  OAUTH_SENTENCES,
+];
+
+/** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
+export const MESSAGE_CATALOGUE: Readonly<Record<string, MessageEntry>> = Object.assign({}, ...MESSAGE_PARTS);

@@ -10,7 +10,7 @@ import type { MessageEntry } from './message-entry.js';
 export type MessageLang = 'en' | 'zh';
 
 /** Values that are always one token: ids, activities, numbers, codes, paths. */
-const SINGLE_TOKEN = new Set(['id', 'activity', 'code', 'status', 'n', 'ms', 'bytes', 'operation', 'host', 'path', 'field', 'instanceId', 'orderId', 'orderLineId', 'step', 's', 'min', 'amount', 'forged']);
+const SINGLE_TOKEN = new Set(['id', 'activity', 'code', 'status', 'n', 'ms', 'bytes', 'operation', 'host', 'path', 'field', 'instanceId', 'orderId', 'orderLineId', 'step', 's', 'min', 'amount', 'forged', 'rule', 'type']);
 
 interface Compiled {
   readonly key: string;
@@ -30,8 +30,10 @@ function compile(key: string, entry: MessageEntry): Compiled {
     const m = /^\{(~?\w+)\}$/.exec(p);
     if (m?.[1] === undefined) return escapeRegExp(p);
     names.push(m[1]);
-    // An id, an activity, a number is one token, so a sentence around it may hold parentheses.
-    return SINGLE_TOKEN.has(m[1]) ? '(\\S+)' : '([\\s\\S]+?)';
+    // An id, an activity, a number is one token, so a sentence around it may hold parentheses;
+    // `{en}` (an English text followed by its Chinese form in parentheses) runs to the last parenthesis.
+    if (SINGLE_TOKEN.has(m[1])) return '(\\S+)';
+    return m[1] === 'en' ? '([\\s\\S]+)' : '([\\s\\S]+?)';
   });
   return { key, nested: entry.nested === true, pattern: new RegExp(`^${source.join('')}$`), names, zh: entry.zh };
 }

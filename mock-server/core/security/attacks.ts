@@ -1,11 +1,15 @@
 /**
- * The attacks as data: each starts from a valid, correctly signed V2 request and breaks one thing.
- * `replay` changes nothing: the engine sends the valid request first and then the same bytes again.
+ * The attacks as data: each starts from a valid, correctly signed request of its family (V2, kit,
+ * V1) and breaks one thing. The replays change nothing: the engine sends the valid request first and
+ * then the same bytes again.
  */
 import type { FidelityProfile } from '../profile.js';
 import { acceptedSeverity, type AttackName } from '../checks/attack-names.js';
 import { bodyChangedAfterSigning, signatureOfOtherActivity, wrongKey } from './attacks-signature.js';
 import { nonceMissing, signatureMissing, timestampInSeconds, timestampMissing, timestampStale } from './attacks-params.js';
+import { kitBasicKey, kitTimestampStale, kitWrongKey } from './attacks-kit.js';
+import { v1TimestampStale, v1WrongKey } from './attacks-v1.js';
+import type { AttackTools } from './attack-tools.js';
 import type { Attack } from './forgery.js';
 
 export interface AttackSpec {
@@ -16,7 +20,7 @@ export interface AttackSpec {
   /** The forged call is the exact request of a valid send that goes first. */
   readonly replaysValidCall: boolean;
   /** Why the attack means nothing under this profile (nothing is sent then), or undefined. */
-  readonly inapplicable?: (profile: FidelityProfile) => string | undefined;
+  readonly inapplicable?: (profile: FidelityProfile, tools: AttackTools) => string | undefined;
 }
 
 const identity: Attack = (request) => ({ request, detail: 'the exact request of the previous, accepted call' });
@@ -41,4 +45,14 @@ export const ATTACKS: Readonly<Record<AttackName, AttackSpec>> = {
   },
   'signature-of-other-activity': forged(signatureOfOtherActivity),
   replay: { forge: identity, acceptedSeverity: acceptedSeverity('replay'), replaysValidCall: true },
+  'kit-wrong-key': forged(kitWrongKey),
+  'kit-basic-key': {
+    ...forged(kitBasicKey),
+    inapplicable: (_profile, tools) => (tools.basicIsKitKey ? 'the configured basic key is also the kit key, so a call signed with it is a valid one' : undefined),
+  },
+  'kit-timestamp-stale': forged(kitTimestampStale),
+  'kit-replay': { forge: identity, acceptedSeverity: acceptedSeverity('kit-replay'), replaysValidCall: true },
+  'v1-wrong-key': forged(v1WrongKey),
+  'v1-timestamp-stale': { forge: v1TimestampStale, acceptedSeverity: acceptedSeverity('v1-timestamp-stale'), replaysValidCall: false },
+  'v1-replay': { forge: identity, acceptedSeverity: acceptedSeverity('v1-replay'), replaysValidCall: true },
 };

@@ -14,7 +14,7 @@ import type { TransportRequest } from '../ports.js';
 import { signProduceRequest } from '../produce/sign-request.js';
 import type { CallSpec, SigningInfo } from '../produce/types.js';
 import type { CheckResult } from '../result.js';
-import type { AttackName } from '../checks/attack-names.js';
+import { attackFamily, attacksOf, type AttackName } from '../checks/attack-names.js';
 import { createAttackTools } from './attack-tools.js';
 import { ATTACKS } from './attacks.js';
 import { isObject } from '../is-object.js';
@@ -69,35 +69,43 @@ async function send(request: TransportRequest, meta: Meta, deps: ProduceDeps): P
   return { attack: meta.attack, check, record, detail: meta.detail };
 }
 
+const FAMILY_CALLS = { v2: 'V2 calls (basic interfaces and orderNotify)', kit: 'kit calls (tenantSync, applicationSync, authSync, singleOrgSync, allOrgSync)', v1: 'V1 calls (profile generation v1)' } as const;
+
 /**
- * Sends one forged call for `spec` (V2). Throws KoomockError for bad input (unknown activity,
- * missing key) exactly like a valid call would. `replay` is not forged here: see `replayCall`.
+ * Sends one forged call for `spec`. Throws KoomockError for bad input (unknown activity, missing
+ * key, an attack of another family) exactly like a valid call would. Replays are not forged here:
+ * see `replayCall`.
  * @example
  *   const forged = await sendForgedCall({ activity: 'releaseInstance', url, fields: { instanceId } }, 'wrong-key', deps);
  *   forged.check; // { id: 'security.wrong-key', ok: true, … } when the seller answered 000001
  */
-export async function sendForgedCall(spec: CallSpec, attack: Exclude<AttackName, 'replay'>, deps: ProduceDeps): Promise<ForgedCall> {
+export async function sendForgedCall(spec: CallSpec, attack: AttackName, deps: ProduceDeps): Promise<ForgedCall> {
   const ctx = toBuildContext(deps);
   const attackSpec = ATTACKS[attack];
   const built = buildProduceRequest(spec, ctx);
   // The parser refuses attacks on other families; a programmatic caller gets the same answer.
-  if (built.family !== 'v2') throw inputError(`attack ${attack} is defined for V2 calls (basic interfaces and orderNotify), not for ${built.family === 'kit' ? 'kit' : 'V1'} calls`, { attack, activity: spec.activity });
+  const family = attackFamily(attack);
+  if (built.family !== family) {
+    throw inputError(`attack ${attack} is defined for ${FAMILY_CALLS[family]}, not for ${FAMILY_CALLS[built.family]}; attacks for ${spec.activity}: ${attacksOf(built.family).join(', ')}`, { attack, activity: spec.activity });
+  }
+  if (attackSpec.replaysValidCall) throw inputError(`attack ${attack} re-sends an accepted call: send the valid call first, then replay it`, { attack });
   const signed = signProduceRequest(built, deps.keys, ctx, spec.signOverrides);
-  const reason = attackSpec.inapplicable?.(deps.profile);
+  const tools = createAttackTools({ keys: deps.keys, profile: deps.profile, clock: deps.clock });
+  const reason = attackSpec.inapplicable?.(deps.profile, tools);
   if (reason !== undefined) return { attack, check: checkAttackInapplicable(attack, reason), detail: reason };
-  const { request, detail } = attackSpec.forge(signed, createAttackTools({ keys: deps.keys, profile: deps.profile, clock: deps.clock }));
+  const { request, detail } = attackSpec.forge(signed, tools);
   const wire: TransportRequest = { method: request.method, url: request.url, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) };
   return send(wire, { attack, activity: request.activity, detail, signing: request.signing, ...(request.businessId === undefined ? {} : { businessId: request.businessId }), attempt: 1 }, deps);
 }
 
 /**
- * Sends an attempt's request again, byte for byte (`replay`), right after it was accepted.
+ * Sends an attempt's request again, byte for byte (`replay`, `kit-replay`, `v1-replay`), right after it was accepted.
  * @example
- *   const replayed = await replayCall(outcome.attempts.at(-1), deps);
+ *   const replayed = await replayCall(outcome.attempts.at(-1), 'replay', deps);
  */
-export async function replayCall(previous: AttemptRecord, deps: ProduceDeps): Promise<ForgedCall> {
+export async function replayCall(previous: AttemptRecord, attack: AttackName, deps: ProduceDeps): Promise<ForgedCall> {
   return send(previous.request, {
-    attack: 'replay',
+    attack,
     activity: previous.activity,
     detail: 'the exact request of the previous, accepted call',
     signing: previous.signing,

@@ -8,7 +8,7 @@ export interface Forgery {
   readonly detail: string;
 }
 
-/** One attack: a pure function from a valid, correctly signed V2 request to a forgery. */
+/** One attack: a pure function from a valid, correctly signed request (of the attack's family) to a forgery. */
 export type Attack = (request: SignedRequest, tools: AttackTools) => Forgery;
 
 /** A timestamp this many ms in the past is stale for any seller (the window is 60 s). */

@@ -23,3 +23,4 @@ export { checkTimestampWindow, DEFAULT_WINDOW_MS } from './timestamp-window.js';
 export { computeV1AuthToken, diagnoseV1AuthToken, toV1Message, type V1Verdict, verifyV1AuthToken } from './v1/auth-token.js';
 export { computeV2Signature, diagnoseV2Signature, type V2VerifyInput, verifyV2Signature } from './produce/v2.js';
 export * from './open-api-signing.js';
+export { AGENT_JWT_TTL_MS, type AgentJwtClaims, type AgentJwtInput, type AgentJwtVerdict, signAgentJwt, verifyAgentJwt } from './agent-jwt/jwt.js';

@@ -169,7 +169,7 @@ describe('input that is not a config', () => {
   });
 
   it('rejects a top level that is not a mapping', ({ dir }) => {
-    expect(problemLines(loadErrorOf(dir, '- server\n- seller\n').message)[0]).toContain('(top level) (koomock.config.yaml, line 1): expected a mapping with the keys `$schema`, `server`, `journal`, `seller`, `oauth`, `catalog`, `profile`, got a list of 2 items');
+    expect(problemLines(loadErrorOf(dir, '- server\n- seller\n').message)[0]).toContain('(top level) (koomock.config.yaml, line 1): expected a mapping with the keys `$schema`, `server`, `journal`, `seller`, `oauth`, `agent`, `catalog`, `profile`, got a list of 2 items');
   });
 
   it('rejects an alias bomb without running out of memory', ({ dir }) => {

@@ -90,6 +90,9 @@ const VARIABLE_ROWS: readonly VariableRow[] = [
   { variable: 'KOOMOCK_LICENSE_KEY', value: 'env-license', read: (c) => c.seller.keys.license, expected: 'env-license' },
   { variable: 'KOOMOCK_USAGE_KEY', value: 'env-usage', read: (c) => c.seller.keys.usage, expected: 'env-usage' },
   { variable: 'KOOMOCK_V1_KEY', value: 'env-v1', read: (c) => c.seller.keys.v1, expected: 'env-v1' },
+  { variable: 'KOOMOCK_AGENT_URL', value: 'https://agent.example.com/v1/chat', read: (c) => c.agent.url, expected: 'https://agent.example.com/v1/chat' },
+  { variable: 'KOOMOCK_AGENT_AK', value: 'env-agent-ak', read: (c) => c.agent.ak, expected: 'env-agent-ak' },
+  { variable: 'KOOMOCK_AGENT_SK', value: 'env-agent-sk', read: (c) => c.agent.sk, expected: 'env-agent-sk' },
 ];
 
 describe('environment variables', () => {

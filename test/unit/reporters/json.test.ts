@@ -94,4 +94,18 @@ describe('report.schema.json', () => {
     change(report, '/scenarios/0/checks/0/severity', 'warn');
     expect(validate(report)).toEqual({ ok: true });
   });
+
+  test('--lang zh: titles, expected, received and hint in Chinese, every id, key, status and code as in English', () => {
+    const report = failingRun(1);
+    const en = JSON.parse(toJsonReport(report)) as { scenarios: { title: string; steps: { title: string }[]; checks: Json[] }[] };
+    const zh = JSON.parse(toJsonReport(report, 'zh')) as typeof en & { lang?: string };
+    expect(validate(zh)).toEqual({ ok: true });
+    expect(zh.lang).toBe('zh');
+    expect(en).not.toHaveProperty('lang');
+    const keysAndCodes = (r: typeof en) => r.scenarios.map((s) => s.checks.map((c) => [Object.keys(c).sort(), c['id'], c['ok'], c['step'], c['severity']]));
+    expect(keysAndCodes(zh)).toEqual(keysAndCodes(en));
+    const received = zh.scenarios.flatMap((s) => s.checks).find((c) => c['id'] === 'transport.timeout' && c['step'] === 'create');
+    expect(received?.['received']).toMatch(/ms 内应答$/);
+    expect(zh.scenarios[1]?.checks.find((c) => c['id'] === 'order.outcome')?.['hint']).toMatch(/[\u4e00-\u9fff]/);
+  });
 });

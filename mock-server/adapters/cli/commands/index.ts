@@ -16,6 +16,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<RegisterComm
   replay: async () => (await import('./replay.js')).registerReplay,
   load: async () => (await import('./load.js')).registerLoad,
   pact: async () => (await import('./pact.js')).registerPact,
+  agent: async () => (await import('./agent.js')).registerAgent,
 };
 
 /** The commands a command line needs: the one it names, or all of them (help, typos). */

@@ -18,6 +18,8 @@ Examples:
 --break sends the call broken one way and checks that the seller refuses it:
   tamper     the body changed after signing        stale      a correctly signed, 5-minute-old timestamp
   wrong-key  signed with a key that is not yours   replay     the accepted call sent again byte for byte
+A kit or V1 call gets its family's attack (stale: kit-timestamp-stale, v1-timestamp-stale, …);
+tamper is for V2 calls only.
 Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run.`;
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');

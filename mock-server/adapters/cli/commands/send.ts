@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { closestName } from '../../../core/suggest.js';
 import { parseBoundedJsonObject } from '../../../core/bounded-json.js';
 import { usageError } from '../../../core/errors.js';
+import { EVERY_ATTACK_NAME } from '../../../core/checks/attack-names.js';
+import { chooseAttack } from '../../../core/security/attack-choice.js';
 import { ACTIVITY_NAMES } from '../../../core/scenario/load/activities.js';
 import { bodyAssignments, parseSetText, splitAssignments } from '../../../core/scenario/load/send-input.js';
 import { addRunOptions, toSharedRunOptions } from '../command-options.js';
@@ -24,6 +26,8 @@ Examples:
   koomock send queryInstance --instance 10e758d0 --set '!testFlag' --seller-url … --key …
   koomock send changeInstanceCheck --instance 10e758d0 --order CS2611290529R7VJT --emulator-url http://127.0.0.1:7070 …
   koomock send tenantSync --instance 10e758d0 --body @tenant.json --set flag=1 …
+  koomock send releaseInstance --instance 10e758d0 --attack wrong-key --seller-url … --key …
+  koomock send tenantSync --instance 10e758d0 --body @tenant.json --attack kit-basic-key …
 
 --set field=value sets text (a JSON object or array is parsed; integer fields such as flag take 1),
 field:=<json> any JSON value, !field deletes; dotted paths reach into objects (productInfo.skuCode).
@@ -31,6 +35,9 @@ field:=<json> any JSON value, !field deletes; dotted paths reach into objects (p
 Fields the platform derives are filled from --order (order line, productInfo, a renewal's scene and
 expireTime) and --instance (its order, its product); with --emulator-url they are read from that
 emulator. Without --order, calls that name an order get a fresh one in the emulator.
+--attack NAME sends the call forged one way (a replay: the valid call, then the same bytes again),
+judged by security.NAME: V2 attacks for basic calls and orderNotify, kit-* for kit operations, v1-*
+for V1 calls (docs/security.md). Answer 000001 to pass.
 Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run.`;
 
 function checkActivity(activity: string): void {
@@ -70,7 +77,8 @@ export const registerSend: RegisterCommand = (program: Command, io: CliIo, setEx
     .option('--order <orderId>', 'orderId (and orderLineId <orderId>-000001), e.g. a mock order such as MOCKPERIODYEARNEW')
     .option('--instance <instanceId>', 'instanceId of the call')
     .option('--retry', "retry like the marketplace does (the activity's retry window)")
-    .option('--debug-flag', 'send testFlag=1, as the console debug tool does');
+    .option('--debug-flag', 'send testFlag=1, as the console debug tool does')
+    .option('--attack <name>', `send the call forged one way and check that the seller refuses it: ${EVERY_ATTACK_NAME.join(', ')}`);
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (activity: string, opts: Record<string, unknown>) => {
@@ -79,6 +87,8 @@ export const registerSend: RegisterCommand = (program: Command, io: CliIo, setEx
       const { config } = shared.loaded;
       const assignments = [...readBody(activity, opts['body'], io), ...((opts['set'] as string[] | undefined) ?? []).map(parseSetText)];
       const { fields, overrides } = splitAssignments(activity, assignments, config.profile.generation);
+      const attack = typeof opts['attack'] === 'string' ? chooseAttack(opts['attack'], activity, config.profile.generation) : undefined;
+      if (attack !== undefined && opts['retry'] === true) throw usageError('--retry cannot be combined with --attack: a forged call is sent once; remove --retry');
       const run = await sendSingleCall(
         {
           activity,
@@ -88,6 +98,7 @@ export const registerSend: RegisterCommand = (program: Command, io: CliIo, setEx
           ...(typeof opts['instance'] === 'string' ? { instance: opts['instance'] } : {}),
           retry: opts['retry'] === true,
           debug: opts['debugFlag'] === true,
+          ...(attack === undefined ? {} : { attack }),
         },
         { config, emulator: shared.emulator, ...(shared.timeScale === undefined ? {} : { timeScale: shared.timeScale }) },
       );

@@ -90,7 +90,7 @@ export function toReportText(report: RunReport, kind: ReportKind, options: Repor
     case 'junit':
       return toJunitXml(report, lang);
     case 'json':
-      return toJsonReport(report);
+      return toJsonReport(report, lang);
     case 'html':
       return toHtmlReport(report, { lang });
   }

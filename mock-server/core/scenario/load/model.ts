@@ -226,10 +226,22 @@ export interface SsoStep extends StepBase {
   readonly logout: boolean;
 }
 
-/** What a scenario needs the seller to do by itself; a run skips it unless told the seller does. */
-export type ScenarioRequirement = 'usage-push';
+/**
+ * One call of the Agents gateway to the seller's Agents backend (docs/agents.md): a valid JWT is
+ * judged by `agent.answer`, `agent.sse` and `agent.usage`, an expired or forged one by its rejection check.
+ */
+export interface AgentStep extends StepBase {
+  readonly kind: 'agent';
+  readonly stream: boolean;
+  readonly jwt: 'valid' | 'expired' | 'forged';
+  /** The request body as sent; koomock's default question when absent. */
+  readonly body?: string;
+}
 
-export type Step = OrderStep | SendStep | WaitStep | FaultsStep | UsageStep | SsoStep;
+/** What a scenario needs the seller to do or have; a run skips it unless told the seller does. */
+export type ScenarioRequirement = 'usage-push' | 'agent-backend';
+
+export type Step = OrderStep | SendStep | WaitStep | FaultsStep | UsageStep | AgentStep | SsoStep;
 export type StepKind = Step['kind'];
 
 export interface Scenario {
@@ -293,6 +305,8 @@ export interface SendStepResult {
   readonly body?: Readonly<Record<string, unknown>>;
   /** The last request body (or V1 parameters) as sent. */
   readonly request?: Readonly<Record<string, unknown>>;
+  /** The nonce of the last request as sent (V2 `nonce`, kit `x-nonce`): a later call may reuse it to prove no trace of it was kept. */
+  readonly nonce?: string;
 }
 
 /** Fields of each entry of an order step's `lines`. */
@@ -324,6 +338,7 @@ export const SEND_RESULT_FIELDS = [
   'businessId',
   'body',
   'request',
+  'nonce',
 ] as const satisfies readonly (keyof SendStepResult)[];
 
 /** Results whose inner fields are free (seller data), so paths below them are not checked. */

@@ -5,7 +5,7 @@
  */
 import { suggestDuration } from '../../duration.js';
 import type { Finding } from './problems.js';
-import { ATTACK_NAMES } from '../../checks/attack-names.js';
+import { EVERY_ATTACK_NAME as ATTACK_NAMES } from '../../checks/attack-names.js';
 import { closestName, suggestName } from '../../suggest.js';
 import { ACTIVITY_NAMES } from './activities.js';
 import { MOCK_ORDER_IDS } from './model.js';
@@ -34,7 +34,7 @@ const whereOf = (pointer: string, value: unknown): string =>
 
 const DURATION_PLACE = /^(\/steps\/\d+\/wait|\/profile\/(callTimeoutMs|pollIntervalMs|pollWindowMs|retryIntervalMs)|\/profile\/retryWindowMs\/[^/]+)$/;
 const RESULT_CODE_PLACE = /^\/steps\/\d+\/expect\/resultCode(\/\d+)?$/;
-const ACTIONS = ['order', 'send', 'wait', 'faults', 'usage', 'sso'] as const;
+const ACTIONS = ['order', 'send', 'wait', 'faults', 'usage', 'agent', 'sso'] as const;
 const ORDER_SOURCES = ['product', 'products', 'mock', 'follows'] as const;
 const SEND_ONLY = ['with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'] as const;
 

@@ -30,7 +30,7 @@ const LATER = 'a step can only use results of the steps before it';
  */
 export function resultPathProblem(kind: StepKind, path: readonly PathSegment[]): { problem: string; hint: string } | undefined {
   const [first, second, third, ...rest] = path;
-  if (kind === 'wait' || kind === 'faults' || kind === 'usage' || kind === 'sso') return { problem: `${kind} steps have no results`, hint: 'refer to an order or send step' };
+  if (kind === 'wait' || kind === 'faults' || kind === 'usage' || kind === 'agent' || kind === 'sso') return { problem: `${kind} steps have no results`, hint: 'refer to an order or send step' };
   const fields: readonly string[] = kind === 'order' ? ORDER_RESULT_FIELDS : SEND_RESULT_FIELDS;
   const name = String(first);
   if (!fields.includes(name)) {

@@ -4,6 +4,7 @@
  * state (the marketplace did not send it). `replay` is a valid call plus the same bytes again. A
  * later valid call with `expect.noSideEffectOf` proves the forged one changed nothing.
  */
+import { type AttackName, isReplayAttack } from '../../checks/attack-names.js';
 import { checkNoSideEffect } from '../../checks/security-side-effect.js';
 import { isKoomockError } from '../../errors.js';
 import type { AttemptRecord } from '../../produce/attempt.js';
@@ -43,6 +44,7 @@ function toForgedResult(spec: CallSpec, record: AttemptRecord | undefined): Send
     ...(record?.businessId === undefined ? {} : { businessId: record.businessId }),
     ...(body === undefined ? {} : { body }),
     ...(request === undefined ? {} : { request }),
+    ...(record?.signing.nonce === undefined ? {} : { nonce: record.signing.nonce }),
   };
 }
 
@@ -53,7 +55,7 @@ function toForgedResult(spec: CallSpec, record: AttemptRecord | undefined): Send
  */
 export async function runForgedStep(step: SendStep, prepared: PreparedCall & { ok: true }, state: ScenarioState): Promise<StepRun> {
   const attack = step.attack;
-  if (attack === undefined || attack === 'replay') throw new Error(`runForgedStep: step ${step.id} forges nothing`);
+  if (attack === undefined || isReplayAttack(attack)) throw new Error(`runForgedStep: step ${step.id} forges nothing`);
   const { spec, profile } = prepared;
   let forged: ForgedCall;
   try {
@@ -92,12 +94,12 @@ export async function runForgedStep(step: SendStep, prepared: PreparedCall & { o
  * `replay`: the last attempt of the valid call, sent again byte for byte. Nothing is replayed when
  * the valid call was not accepted (its own checks already say why).
  * @example
- *   const replayed = await replayAccepted(outcome, spec.activity, produceDeps);
+ *   const replayed = await replayAccepted(outcome, spec.activity, 'replay', produceDeps);
  */
-export async function replayAccepted(outcome: CallOutcome, activity: string, deps: ProduceDeps): Promise<ForgedCall | undefined> {
+export async function replayAccepted(outcome: CallOutcome, activity: string, attack: AttackName, deps: ProduceDeps): Promise<ForgedCall | undefined> {
   const last = outcome.attempts.filter((a) => a.activity === activity).at(-1);
   if (last === undefined || last.outcome === 'failed') return undefined;
-  return replayCall(last, deps);
+  return replayCall(last, attack, deps);
 }
 
 /**
@@ -115,7 +117,7 @@ export function noSideEffectChecks(step: SendStep, state: ScenarioState, checks:
   if (forgedStep?.attack === undefined || forged === undefined) return [];
   const failures = checks.filter((c) => isFailure(c) && !c.id.startsWith('security.'));
   // A replay step's result is the valid call's: its answer says nothing about the replayed bytes.
-  const answer: Partial<SendStepResult> = forgedStep.attack === 'replay' ? {} : forged;
+  const answer: Partial<SendStepResult> = isReplayAttack(forgedStep.attack) ? {} : forged;
   const check = checkNoSideEffect({
     attack: forgedStep.attack,
     forgedStep: forgedId,

@@ -3,6 +3,7 @@
  * The application layer (app/) builds these over an in-process or a running emulator; unit tests over
  * memory and a scripted transport.
  */
+import type { AgentTarget } from '../../agent/request.js';
 import type { CatalogProduct } from '../../market/catalog.js';
 import type { FaultRuleInput, FaultScope } from '../../openapi/fault-rule.js';
 import type { OAuthClient } from '../../openapi/oauth-clients.js';
@@ -101,6 +102,8 @@ export interface EngineDeps {
   readonly usage?: UsageSource;
   /** The run was told the seller pushes usage by itself: scenarios with `requires: [usage-push]` run. */
   readonly sellerPushesUsage?: boolean;
+  /** The seller's Agents backend and a transport to it; without it `agent` steps cannot run (docs/agents.md). */
+  readonly agent?: { readonly target: AgentTarget; readonly transport: SellerTransport };
   /** Waits real time (usage steps); default: a timer. */
   readonly sleep?: (ms: number) => Promise<void>;
   /** The fake OneAccess's clients: applicationSync registers the client it sends (docs/oauth.md). */

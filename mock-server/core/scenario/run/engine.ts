@@ -11,14 +11,16 @@ import { runOrderStep } from './order.js';
 import { runSendStep } from './send.js';
 import { runUsageStep } from './usage.js';
 import { runSsoStep } from './sso.js';
+import { runAgentStep } from './agent.js';
 import { type ScenarioState, toScenarioProfile } from './state.js';
 
 /** Why a scenario cannot run against this seller: it needs something the run was not told the seller does. */
-function needsUnavailable(scenario: Scenario, deps: EngineDeps): string | undefined {
+const needsUnavailable = (scenario: Scenario, deps: EngineDeps): string | undefined => {
   if (scenario.requires?.includes('usage-push') === true && deps.sellerPushesUsage !== true) return 'needs a seller that pushes usage; run with --seller-pushes-usage';
+  if (scenario.requires?.includes('agent-backend') === true && deps.agent === undefined) return 'needs an Agents backend; set agent.url, agent.ak and agent.sk (docs/agents.md)';
   if (deps.sso === undefined && scenario.steps.some((s) => s.kind === 'sso')) return "needs the seller's single sign-on entry; set seller.loginUrl";
   return undefined;
-}
+};
 
 /** `${koomock.url}`: the base URL of koomock's primary platform host, for scenarios that name it. */
 async function koomockResults(scenario: Scenario, deps: EngineDeps): Promise<Record<string, unknown>> {
@@ -102,6 +104,12 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
       }
       if (step.kind === 'sso') {
         const run = await runSsoStep(step, state);
+        steps.push(run.report);
+        checks.push(...run.checks);
+        continue;
+      }
+      if (step.kind === 'agent') {
+        const run = await runAgentStep(step, state);
         steps.push(run.report);
         checks.push(...run.checks);
         continue;

@@ -70,5 +70,6 @@ export function toSendStepResult(spec: CallSpec, outcome: CallOutcome): SendStep
     ...(last?.businessId === undefined ? {} : { businessId: last.businessId }),
     ...(body === undefined ? {} : { body }),
     ...(request === undefined ? {} : { request }),
+    ...(last?.signing.nonce === undefined ? {} : { nonce: last.signing.nonce }),
   };
 }

@@ -2,6 +2,7 @@
  * The `send` step: one produce call with the marketplace's retries, booked into the marketplace
  * state, judged by the produce checks, the call-level checks and the step's expectations.
  */
+import { isReplayAttack } from '../../checks/attack-names.js';
 import { isKoomockError } from '../../errors.js';
 import type { ProduceDeps } from '../../produce/deps.js';
 import { runProduceCall } from '../../produce/retry.js';
@@ -65,7 +66,7 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
     ]);
   }
   const { spec, profile } = prepared;
-  if (step.attack !== undefined && step.attack !== 'replay') return runForgedStep(step, prepared, state);
+  if (step.attack !== undefined && !isReplayAttack(step.attack)) return runForgedStep(step, prepared, state);
   const { deps, memory } = state;
   const generation = spec.generation ?? profile.generation;
   const fields = spec.fields ?? {};
@@ -84,7 +85,7 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
     deps.onEvent?.({ kind: 'interface-message', scenario: state.scenario.id, step: step.id, message: outcome.interfaceMessage, ...(exchangeId === undefined ? {} : { exchangeId }) });
   }
   // `replay`: the accepted call's bytes once more, judged by security.replay (docs/security.md).
-  const replayed = step.attack === 'replay' ? await replayAccepted(outcome, spec.activity, produceDeps) : undefined;
+  const replayed = step.attack !== undefined && isReplayAttack(step.attack) ? await replayAccepted(outcome, spec.activity, step.attack, produceDeps) : undefined;
   const result = toSendStepResult(spec, outcome);
   const { main, polls } = splitAttempts(outcome, spec.activity);
   const callChecks = await runCallChecks(step, outcome, subject, state);

@@ -40,6 +40,9 @@ export interface QueryPair {
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
+/** SHA-256 of no bytes: the payload hash of every GET, computed once. */
+const EMPTY_SHA256 = sha256Hex(new Uint8Array());
+
 /**
  * Canonical URI: each path segment decoded then RFC 3986 encoded, always ending in `/`.
  * @example
@@ -112,7 +115,7 @@ export const headerValue = (headers: Readonly<Record<string, string>>, name: str
 
 /** Lower-case hex SHA-256 of the raw body, or `UNSIGNED-PAYLOAD` when the request says so. */
 export const computeApigPayloadHash = (rawBody: Uint8Array, headers: Readonly<Record<string, string>>): string =>
-  headerValue(headers, 'x-sdk-content-sha256')?.trim() === UNSIGNED_PAYLOAD ? UNSIGNED_PAYLOAD : sha256Hex(rawBody);
+  headerValue(headers, 'x-sdk-content-sha256')?.trim() === UNSIGNED_PAYLOAD ? UNSIGNED_PAYLOAD : rawBody.length === 0 ? EMPTY_SHA256 : sha256Hex(rawBody);
 
 /** The six parts of the canonical request of open-api.md §2.1. */
 export const toApigCanonicalParts = (input: ApigCanonicalInput): ApigCanonicalParts => ({

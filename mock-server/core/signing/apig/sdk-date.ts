@@ -21,6 +21,8 @@ export function parseSdkDate(text: string): number | undefined {
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  // Date.UTC rolls over out-of-range fields; a round trip catches them.
-  return Number.isNaN(ms) || toSdkDate(ms) !== text ? undefined : ms;
+  // Date.UTC rolls over out-of-range fields (Feb 30 -> Mar 2, 24:00 -> next day): read them back.
+  const at = new Date(ms);
+  const same = at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && at.getUTCHours() === h && at.getUTCMinutes() === mi && at.getUTCSeconds() === s;
+  return Number.isNaN(ms) || !same ? undefined : ms;
 }

@@ -20,7 +20,7 @@ describe('openapi.signature', () => {
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ id: 'openapi.signature', ok: false, received: 'order.query refused (HTTP 401 APIG.0301) 3 times: the signature sent matches missing-trailing-slash' });
     expect(checks[0]?.hint).toBe(
-      'missing-trailing-slash: The canonical URI must end with "/". (规范URI必须以"/"结尾。); canonical request koomock built (line breaks shown as |): GET|/api/mkp-openapi-public/global/v1/order/query/|orderId=X|host:h|x-sdk-date:20250101T000000Z||host;x-sdk-date|e3b0',
+      'likely mistake missing-trailing-slash: The canonical URI must end with "/". (规范URI必须以"/"结尾。); canonical request koomock built (line breaks shown as |): GET|/api/mkp-openapi-public/global/v1/order/query/|orderId=X|host:h|x-sdk-date:20250101T000000Z||host;x-sdk-date|e3b0',
     );
   });
 

@@ -75,6 +75,14 @@ describe('security.<attack>: no side effect in a valid follow-up', () => {
     expect(check.hint).toMatch(/^The seller accepted the forged call \(000000\) and acted on it/);
   });
 
+  test('acting on an accepted stale V1 call is a warning, as accepting it is; acting on a refused one fails', () => {
+    const failed = { id: 'expect.field', ok: false, expected: 'body.info[0].instanceId = "i1"', received: 'body.info[0].instanceId = (missing)' };
+    const stale = { ...input, attack: 'v1-timestamp-stale' as const, failures: [failed] };
+    expect(checkNoSideEffect({ ...stale, forgedResultCode: '000000' })).toMatchObject({ id: 'security.v1-timestamp-stale', ok: false, severity: 'warn' });
+    expect(checkNoSideEffect({ ...stale, forgedResultCode: '000001' }).severity).toBeUndefined();
+    expect(checkNoSideEffect({ ...input, attack: 'v1-wrong-key', forgedResultCode: '000000', failures: [failed] }).severity).toBeUndefined();
+  });
+
   test('passes when the valid newInstance gets another instanceId', () => {
     expect(checkNoSideEffect({ ...input, forgedActivity: 'newInstance', forgedInstanceId: 'i9', activity: 'newInstance', instanceId: 'i10' }).ok).toBe(true);
   });

@@ -94,7 +94,7 @@ describe('scenario steps with attack', () => {
       name: 'attack on a kit operation',
       from: '    send: releaseInstance\n    with: { instanceId: "${create.instanceId}" }\n',
       to: '    send: tenantSync\n    with: { instanceId: "${create.instanceId}", tenantId: t, tenantCode: c, name: n, domainName: d, flag: 1 }\n',
-      problem: { pointer: '/steps/2/attack', problem: 'defined for V2 basic calls and orderNotify, not for the kit operation tenantSync' },
+      problem: { pointer: '/steps/2/attack', problem: 'defined for V2 basic calls and orderNotify, not for tenantSync', hint: 'attacks for tenantSync: kit-wrong-key, kit-basic-key, kit-timestamp-stale, kit-replay' },
     },
     {
       name: 'noSideEffectOf a misspelt step',
@@ -145,6 +145,13 @@ steps:
     with: { instanceId: i1 }
     attack: signature-missing
 `;
-    expect(problemsIn(text).map((p) => [p.pointer, p.problem])).toEqual([['/steps/0/attack', 'attack signature-missing is defined for V2 calls; this scenario runs V1 (profile generation v1)']]);
+    expect(problemsIn(text).map((p) => [p.pointer, p.problem])).toEqual([['/steps/0/attack', 'attack signature-missing is defined for V2 basic calls and orderNotify, not for queryInstance in a V1 scenario']]);
+  });
+
+  test('a V1 attack in a V1 scenario is taken; a kit attack on a V2 call is refused', () => {
+    const v1 = 'id: t\ntitle: t\nprofile: { generation: v1 }\nsteps:\n  - send: queryInstance\n    with: { instanceId: i1 }\n    attack: v1-wrong-key\n';
+    expect(validateScenario(v1, { file: 'x.yaml', schemas }).ok).toBe(true);
+    const kitOnV2 = 'id: t\ntitle: t\nsteps:\n  - send: queryInstance\n    with: { instanceId: i1 }\n    attack: kit-wrong-key\n';
+    expect(problemsIn(kitOnV2).map((p) => [p.pointer, p.problem, p.hint])).toEqual([['/steps/0/attack', 'attack kit-wrong-key is defined for kit operations, not for queryInstance', expect.stringContaining('attacks for queryInstance: body-changed-after-signing, wrong-key')]]);
   });
 });

@@ -132,8 +132,9 @@ describe('each forgery breaks one thing only', () => {
   });
 
   test('timestamp-in-seconds does not apply under the seconds profile', () => {
-    expect(ATTACKS['timestamp-in-seconds'].inapplicable?.(withProfile({ timestampUnit: 'seconds' }))).toMatch(/seconds/);
-    expect(ATTACKS['timestamp-in-seconds'].inapplicable?.(withProfile({}))).toBeUndefined();
+    const { tools } = setup();
+    expect(ATTACKS['timestamp-in-seconds'].inapplicable?.(withProfile({ timestampUnit: 'seconds' }), tools)).toMatch(/seconds/);
+    expect(ATTACKS['timestamp-in-seconds'].inapplicable?.(withProfile({}), tools)).toBeUndefined();
   });
 
   test('signature-of-other-activity: the parameters are those of a queryInstance for the same instance', () => {

@@ -68,7 +68,7 @@ describe('sending a forged call', () => {
     const { d, transport } = deps(verifying);
     const first = await sendForgedCall(release, 'wrong-key', d);
     if (first.record === undefined) throw new Error('sent');
-    const replayed = await replayCall(first.record, d);
+    const replayed = await replayCall(first.record, 'replay', d);
     expect(transport.requests[1]).toEqual(transport.requests[0]);
     expect(replayed.check.id).toBe('security.replay');
     expect(replayed.record?.attempt).toBe(2);

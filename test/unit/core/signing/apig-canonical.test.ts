@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   computeApigPayloadHash,
@@ -19,6 +20,17 @@ describe('RFC 3986 encoding', () => {
     ['a lone surrogate does not throw', '\ud800', '%EF%BF%BD'],
   ] as const)('%s', ([, input, expected]) => {
     expect(encodeRfc3986(input)).toBe(expected);
+  });
+
+  test('any text encodes exactly as the byte-by-byte reference (the all-unreserved shortcut changes nothing)', () => {
+    const reference = (text: string): string =>
+      [...Buffer.from(text, 'utf8')].map((b) => (b < 0x80 && /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[A-Za-z0-9\-_.~]*$/), fc.string({ unit: 'binary' })), (text) => encodeRfc3986(text) === reference(text)));
+  });
+
+  test('decoding a text without escapes returns it unchanged; with escapes it decodes', () => {
+    fc.assert(fc.property(fc.string().filter((t) => !t.includes('%')), (text) => decodeUriComponentSafe(text) === text));
+    expect(decodeUriComponentSafe('a%20b')).toBe('a b');
   });
 
   test('a malformed escape is left as it was instead of throwing', () => {
@@ -85,6 +97,7 @@ describe('X-Sdk-Date', () => {
     const ms = Date.UTC(2019, 10, 15, 3, 36, 55);
     expect(toSdkDate(ms + 999)).toBe('20191115T033655Z');
     expect(parseSdkDate('20191115T033655Z')).toBe(ms);
+    expect(parseSdkDate('20240229T235959Z')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
   });
 
   test.for([
@@ -92,6 +105,12 @@ describe('X-Sdk-Date', () => {
     ['no Z', '20191115T033655'],
     ['February 30', '20190230T000000Z'],
     ['hour 24', '20191115T240000Z'],
+    ['minute 60', '20191115T036000Z'],
+    ['second 60', '20191115T033660Z'],
+    ['month 13', '20191315T033655Z'],
+    ['day 0', '20191100T033655Z'],
+    ['February 29 of a common year', '20230229T000000Z'],
+    ['a two-digit year Date.UTC would read as 19xx', '00501115T033655Z'],
     ['HTTP date', 'Fri, 15 Nov 2019 03:36:55 GMT'],
   ] as const)('rejects %s', ([, text]) => {
     expect(parseSdkDate(text)).toBeUndefined();

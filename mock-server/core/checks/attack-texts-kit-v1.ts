@@ -1,0 +1,60 @@
+
+/** The kit and V1 rows of the attack table (docs/security.md, "Forged kit and V1 calls"). */
+export const KIT_V1_ATTACK_TEXTS = {
+  'kit-wrong-key': {
+    title: 'a kit call signed with another key is rejected (000001) and changes nothing',
+    titleZh: '用其他密钥签名的联营调用被拒绝（000001），且没有任何影响',
+    sends: 'a kit call whose x-sign is computed correctly, but with a key that is not the seller\'s',
+    sendsZh: 'x-sign 算法正确、但使用了非卖家密钥计算的联营调用',
+    must: 'verify x-sign with your kit key (联营SaaS同步接口) over the key-sorted body, key + nonce + timestamp + body, and answer 000001 when it does not match',
+    mustZh: '用联营SaaS同步接口密钥对 key + nonce + timestamp + 按键排序的请求体 校验 x-sign，不一致时返回 000001',
+  },
+  'kit-basic-key': {
+    title: 'a kit call signed with the basic key is rejected (000001) and changes nothing',
+    titleZh: '用基础接口密钥签名的联营调用被拒绝（000001），且没有任何影响',
+    sends: 'a kit call whose x-sign is computed with the seller\'s basic (基础接口) key instead of the kit key',
+    sendsZh: '用卖家的基础接口密钥（而不是联营SaaS同步接口密钥）计算 x-sign 的联营调用',
+    must: 'verify kit calls with the kit key only: each interface category has its own key, and a signature made with the basic key proves nothing about a kit call',
+    mustZh: '联营调用只用联营SaaS同步接口密钥验签：每类接口各有自己的密钥，用基础接口密钥做出的签名不能证明联营调用',
+  },
+  'kit-timestamp-stale': {
+    title: 'a kit call with an x-timestamp older than 60 s is rejected (000001) and changes nothing',
+    titleZh: 'x-timestamp 超过 60 秒的联营调用被拒绝（000001），且没有任何影响',
+    sends: 'a correctly signed kit call whose x-timestamp is 5 minutes old',
+    sendsZh: '签名正确、但 x-timestamp 是 5 分钟之前的联营调用',
+    must: 'reject an x-timestamp more than 60 s old: now_ms - x-timestamp > 60000 (keep the server clock in sync)',
+    mustZh: '拒绝超过 60 秒的 x-timestamp：当前毫秒时间 - x-timestamp > 60000 即拒绝（并保持服务器时钟同步）',
+  },
+  'kit-replay': {
+    title: 'a kit call sent again byte for byte is rejected (000001; a warning only)',
+    titleZh: '按原字节重发的联营调用被拒绝（000001；仅警告）',
+    sends: 'the exact bytes of a kit call the seller already accepted, x-nonce included, sent again within the 60 s window',
+    sendsZh: '卖家已接受过的联营调用（包括 x-nonce），在 60 秒窗口内按原字节再次发送',
+    must: 'remember the x-nonce of every accepted kit call for the window and answer 000001 to a repeat (optional on the platform, recommended); remember it only after x-sign verified',
+    mustZh: '在时间窗口内记住已接受联营调用的 x-nonce，重复的 x-nonce 返回 000001（平台未强制，建议实现）；只在 x-sign 校验通过后才记录',
+  },
+  'v1-wrong-key': {
+    title: 'a V1 call whose authToken was made with another key is rejected (000001) and changes nothing',
+    titleZh: 'authToken 由其他密钥生成的 V1 调用被拒绝（000001），且没有任何影响',
+    sends: 'a V1 call whose authToken is computed correctly, but with a key that is not the seller\'s',
+    sendsZh: 'authToken 算法正确、但使用了非卖家密钥计算的 V1 调用',
+    must: 'recompute authToken with your V1 key over the URL-decoded query parameters (authToken left out, sorted by name) and compare it before doing anything; answer 000001 when it does not match',
+    mustZh: '用 V1 密钥对 URL 解码后的查询参数（去掉 authToken，按名称排序）重新计算 authToken 并比较，再做任何处理；不一致时返回 000001',
+  },
+  'v1-timestamp-stale': {
+    title: 'a V1 call with a timeStamp 5 minutes old is rejected (000001; a warning only)',
+    titleZh: 'timeStamp 为 5 分钟之前的 V1 调用被拒绝（000001；仅警告）',
+    sends: 'a correctly signed V1 call whose timeStamp (UTC, yyyyMMddHHmmssSSS) is 5 minutes old',
+    sendsZh: '签名正确、但 timeStamp（UTC，yyyyMMddHHmmssSSS）是 5 分钟之前的 V1 调用',
+    must: 'reject a timeStamp far from your clock (the V1 interface documents no window; 60 s as in V2 is recommended), read as UTC',
+    mustZh: '按 UTC 解析 timeStamp，拒绝与服务器时钟相差过大的调用（V1 文档没有规定时间窗口，建议与 V2 一样使用 60 秒）',
+  },
+  'v1-replay': {
+    title: 'a V1 call sent again byte for byte is rejected (000001; a warning only)',
+    titleZh: '按原字节重发的 V1 调用被拒绝（000001；仅警告）',
+    sends: 'the exact URL of a V1 call the seller already accepted, sent again',
+    sendsZh: '卖家已接受过的 V1 调用，按原 URL 再次发送',
+    must: 'remember the authToken of every accepted V1 call while its timeStamp is in your window and answer 000001 to a repeat (optional on the platform, recommended)',
+    mustZh: '在 timeStamp 的时间窗口内记住已接受 V1 调用的 authToken，重复的调用返回 000001（平台未强制，建议实现）',
+  },
+};
