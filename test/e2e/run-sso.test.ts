@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { createEmulator } from '../../mock-server/emulator.js';
 import { englishRuns } from '../support/english-runs.js';
 import { rsaKeyPair } from '../support/rsa-keys.js';
 import { reserveFreePort, startReferenceSeller, type SellerCredentials } from '../support/faulty-sellers.js';
@@ -84,5 +85,24 @@ describe('koomock run --only kit-sso', () => {
     expect(run.code).toBe(1);
     expect(englishRuns(run.stdout)).toEqual([]);
     expect(englishRuns(run.stderr)).toEqual([]);
+  });
+
+  test('against a running emulator (--emulator-url) the client is registered over the admin API, and the SSO passes', async () => {
+    const port = await reserveFreePort();
+    const seller = await startReferenceSeller({ ...CREDS, emulatorUrl: `http://127.0.0.1:${port}`, kitPrivateKey: rsa.privateKey });
+    const emulator = await createEmulator({ port, config: { seller: { ak: CREDS.ak, sk: CREDS.sk, keys: { ...CREDS.keys }, productionUrl: seller.produceUrl } } });
+    const dir = configDir(seller.seller.url);
+    try {
+      const args = ['--seller-url', seller.produceUrl, '--key', CREDS.keys.basic, '--general-key', CREDS.keys.general, '--kit-key', CREDS.keys.kit, '--ak', CREDS.ak, '--sk', CREDS.sk, '--emulator-url', emulator.url];
+      const run = await runCli(['run', '--only', 'kit-sso', ...args], { cwd: dir, timeoutMs: 30_000 });
+      expect(run.stdout).not.toContain('✗');
+      expect(run.code).toBe(0);
+      const clients = (await (await fetch(`${emulator.url}/_koomock/oauth/clients`)).json()) as { clients: { clientId: string }[] };
+      expect(clients.clients.map((c) => c.clientId)).toContain('kit-client-sso');
+    } finally {
+      await seller.close();
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
