@@ -23,6 +23,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   for (const register of await loadCommands(argv)) register(program, io, (code) => {
     exitCode = code;
   });
+  if (wantsHelp(argv) && errorLang(argv, io.env) === 'zh') {
+    // The catalogue is loaded only for a help page in Chinese.
+    const { toChineseHelp } = await import('./help-zh.js');
+    toChineseHelp(program);
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -42,6 +47,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT_USAGE;
   }
 }
+
+/** Whether the command line asks for a help page (`--help`, `-h`, `help`, or nothing at all). */
+const wantsHelp = (argv: readonly string[]): boolean => argv.length === 0 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
 
 /** The language of an error message: `--lang` of the command line when it names one, else the environment's (i18n.ts chooseLang). */
 function errorLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {

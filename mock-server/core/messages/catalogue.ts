@@ -10,6 +10,7 @@ import { ANSWER_SENTENCES } from './catalogue-answers.js';
 import { ATTACK_CHOICE_SENTENCES } from './catalogue-attack.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
+import { HELP_SENTENCES } from './catalogue-help.js';
 import { OAUTH_SENTENCES } from './catalogue-oauth.js';
 import { PROTOCOL_SENTENCES } from './catalogue-protocol.js';
 import { SCHEMA_SENTENCES } from './catalogue-schema.js';
@@ -40,6 +41,7 @@ export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = 
   SEND_SENTENCES,
   V1_SENTENCES,
   OAUTH_SENTENCES,
+  HELP_SENTENCES,
 ];
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */

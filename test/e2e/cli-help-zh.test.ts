@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { englishRuns } from '../support/english-runs.js';
+import { linesOf, runCli } from '../support/run-cli.js';
+
+/*
+ * `koomock --help` in Chinese (--lang zh, or KOOMOCK_LANG/LANG): the command summaries, the headings
+ * and commander's own lines come from the message catalogue; flags, names and arguments stay as they are.
+ */
+
+const COMMANDS = ['init', 'sign', 'verify', 'aes', 'serve', 'run', 'send', 'doctor', 'replay', 'load', 'pact', 'agent'];
+
+describe('koomock --help in Chinese', () => {
+  test('the command list reads as Chinese, and English stays the default', async () => {
+    const zh = await runCli(['--help', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(linesOf(zh.stdout)[0]).toBe('用法： koomock [options] [command]');
+    expect(englishRuns(zh.stdout)).toEqual([]);
+    const en = await runCli(['--help'], { env: { LANG: 'C' } });
+    expect(linesOf(en.stdout)[0]).toBe('Usage: koomock [options] [command]');
+    expect(en.stdout).toContain('run conformance scenarios against the seller');
+  });
+
+  test.for(COMMANDS)('koomock %s --help names the command and its subcommands in Chinese', async (command) => {
+    const run = await runCli([command, '--help'], { env: { KOOMOCK_LANG: 'zh' } });
+    expect(run.code).toBe(0);
+    const lines = linesOf(run.stdout);
+    expect(lines[0]).toMatch(/^用法： koomock /);
+    // The summary under the usage line, and each subcommand's line.
+    expect(englishRuns(lines[2] ?? '')).toEqual([]);
+    const from = lines.indexOf('命令：') + 1;
+    const sub = from === 0 ? [] : lines.slice(from, lines.indexOf('', from) === -1 ? undefined : lines.indexOf('', from));
+    expect(englishRuns(sub.join('\n'))).toEqual([]);
+  });
+});
