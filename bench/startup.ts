@@ -6,7 +6,7 @@
  *
  *   npm run build && node --import tsx bench/startup.ts [runs]
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,22 @@ const QUERY = '/api/mkp-openapi-public/global/v1/order/query?orderLineId=MOCKPER
 const RUNS = Number(process.argv[2] ?? 10);
 /** No run should take this long; a run that does is stopped and the benchmark fails. */
 const RUN_LIMIT_MS = 15_000;
+/** 60 runs of up to a few seconds each on a busy machine. */
+const BENCH_LIMIT_MS = 300_000;
+
+/** Children still running: killed if the benchmark ends early (watchdog, error), so none outlives it. */
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+/** Spawns node with `args` and tracks the child until it exits. */
+function spawnNode(args: readonly string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(process.execPath, args, options);
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
 
 const BARE_SERVER = `require('http').createServer((q,s)=>s.end('{}')).listen(0,'127.0.0.1',function(){console.log('listening on http://127.0.0.1:'+this.address().port)})`;
 
@@ -36,7 +52,7 @@ interface Case {
 /** Runs a command to its exit; resolves with the ms from spawn to exit. Exit code 0 required. */
 function timeToExit(args: readonly string[]): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawnNode(args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
     child.once('error', reject);
@@ -54,7 +70,7 @@ function timeToExit(args: readonly string[]): Promise<number> {
  */
 function timeToFirstAnswer(args: readonly string[], path: string, signed: boolean): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, KOOMOCK_SK: SK }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnNode(args, { cwd: ROOT, env: { ...process.env, KOOMOCK_SK: SK }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -85,7 +101,7 @@ function timeToFirstAnswer(args: readonly string[], path: string, signed: boolea
   }).finally(() => stop(child));
 }
 
-function stop(child: ReturnType<typeof spawn>): Promise<void> {
+function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
@@ -146,4 +162,4 @@ async function main(): Promise<void> {
   console.log('first answer: spawn to the end of the first answered signed GET …/order/query (koomock) or GET / (bare node); help: spawn to exit.');
 }
 
-await runMain('startup', main);
+await runMain('startup', main, BENCH_LIMIT_MS);
