@@ -146,4 +146,5 @@ async function main(): Promise<void> {
   console.log('first answer: spawn to the end of the first answered signed GET …/order/query (koomock) or GET / (bare node); help: spawn to exit.');
 }
 
-await runMain('startup', main);
+// 10 runs of six cases take about 20 s on a quiet machine; a busy one needs far longer.
+await runMain('startup', main, 180_000);
