@@ -1,7 +1,8 @@
 /**
- * The exchange journal of the memory store: each entry kept as its JSON text (a fraction of the
- * memory of the object graph) beside the few fields the admin filters read, pruned from the oldest
- * end by retention (docs/config.md, `journal.*`).
+ * The exchange journal of the memory store: each entry kept as the UTF-8 bytes of its JSON text (a
+ * fraction of the memory of the object graph, and outside the JavaScript heap, so 50,000 retained
+ * entries do not grow the heap the garbage collector sizes itself by) beside the few fields the
+ * admin filters read, pruned from the oldest end by retention (docs/config.md, `journal.*`).
  */
 import type { Exchange, ExchangeFilter, JournalLimits, NewExchange } from '../../core/store.js';
 import { matchesExchange, pruneCut } from './shared.js';
@@ -13,7 +14,7 @@ interface Entry {
   readonly sellerId?: string;
   readonly scenario?: string;
   readonly startedAt: number;
-  readonly json: string;
+  readonly json: Buffer;
 }
 
 export interface MemoryJournal {
@@ -28,11 +29,14 @@ export function createMemoryJournal(): MemoryJournal {
   let entries: Entry[] = [];
   // Ids keep growing after pruning: the id of entries[0].
   let firstId = 1;
-  const toExchange = (e: Entry): Exchange => JSON.parse(e.json) as Exchange;
+  const toExchange = (e: Entry): Exchange => JSON.parse(e.json.toString('utf8')) as Exchange;
   return {
     append(exchange) {
       const id = firstId + entries.length;
-      const json = JSON.stringify({ ...exchange, id });
+      const text = JSON.stringify({ ...exchange, id });
+      // Its own allocation, not a slice of Node's shared 8 KiB pool that would keep the slab alive.
+      const json = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+      json.write(text, 'utf8');
       const { direction, operation, sellerId, scenario, startedAt } = exchange;
       entries.push({ id, direction, operation, ...(sellerId === undefined ? {} : { sellerId }), ...(scenario === undefined ? {} : { scenario }), startedAt, json });
       return id;
