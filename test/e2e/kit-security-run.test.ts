@@ -6,6 +6,7 @@ import { isFailure, type RunReport } from '../../mock-server/core/scenario/run/r
 import { KIT_ATTACK_NAMES } from '../../mock-server/core/checks/attack-names.js';
 import { reserveFreePort, type SellerCredentials, startReferenceSeller, type TestSellerServer } from '../support/faulty-sellers.js';
 import { type KitForgiveness, startForgivingKitSeller } from '../support/forgiving-kit-sellers.js';
+import { englishRuns } from '../support/english-runs.js';
 import { CLI_TEST_TIMEOUT, runCli } from '../support/run-cli.js';
 
 /*
@@ -118,5 +119,19 @@ describe('koomock run --group kit-security', { timeout: CLI_TEST_TIMEOUT }, () =
     const trace = report.scenarios.flatMap((s) => s.checks).find((c) => c.id === 'security.kit-wrong-key' && !c.ok);
     expect(trace).toMatchObject({ step: 'still-there', expected: 'no trace of the forged tenantSync (step forged) in a valid tenantSync' });
     expect(trace?.received).toContain('"000001"');
+  });
+
+  test('in Chinese, a seller that accepts forged kit calls reads every failure and hint in Chinese', async () => {
+    const port = await reserveFreePort();
+    const seller = await startForgivingKitSeller('kit-skip-signature', { ...CREDS, emulatorUrl: `http://127.0.0.1:${port}` });
+    try {
+      const run = await runCli(['run', '--group', 'kit-security', '--lang', 'zh', '--seller-url', seller.produceUrl, ...keyArgs, '--port', String(port)], { timeoutMs: 45_000 });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('卖家服务接受了伪造的 tenantSync（x-sign 由非卖家的密钥计算）');
+      expect(englishRuns(run.stdout)).toEqual([]);
+      expect(englishRuns(run.stderr)).toEqual([]);
+    } finally {
+      await seller.close();
+    }
   });
 });

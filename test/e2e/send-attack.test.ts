@@ -86,7 +86,7 @@ describe('koomock send --attack', () => {
     const v1Key = 'e2e-sendatk-v1-key-0123456789';
     const seller = await startV1ReferenceSeller({ v1Key });
     try {
-      const args = ['--seller-url', seller.produceUrl, '--key', `${v1Key}-basic`, '--v1-key', v1Key, '--profile', 'generation=v1'];
+      const args = ['--seller-url', seller.produceUrl, '--key', `${v1Key}-basic`, '--v1-key', v1Key, '--profile', 'generation=v1', '--port', String(await reserveFreePort())];
       const run = await runCli(['send', 'instanceStatus', '--instance', 'i-1', '--set', 'instanceStatus=FREEZE', '--attack', 'v1-wrong-key', ...args]);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);

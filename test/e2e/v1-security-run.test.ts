@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isFailure, type RunReport } from '../../mock-server/core/scenario/run/report.js';
 import { V1_ATTACK_NAMES } from '../../mock-server/core/checks/attack-names.js';
+import { reserveFreePort } from '../support/faulty-sellers.js';
 import { startV1ReferenceSeller, type V1TestSeller } from '../support/v1-sellers.js';
 import { startForgivingV1Seller } from '../support/forgiving-v1-seller.js';
 import { CLI_TEST_TIMEOUT, runCli } from '../support/run-cli.js';
@@ -24,7 +25,8 @@ interface Outcome {
 async function runAgainst(seller: V1TestSeller, dir: string, name: string): Promise<Outcome> {
   try {
     const file = join(dir, `${name}.json`);
-    const run = await runCli(['run', '--group', 'v1-security', '--seller-url', seller.produceUrl, '--key', `${V1_KEY}-basic`, '--v1-key', V1_KEY, '--report', `json=${file}`], { timeoutMs: 45_000 });
+    const port = await reserveFreePort();
+    const run = await runCli(['run', '--group', 'v1-security', '--seller-url', seller.produceUrl, '--key', `${V1_KEY}-basic`, '--v1-key', V1_KEY, '--port', String(port), '--report', `json=${file}`], { timeoutMs: 45_000 });
     return { code: run.code, report: JSON.parse(readFileSync(file, 'utf8')) as RunReport };
   } finally {
     await seller.close();

@@ -46,4 +46,36 @@ export const ATTACK_CHOICE_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     en: 'attack {name} re-sends an accepted call: send the valid call first, then replay it',
     zh: '攻击 {name} 会重发已被接受的调用：请先发送合法调用，再重放它',
   },
+  // What a forged call broke, as the received line of an accepted forgery names it.
+  'attack.what.kit-wrong-key': {
+    en: "a forged {activity} (x-sign computed with a key that is not the seller's)",
+    zh: '伪造的 {activity}（x-sign 由非卖家的密钥计算）',
+    nested: true,
+  },
+  'attack.what.kit-basic-key': {
+    en: "a forged {activity} (x-sign computed with the seller's basic (基础接口) key instead of the kit key)",
+    zh: '伪造的 {activity}（x-sign 由卖家的基础接口密钥而不是联营密钥计算）',
+    nested: true,
+  },
+  'attack.what.kit-stale': {
+    en: 'a forged {activity} (x-timestamp {ts}, {n} minutes old, correctly signed)',
+    zh: '伪造的 {activity}（x-timestamp 为 {ts}，已过去 {n} 分钟，签名正确）',
+    nested: true,
+  },
+  'attack.what.v1-wrong-key': {
+    en: "a forged {activity} (authToken computed with a key that is not the seller's)",
+    zh: '伪造的 {activity}（authToken 由非卖家的密钥计算）',
+    nested: true,
+  },
+  'attack.what.v1-stale': {
+    en: 'a forged {activity} (timeStamp {ts} (UTC), {n} minutes old, correctly signed)',
+    zh: '伪造的 {activity}（timeStamp 为 {ts}（UTC），已过去 {n} 分钟，签名正确）',
+    nested: true,
+  },
+  'attack.what.wrong-key': { en: "a forged {activity} (signed with a key that is not the seller's)", zh: '伪造的 {activity}（用非卖家的密钥签名）', nested: true },
+  'attack.what.stale': {
+    en: 'a forged {activity} (timestamp {ts}, {n} minutes old, correctly signed)',
+    zh: '伪造的 {activity}（timestamp 为 {ts}，已过去 {n} 分钟，签名正确）',
+    nested: true,
+  },
 };

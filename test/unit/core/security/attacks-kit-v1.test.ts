@@ -71,7 +71,18 @@ describe('forged kit calls', () => {
   });
 });
 
+/** The query parameters besides the two an attack may change. */
+const restOf = (url: string): [string, string][] => [...new URL(url).searchParams].filter(([k]) => k !== 'authToken' && k !== 'timeStamp');
+
 describe('forged V1 calls', () => {
+  test.for(['v1-wrong-key', 'v1-timestamp-stale'] as const)('%s keeps the address, method and every other parameter, and changes the authToken', (attack) => {
+    const { signed, request } = forge(instanceStatus, attack);
+    expect(restOf(request.url)).toEqual(restOf(signed.url));
+    expect(request.url.split('?')[0]).toBe(signed.url.split('?')[0]);
+    expect(request.method).toBe('GET');
+    expect(paramOf(request.url, 'authToken')).not.toBe(paramOf(signed.url, 'authToken'));
+  });
+
   test('start from a V1 call a seller accepts', () => {
     expect(verifyV1AuthToken({ key: KEYS.v1 ?? '', query: queryOf(setup(instanceStatus).signed.url) })).toMatchObject({ ok: true });
   });
