@@ -34,7 +34,10 @@ RUN --mount=type=secret,id=ca,required=false --mount=type=cache,target=/root/.np
     NODE_EXTRA_CA_CERTS=/run/secrets/ca npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY mock-server mock-server
-RUN npx tsc -p tsconfig.build.json
+COPY schemas schemas
+COPY scripts/build-validators.ts scripts/validators-codegen.ts scripts/
+# The schema validators (Ajv standalone code, dist/validators/), then the TypeScript.
+RUN node --import tsx scripts/build-validators.ts && npx tsc -p tsconfig.build.json
 
 # ---- runtime: Node and the production dependencies, nothing else ----
 FROM ${BASE_IMAGE}

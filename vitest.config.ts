@@ -16,8 +16,12 @@ import { TestOrderSequencer } from './test/support/test-order.js';
  *   the fast loop; builds dist/ and dist/console/ first when missing or stale (test/support/build-console.ts).
  * integration and e2e build dist/ in the background when it is missing or stale, and the files that
  * spawn the built binary wait for it and run last (test/support/build-once.ts, test-order.ts).
+ * Every project first regenerates the schema validators (dist/validators/) when a schema changed
+ * since they were generated (test/support/validators-once.ts).
  */
 const MSW_TESTS = 'test/integration/msw/**/*.test.ts';
+/** Every project validates with the schema validators generated from schemas/: fresh ones first. */
+const VALIDATORS = 'test/support/validators-once.ts';
 
 /**
  * With TEST_RESULTS_DIR set (as .ci/run does), each vitest invocation also writes a JSON report there,
@@ -40,7 +44,7 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     sequence: { sequencer: TestOrderSequencer },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', isolate: false } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', isolate: false, globalSetup: [VALIDATORS] } },
       {
         extends: true,
         test: {
@@ -49,13 +53,13 @@ export default defineConfig({
           exclude: [MSW_TESTS],
           pool: 'threads',
           isolate: false,
-          globalSetup: ['test/support/build-once.ts'],
+          globalSetup: [VALIDATORS, 'test/support/build-once.ts'],
         },
       },
-      { extends: true, test: { name: 'integration-msw', include: [MSW_TESTS], pool: 'threads' } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'threads', isolate: false, globalSetup: ['test/support/build-once.ts'] } },
-      { extends: true, test: { name: 'slow', include: ['test/slow/**/*.test.ts'], pool: 'threads', globalSetup: ['test/support/build-once.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], pool: 'forks', globalSetup: ['test/support/build-console.ts'] } },
+      { extends: true, test: { name: 'integration-msw', include: [MSW_TESTS], pool: 'threads', globalSetup: [VALIDATORS] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'threads', isolate: false, globalSetup: [VALIDATORS, 'test/support/build-once.ts'] } },
+      { extends: true, test: { name: 'slow', include: ['test/slow/**/*.test.ts'], pool: 'threads', globalSetup: [VALIDATORS, 'test/support/build-once.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], pool: 'forks', globalSetup: [VALIDATORS, 'test/support/build-console.ts'] } },
     ],
   },
 });

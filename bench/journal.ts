@@ -18,6 +18,9 @@ import { buildUsagePushes, createOnDemandInstance } from './lib/usage.js';
 import { runMain } from './lib/watchdog.js';
 
 const EXCHANGES = Number(process.argv[2] ?? 100_000);
+/** Exchanges are sent in chunks; a store that has not taken them all within this budget stops early and says so. */
+const CHUNK = 10_000;
+const BUDGET_MS = 100_000;
 const PUSH_EVERY = 20;
 const READS = 30;
 /** Retention prunes about once a second, a batch at a time: let it reach the limit. */
@@ -56,15 +59,19 @@ async function measure(name: string, store: 'memory' | { readonly db: string }, 
       return buildUsagePushes(server.url, instanceId, 1, 1, `j${pushes}`)[0] as CannonRequest;
     };
     const t0 = performance.now();
-    const r = await fire({ url: server.url, connections: 10, amount: EXCHANGES, request: next });
+    let sent = 0;
+    while (sent < EXCHANGES && performance.now() - t0 < BUDGET_MS) {
+      const r = await fire({ url: server.url, connections: 10, amount: Math.min(CHUNK, EXCHANGES - sent), request: next });
+      sent += r.requests;
+    }
     const seconds = (performance.now() - t0) / 1000;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const filtered = await timeReads(`${server.url}/_koomock/exchanges?operation=usage.push`);
     const plain = await timeReads(`${server.url}/_koomock/exchanges`);
     return [
       name,
-      formatNumber(r.requests),
-      `${formatNumber(r.perSecond)} (${seconds.toFixed(0)} s)`,
+      sent < EXCHANGES ? `${formatNumber(sent)} (of ${formatNumber(EXCHANGES)}: time budget)` : formatNumber(sent),
+      `${formatNumber(sent / seconds)} (${seconds.toFixed(0)} s)`,
       formatNumber(rssStart, 0),
       formatNumber(rssMb(server.child.pid), 0),
       dbDir === undefined ? '—' : formatNumber(sizeMb(dbDir), 1),
@@ -84,7 +91,7 @@ async function main(): Promise<void> {
     const rows = [await measure('koomock serve --memory', 'memory', undefined), await measure('koomock serve (SQLite, the default)', { db: join(dir, 'k.db') }, dir)];
     printTable(['server', 'exchanges sent', 'req/s (wall)', 'RSS MB before', 'RSS MB after', 'SQLite files MB', 'filtered read ms median / max (rows)', 'unfiltered read ms median / max'], rows);
     console.log(
-      `\nThe journal keeps 50 000 exchanges by default (journal.maxExchanges); both reads answer the first page (100 rows) as a user asks for it, ${READS} times each. RSS from /proc after ${SETTLE_MS / 1000} s for the background prune.`,
+      `\nEach store gets ${BUDGET_MS / 1000} s to take the exchanges (in chunks of ${formatNumber(CHUNK)}); a row that says "time budget" measured fewer, on a machine too busy to send them all in time. The journal keeps 50 000 exchanges by default (journal.maxExchanges); both reads answer the first page (100 rows) as a user asks for it, ${READS} times each. RSS from /proc after ${SETTLE_MS / 1000} s for the background prune.`,
     );
     console.log('Goals: RSS < 150 MB after 100 000 exchanges in both stores; a filtered journal read < 10 ms at the retention limit.');
     console.log(loadLine('at end'));

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['signing', 'open-api', 'suite', 'serve', 'usage', 'load', 'journal'] as const;
+const BENCHMARKS = ['signing', 'open-api', 'suite', 'startup', 'serve', 'usage', 'load', 'journal'] as const;
 /** The longest (journal) takes about a minute on a quiet machine; this only stops one that hangs. */
 const LIMIT_MS = 300_000;
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -39,27 +39,36 @@ export async function fire(options: CannonOptions): Promise<CannonResult> {
   const next = typeof options.request === 'function' ? options.request : undefined;
   const fixed = typeof options.request === 'function' ? options.request() : options.request;
   const t0 = performance.now();
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    ...(options.amount === undefined ? { duration: options.duration ?? 3 } : { amount: options.amount }),
-    timeout: 20,
-    method: fixed.method ?? 'GET',
-    headers: fixed.headers,
-    ...(fixed.body === undefined ? {} : { body: fixed.body }),
-    requests: [
-      next === undefined
-        ? { path: fixed.path }
-        : {
-            setupRequest: (req) => {
-              const r = next();
-              return { ...req, method: r.method ?? 'GET', path: r.path, headers: r.headers, ...(r.body === undefined ? {} : { body: r.body }) };
-            },
-          },
-    ],
+  let lastAnswer = t0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        ...(options.amount === undefined ? { duration: options.duration ?? 3 } : { amount: options.amount }),
+        timeout: 20,
+        method: fixed.method ?? 'GET',
+        headers: fixed.headers,
+        ...(fixed.body === undefined ? {} : { body: fixed.body }),
+        requests: [
+          next === undefined
+            ? { path: fixed.path }
+            : {
+                setupRequest: (req) => {
+                  const r = next();
+                  return { ...req, method: r.method ?? 'GET', path: r.path, headers: r.headers, ...(r.body === undefined ? {} : { body: r.body }) };
+                },
+              },
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    // autocannon ends a run on its 1 s sampling tick: the time of the last answer is the real end.
+    instance.on('response', () => {
+      lastAnswer = performance.now();
+    });
   });
-  // autocannon reports whole seconds; the benchmark's own clock is finer.
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = (lastAnswer - t0) / 1000;
   const failures = result.non2xx + result.errors + result.timeouts;
   if (failures > 0) throw new Error(`${options.url}: ${failures} of ${result.requests.total} answers were not 2xx (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
   return {

@@ -18,6 +18,12 @@ export const AK = 'BENCHSERVEAK00000000';
 export const SK = 'benchServeSecretAccessKey000000000000000';
 export const USAGE_KEY = 'benchUsageKey0123456789';
 
+/** Every server this process started: killed when it exits, even through a watchdog's process.exit. */
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of started) child.kill('SIGKILL');
+});
+
 export interface Server {
   readonly name: string;
   readonly url: string;
@@ -35,6 +41,8 @@ export function startProcess(name: string, args: readonly string[], env: NodeJS.
   const limitMs = options.limitMs ?? 120_000;
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   return new Promise((resolve, reject) => {
     let out = '';
     let settled = false;

@@ -9,7 +9,7 @@ import { availableParallelism, cpus } from 'node:os';
  */
 export function printHeader(name: string, what: string): void {
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  console.log(`\n## ${name}: ${what}`);
+  console.log(`\n### ${name}: ${what}`);
   console.log(`node ${process.version}, ${availableParallelism()} cores (${model}), ${process.platform}/${process.arch}\n`);
 }
 

@@ -7,7 +7,7 @@ import { Agent, request } from 'undici';
 import type { KoomockConfig } from '../config/types.js';
 import { buildProduceRequest } from '../core/produce/activities.js';
 import { signProduceRequest } from '../core/produce/sign-request.js';
-import { type LoadCall, type LoadSummary, summariseLoad } from '../core/load/summary.js';
+import { isSucceeded, type LoadCall, type LoadSummary, summariseLoad } from '../core/load/summary.js';
 import { createSystemClock } from './clock.js';
 import { createCryptoRandom } from './random.js';
 
@@ -92,7 +92,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
       call = { durationMs, timedOut, ...(timedOut ? {} : { error: e instanceof Error ? e.message.slice(0, 200) : String(e) }) };
     }
     calls.push(call);
-    if (summariseLoad([call], 1).failed > 0) failed += 1;
+    if (!isSucceeded(call)) failed += 1;
   };
 
   const progress = options.onProgress === undefined ? undefined : setInterval(() => options.onProgress?.(calls.length, failed, performance.now() - t0), 500);

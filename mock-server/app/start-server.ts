@@ -11,14 +11,13 @@ import type { RunReport } from '../core/scenario/run/report.js';
 import { createCryptoRandom } from './random.js';
 import { resolveSellerCredentials, type SellerCredentials } from './seller-credentials.js';
 import { startEmulator } from './start-emulator.js';
-import { runSuite } from './run-suite.js';
 import type { RunPlayer } from './suite-runs.js';
 
 export interface StartServerOptions {
   /** Extra ports for platform host names (`--fallback-port`), e.g. `{ 'mkt.myhuaweicloud.cn': 7071 }`. */
   readonly hostPorts?: Readonly<Record<string, number>>;
   /** Writes a finished run's JUnit or HTML report for `GET /_koomock/runs/{id}?format=…`. */
-  readonly renderReport: (report: RunReport, kind: 'junit' | 'html') => string;
+  readonly renderReport: (report: RunReport, kind: 'junit' | 'html') => string | Promise<string>;
   /** Folders of the user's scenario files, listed by the console next to the shipped suite. */
   readonly scenarioDirs?: readonly string[];
 }
@@ -55,9 +54,11 @@ export async function startServer(loaded: LoadedConfig, options: StartServerOpti
   // A run plays against this emulator through its own admin API, exactly as `koomock run
   // --emulator-url` would, with the credentials and URL known once it has started.
   let self: { url: string; ak: string; sk: string } | undefined;
-  const play: RunPlayer = (p) => {
-    if (self === undefined) return Promise.reject(new Error('koomock: a run was asked for before the emulator finished starting'));
+  const play: RunPlayer = async (p) => {
+    if (self === undefined) throw new Error('koomock: a run was asked for before the emulator finished starting');
     const { url, ak, sk } = self;
+    // The scenario engine and the seller transport are loaded by the first run, not at start-up.
+    const { runSuite } = await import('./run-suite.js');
     return runSuite({
       config: { ...p.config, seller: { ...p.config.seller, ak, sk } },
       scenarios: p.scenarios,

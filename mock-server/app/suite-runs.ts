@@ -36,8 +36,8 @@ export interface RunServiceOptions {
   readonly cwd?: string;
   /** Where the shipped scenario files are read from (the package's suite by default). */
   readonly scenariosDir?: string;
-  /** Writes a finished run's JUnit or HTML report (the CLI's reporters). */
-  readonly renderReport?: (report: RunReport, kind: 'junit' | 'html') => string;
+  /** Writes a finished run's JUnit or HTML report (the CLI's reporters, which may load on first use). */
+  readonly renderReport?: (report: RunReport, kind: 'junit' | 'html') => string | Promise<string>;
 }
 
 const MAX_KEPT_RUNS = 20;

@@ -132,4 +132,25 @@ describe('koomock run --lang zh: the rarer failures read as Chinese', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   }, 90_000);
+
+  test('koomock send: a call it cannot build is refused in Chinese (exit 2, one line)', async () => {
+    const server = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"resultCode":"000000","resultMsg":"success"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const sellerUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/produce`;
+    try {
+      for (const args of [['updateInstanceStatus', '--instance', 'i1'], ['upgrade'], ['queryInstance', '--instance', 'i1', '--set', 'flag:=nojson']]) {
+        const run = await runCli(['send', ...args, '--seller-url', sellerUrl, '--key', CREDS.keys.basic, '--memory', '--port', '0', '--lang', 'zh'], { timeoutMs: 45_000 });
+        expect(run.code).toBe(2);
+        expect(linesOf(run.stderr)).toHaveLength(1);
+        expect(run.stderr).toMatch(/^koomock：/);
+        expect(englishRuns(run.stderr)).toEqual([]);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 90_000);
 });

@@ -44,7 +44,7 @@ afterAll(() => {
 describe('the npm package, installed from its tarball', () => {
   test('holds the build, the schemas, the scenarios and the docs, and no tests or sources', () => {
     const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as string[];
-    for (const needed of ['bin/koomock.js', 'dist/mock-server/adapters/cli/main.js', 'dist/mock-server/index.d.ts', 'dist/mock-server/adapters/msw/index.d.ts', 'schemas/config.schema.json', 'scenarios/renew.yaml', 'README.md', 'package.json']) {
+    for (const needed of ['bin/koomock.js', 'dist/mock-server/adapters/cli/main.js', 'dist/mock-server/index.d.ts', 'dist/mock-server/adapters/msw/index.d.ts', 'schemas/config.schema.json', 'dist/validators/index.cjs', 'dist/validators/config.schema.json.cjs', 'scenarios/renew.yaml', 'README.md', 'package.json']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((f) => /^(test|mock-server|examples|bench)\//.test(f) || f.startsWith('dist/test'))).toEqual([]);

@@ -51,6 +51,18 @@ export const startBackendAcceptingForged = (): Promise<AgentsBackend> =>
     },
   });
 
+/** Verifies the JWT but always answers JSON (with usage), even when asked for a stream. */
+export function startJsonOnlyBackend(): Promise<AgentsBackend> {
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    const verdict = verifyGatewayJwt(req.headers.authorization, KEYS, Date.now());
+    const body = verdict.ok ? '{"data":"ok","usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}' : '{"error":"unauthorized"}';
+    res.writeHead(verdict.ok ? 200 : 401, { 'content-type': 'application/json' });
+    res.end(body);
+  });
+  return listen(server);
+}
+
 /** Sends headers, then events forever (never ends the stream). */
 export function startEndlessStream(): Promise<AgentsBackend> {
   const server: Server = createServer((req, res) => {

@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { addConfigOptions, toConfigOptions } from '../../config/cli-options.js';
-import { loadConfig } from '../../config/load.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { chooseLang, type Lang } from './i18n.js';
 import { parseFallbackPort } from '../../app/fallback-host.js';
@@ -42,11 +41,13 @@ export function parseTimeScale(text: string | undefined): number | undefined {
 }
 
 /**
- * Loads the config (defaults <- file <- KOOMOCK_* <- flags) and reads the shared options.
+ * Loads the config (defaults <- file <- KOOMOCK_* <- flags) and reads the shared options. The
+ * config loader is imported here, not at the top, so that `--help` does not load it.
  * @example
- *   const shared = toSharedRunOptions(command.opts(), io);
+ *   const shared = await toSharedRunOptions(command.opts(), io);
  */
-export function toSharedRunOptions(opts: Readonly<Record<string, unknown>>, io: CliIo): SharedRunOptions {
+export async function toSharedRunOptions(opts: Readonly<Record<string, unknown>>, io: CliIo): Promise<SharedRunOptions> {
+  const { loadConfig } = await import('../../config/load.js');
   const { file, flags } = toConfigOptions(opts);
   const loaded = loadConfig({ ...(file === undefined ? {} : { file }), env: io.env, flags, cwd: io.cwd });
   const { config } = loaded;

@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { isKoomockError } from '../../core/errors.js';
-import { localise } from '../../core/messages/localise.js';
 import { loadCommands } from './commands/index.js';
 import { chooseLang, type Lang } from './i18n.js';
 import { EXIT_USAGE, processIo, type CliIo } from './io.js';
@@ -34,6 +33,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     if (isKoomockError(e)) {
       const lang = errorLang(argv, io.env);
+      // The message catalogue is loaded only when there is a message to translate.
+      const { localise } = await import('../../core/messages/localise.js');
       io.err(`koomock${lang === 'zh' ? '：' : ': '}${localise(e.message, lang)}`);
       return EXIT_USAGE;
     }

@@ -6,7 +6,7 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { isAdminHost } from './admin/auth.js';
 import { adminErrorHandler } from './admin/errors.js';
-import { createAdminRouter, type RunsSetup } from './admin/router.js';
+import type { RunsSetup } from './admin/router.js';
 import type { EmulatorRuntime } from '../../app/emulator-runtime.js';
 import { isOverBodyLimit } from '../../core/openapi/body-limit.js';
 import { bodyTooLargeError, isBodyReadError, MAX_BODY_BYTES, toBodyErrorResponse } from './gateway-errors.js';
@@ -72,13 +72,20 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Expres
   // that turns out longer than the limit while it is read gets the same 413.
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: false }));
 
-  const admin = createAdminRouter(runtime, {
-    ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
-    ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
-    ...(options.runs === undefined ? {} : { runs: options.runs }),
-    ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }),
-  });
-  app.use(ADMIN_PREFIX, (req, res, next) => (res.locals[FOR_ADMIN] === true ? admin(req, res, next) : next()));
+  // The admin API (and through it the console, the run service and the scenario engine) is loaded
+  // on its first request: start-up and the Open APIs do not wait for it.
+  const startedAt = options.startedAt ?? Date.now();
+  let admin: Promise<RequestHandler> | undefined;
+  const loadAdmin = (): Promise<RequestHandler> =>
+    (admin ??= import('./admin/router.js').then(({ createAdminRouter }) =>
+      createAdminRouter(runtime, {
+        startedAt,
+        ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
+        ...(options.runs === undefined ? {} : { runs: options.runs }),
+        ...(options.scenarioDirs === undefined ? {} : { scenarioDirs: options.scenarioDirs }),
+      }),
+    ));
+  app.use(ADMIN_PREFIX, (req, res, next) => (res.locals[FOR_ADMIN] === true ? loadAdmin().then((handle) => handle(req, res, next), next) : next()));
   // A person opening the admin address in a browser lands on the console; API clients asking for
   // anything but HTML, and the platform's host names, still get the Open APIs' JSON answer.
   const browsing = (req: Request): boolean => /\btext\/html\b/.test(req.headers.accept ?? '');

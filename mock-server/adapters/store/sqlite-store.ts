@@ -3,24 +3,17 @@
  * one event-loop tick share one transaction, and `durable()` resolves once it committed. WAL with
  * `synchronous=NORMAL`: a committed transaction is in the WAL file, so an acknowledged usage push
  * survives `kill -9` of koomock; a power loss may lose the last commits before a checkpoint
- * (docs/benchmarks.md, "Durability").
+ * (docs/benchmarks.md, "Durability"). Opening the file is ./sqlite-open.ts, the exchange journal
+ * and its pruning ./sqlite-journal.ts.
  */
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { KoomockError } from '../../core/errors.js';
 import type { CatalogProduct } from '../../core/market/catalog.js';
 import type { InstanceRecord } from '../../core/market/instance.js';
 import type { Order } from '../../core/market/order.js';
 import type { UsagePushRecord } from '../../core/market/usage-rules.js';
 import type {
   ConsumeGrantResult,
-  Exchange,
-  ExchangeFilter,
   FileInfo,
   GrantKind,
-  JournalLimits,
-  NewExchange,
   NewFile,
   OAuthGrant,
   ResetScope,
@@ -30,11 +23,12 @@ import type {
   StoredProduct,
   StoredUsageRecord,
 } from '../../core/store.js';
-import { lockStateFile } from './db-lock.js';
 import { createGroupCommit } from './group-commit.js';
 import { guardStore } from './guard.js';
 import { byteLength } from './shared.js';
-import { CONFIG_TABLES, DROP_JOURNAL_GUARDS, JOURNAL_GUARDS, migrate, STATE_TABLES } from './sqlite-schema.js';
+import { createSqliteJournal } from './sqlite-journal.js';
+import { openStateFile } from './sqlite-open.js';
+import { CONFIG_TABLES, DROP_JOURNAL_GUARDS, JOURNAL_GUARDS, STATE_TABLES } from './sqlite-schema.js';
 
 interface DataRow {
   data: string;
@@ -55,9 +49,6 @@ interface FileRow {
 interface ProductRow extends DataRow {
   seller_id: string;
 }
-
-/** The row id is the exchange id; it joins the stored JSON on the way out so ids are never duplicated. */
-const EXCHANGE_DATA = "json_set(data, '$.id', id) AS data";
 
 const toStoredProduct = (r: ProductRow): StoredProduct => ({ sellerId: r.seller_id, product: JSON.parse(r.data) as CatalogProduct });
 
@@ -82,52 +73,14 @@ function toStoredFile(r: FileRow): StoredFile {
     : { ...base, type: 'CHARACTERS', content: String(r.content) };
 }
 
-/** The state file and its -wal and -shm companions hold the generated SK: owner only. */
-function restrictFiles(path: string): void {
-  // SQLite creates -wal and -shm with the mode of the database file, so it is created 0600 first.
-  closeSync(openSync(path, 'a', 0o600));
-  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    if (existsSync(file)) chmodSync(file, 0o600);
-  }
-}
-
-function open(path: string): { db: Database.Database; release: () => void } {
-  let db: Database.Database | undefined;
-  let release = (): void => {};
-  try {
-    if (path !== ':memory:' && !path.startsWith('file:')) {
-      // Folders koomock creates for its state are the owner's only.
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      release = lockStateFile(path);
-      restrictFiles(path);
-    }
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    migrate(db, path);
-    return { db, release };
-  } catch (e) {
-    db?.close();
-    release();
-    if (e instanceof KoomockError) throw e;
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new KoomockError(
-      'STORE_FAILED',
-      `could not open the state file ${path}: ${reason}. Check that the folder is writable, or choose another state path`,
-      { path },
-      e,
-    );
-  }
-}
-
 /**
  * A Store in the SQLite file at `path` (its folder is created); `:memory:` for a throwaway one.
  * @example const store = createSqliteStore('.koomock/state.db'); try { ... } finally { store.close(); }
  */
 export function createSqliteStore(path: string): Store {
-  const { db, release } = open(path);
+  const { db, release } = openStateFile(path);
   const tx = createGroupCommit(db);
+  const journal = createSqliteJournal(db, tx);
   /** `fn` joining this tick's transaction. */
   const w =
     <A extends unknown[], R>(fn: (...args: A) => R) =>
@@ -146,7 +99,6 @@ export function createSqliteStore(path: string): Store {
     fileInfo: q(`SELECT ${FILE_INFO} FROM files f WHERE f.id = ?`),
     fileBytes: q("SELECT substr(c.content, ?, ?) AS chunk FROM files f JOIN file_contents c ON c.id = f.id WHERE f.id = ? AND f.type = 'FILE'"),
     grant: q('SELECT data, consumed_at FROM grants WHERE kind = ? AND token = ?'),
-    exchange: q(`SELECT ${EXCHANGE_DATA} FROM exchanges WHERE id = ?`),
     runtime: q('SELECT value FROM runtime WHERE key = ?').pluck(),
   };
   const insertFile = (file: NewFile): number =>
@@ -183,33 +135,8 @@ export function createSqliteStore(path: string): Store {
     nonce: q(
       'INSERT INTO nonces (scope, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT (scope, nonce) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)',
     ),
-    exchange: q('INSERT INTO exchanges (direction, operation, seller_id, scenario, started_at, data) VALUES (?, ?, ?, ?, ?, ?)'),
     runtime: q('INSERT INTO runtime (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
   };
-  const journal = {
-    bounds: q('SELECT min(id) AS first, max(id) AS last, count(*) AS n FROM exchanges'),
-    // The first entry young enough to keep, walking from the oldest.
-    firstYoung: q('SELECT id FROM exchanges WHERE started_at >= ? ORDER BY id LIMIT 1').pluck(),
-    // Entries in id order, so each one deleted is the oldest left (the guard trigger allows that).
-    prune: q('DELETE FROM exchanges WHERE id < ?'),
-  };
-
-  /** Same rule as the memory store (shared.ts pruneCut), on ids: removes entries with id < cut. */
-  function pruneExchanges(limits: JournalLimits, maxRows: number): number {
-    const { first, last, n } = journal.bounds.get() as { first: number | null; last: number | null; n: number };
-    if (first === null || last === null || n <= 1) return 0;
-    // Ids have no gaps past the first (only the oldest entries are ever removed).
-    let cut = limits.maxExchanges > 0 ? Math.max(first, last - limits.maxExchanges + 1) : first;
-    if (limits.maxAgeMs > 0) {
-      const young = journal.firstYoung.get(limits.now - limits.maxAgeMs) as number | undefined;
-      cut = Math.max(cut, young ?? last);
-    }
-    cut = Math.min(cut, last, first + maxRows);
-    if (cut <= first) return 0;
-    tx.write();
-    return journal.prune.run(cut).changes;
-  }
-
   const addUsage = db.transaction((sellerId: string, records: readonly StoredUsageRecord[]) => {
     const stored: string[] = [];
     const duplicates: string[] = [];
@@ -242,23 +169,6 @@ export function createSqliteStore(path: string): Store {
     for (const table of scope === 'all' ? [...STATE_TABLES, ...CONFIG_TABLES] : STATE_TABLES) db.exec(`DELETE FROM ${table}`);
     db.exec(JOURNAL_GUARDS);
   });
-
-  function listExchanges(filter: ExchangeFilter = {}): Exchange[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    const add = (sql: string, value: string | number | undefined) => {
-      if (value === undefined) return;
-      where.push(sql);
-      args.push(value);
-    };
-    add('direction = ?', filter.direction);
-    add('operation = ?', filter.operation);
-    add('seller_id = ?', filter.sellerId);
-    add('scenario = ?', filter.scenario);
-    add('id > ?', filter.afterId);
-    const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-    return parseAll<Exchange>(db.prepare(`SELECT ${EXCHANGE_DATA} FROM exchanges ${clause} ORDER BY id LIMIT ?`).all(...args, filter.limit ?? -1));
-  }
 
   return guardStore(
     'sqlite',
@@ -331,12 +241,10 @@ export function createSqliteStore(path: string): Store {
 
       rememberNonce: w((scope: string, nonce: string, expiresAt: number, now: number) => remember(scope, nonce, expiresAt, now)),
 
-      appendExchange: w((e: NewExchange) =>
-        Number(put.exchange.run(e.direction, e.operation, e.sellerId ?? null, e.scenario ?? null, e.startedAt, JSON.stringify(e)).lastInsertRowid),
-      ),
-      pruneExchanges,
-      getExchange: (id) => parse(get.exchange.get(id) as DataRow | undefined),
-      listExchanges,
+      appendExchange: journal.append,
+      pruneExchanges: journal.prune,
+      getExchange: journal.get,
+      listExchanges: journal.list,
 
       getClockOffset: () => Number(get.runtime.get('clockOffset') ?? 0),
       setClockOffset: w((offsetMs: number) => void put.runtime.run('clockOffset', String(offsetMs))),

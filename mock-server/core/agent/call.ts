@@ -72,8 +72,10 @@ export async function callAgent(target: AgentTarget, spec: AgentCallSpec, deps: 
   const checks: CheckResult[] = [answered];
   // Usage and events are judged only on a whole, served answer.
   if (answer !== undefined && answered.ok) {
-    if (mode === 'sse') checks.push(checkAgentSse(answer));
-    checks.push(checkAgentUsage(answer, billedItems(target.prices), mode));
+    const stream = mode === 'sse' ? checkAgentSse(answer) : undefined;
+    if (stream !== undefined) checks.push(stream);
+    // Usage is read from the events: an answer that is no event stream fails agent.sse alone.
+    if (stream === undefined || stream.ok) checks.push(checkAgentUsage(answer, billedItems(target.prices), mode));
   }
   const requestJson = request.body === undefined ? undefined : parseBoundedJson(request.body);
   const bill = computeBill(answer?.billed, requestJson?.ok === true ? requestJson.value : undefined, target.prices);

@@ -61,7 +61,9 @@ export const RUN_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     zh: '场景期望卖家服务触发 {id}：请检查场景发送的测试钩子（extendParams koomock.*）',
   },
   // The run's deadline (core/scenario/run/engine.ts).
-  'deadline.expected': { en: "the scenario runs before the run's deadline ({text})", zh: '场景在本次运行的截止时间（{text}）之前执行' },
+  'deadline.expected': { en: "the scenario runs before the run's deadline ({~text})", zh: '场景在本次运行的截止时间（{~text}）之前执行' },
+  'deadline.derived': { en: '{duration}, derived from the suite', zh: '{duration}，由套件推算', nested: true },
+  'deadline.default': { en: 'the run deadline', zh: '本次运行的截止时间', nested: true },
   'deadline.received': { en: 'not run: the deadline had passed when its turn came', zh: '未执行：轮到该场景时截止时间已过' },
   'deadline.hint': {
     en: 'A seller that hangs makes every call wait for the call timeout: fix the scenarios that failed with transport.* first, or give the run more time with --deadline',

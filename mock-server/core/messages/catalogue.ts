@@ -12,6 +12,7 @@ import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
 import { PROTOCOL_SENTENCES } from './catalogue-protocol.js';
 import { SCHEMA_SENTENCES } from './catalogue-schema.js';
+import { SEND_SENTENCES } from './catalogue-send.js';
 import { RUN_SENTENCES } from './catalogue-run.js';
 import { SECURITY_SENTENCES } from './catalogue-security.js';
 import { SIGNING_SENTENCES } from './catalogue-signing.js';
@@ -34,6 +35,7 @@ export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = 
   SCHEMA_SENTENCES,
   ATTACK_CHOICE_SENTENCES,
   AGENT_SENTENCES,
+  SEND_SENTENCES,
 ];
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */

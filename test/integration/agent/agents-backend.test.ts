@@ -8,6 +8,7 @@ import {
   startBackendAcceptingForged,
   startBackendWithoutUsage,
   startEndlessStream,
+  startJsonOnlyBackend,
   startHugeStream,
   startAgentsBackendWith,
   startReferenceBackend,
@@ -97,6 +98,16 @@ describe('a backend with one defect fails one named check', () => {
     try {
       const run = await runAgentCalls(targetFor(backend.url), { stream: false });
       expect(failed(run).map((c) => [c.id, c.received])).toEqual([['agent.usage', 'the answer has no usage.completion_tokens (or usage.output_tokens)']]);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  test('answering JSON when asked for a stream fails agent.sse only', async () => {
+    const backend = await startJsonOnlyBackend();
+    try {
+      const run = await runAgentCalls(targetFor(backend.url), { stream: true });
+      expect(failed(run).map((c) => [c.id, c.received])).toEqual([['agent.sse', 'Content-Type application/json']]);
     } finally {
       await backend.close();
     }

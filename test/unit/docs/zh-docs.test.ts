@@ -10,13 +10,13 @@ import { describe, expect, test } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-/**
- * The documents that must have a Chinese counterpart (English -> Chinese, paths from the repository
- * root). docs/scenarios.md, checks.md and config.md join this list once they are translated.
- */
+/** The documents that must have a Chinese counterpart (English -> Chinese, paths from the repository root). */
 const REQUIRED: Readonly<Record<string, string>> = {
   'README.md': 'README.zh-CN.md',
   'docs/signing.md': 'docs/zh/signing.md',
+  'docs/scenarios.md': 'docs/zh/scenarios.md',
+  'docs/checks.md': 'docs/zh/checks.md',
+  'docs/config.md': 'docs/zh/config.md',
   'docs/security.md': 'docs/zh/security.md',
 };
 

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { decryptV1Field, type EncryptType, encryptV1Field } from '../../../core/signing/index.js';
-import { createCryptoRandom } from '../../../app/random.js';
+import type { EncryptType } from '../../../core/signing/index.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../io.js';
 import type { RegisterCommand } from './register.js';
 import { createGroup, finishGroup } from './signing/group.js';
@@ -21,6 +20,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  * `koomock aes encrypt|decrypt`: the V1 sensitive-field encryption (produce-api.md §7): AES-CBC with
  * PKCS5 padding, the AES key derived from the access key with Java's SHA1PRNG, `IV + Base64(ciphertext)`.
  * Prints one line: the ciphertext or the plaintext. A well-formed value that does not decrypt exits 1.
+ * The cipher code is imported when an action runs (`koomock --help` does not load it).
  */
 export const registerAes: RegisterCommand = (program, io, setExit) => {
   const aes = createGroup(program, 'aes', 'V1 AES field encryption of userName/password/mobilePhone/email (敏感字段加解密)');
@@ -29,7 +29,8 @@ export const registerAes: RegisterCommand = (program, io, setExit) => {
     .option('--iv <iv>', '16 ASCII characters; default: 16 random letters and digits')
     .option('--text <plain>', 'the plaintext')
     .addHelpText('after', EXAMPLES.aesEncrypt)
-    .action((o: AesOptions) => {
+    .action(async (o: AesOptions) => {
+      const [{ encryptV1Field }, { createCryptoRandom }] = await Promise.all([import('../../../core/signing/index.js'), import('../../../app/random.js')]);
       const { key, encryptType } = toKeyAndType(o);
       const plaintext = required(o.text, '--text', 'the plaintext to encrypt');
       if (o.iv !== undefined && !/^[\x21-\x7e]{16}$/.test(o.iv)) {
@@ -43,7 +44,8 @@ export const registerAes: RegisterCommand = (program, io, setExit) => {
   fieldCommand(aes, 'decrypt', 'decrypt a V1 field given as IV + Base64(ciphertext)')
     .option('--text <cipher>', 'the value: 16-character IV followed by Base64 ciphertext')
     .addHelpText('after', EXAMPLES.aesDecrypt)
-    .action((o: AesOptions) => {
+    .action(async (o: AesOptions) => {
+      const { decryptV1Field } = await import('../../../core/signing/index.js');
       const { key, encryptType } = toKeyAndType(o);
       const value = required(o.text, '--text', 'the encrypted value (IV + Base64)');
       if (value.length <= 16 || !BASE64.test(value.slice(16))) {

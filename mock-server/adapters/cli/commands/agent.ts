@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { AgentCallReport } from '../../../core/agent/call.js';
 import { parseBoundedJson } from '../../../core/bounded-json.js';
-import { CHECK_MESSAGES_ZH } from '../../../core/checks/messages-zh.js';
-import { CHECKS } from '../../../core/checks/catalog.js';
 import { usageError } from '../../../core/errors.js';
-import { localise } from '../../../core/messages/localise.js';
-import { loadConfig } from '../../../config/load.js';
-import { type AgentRun, runAgentCalls } from '../../../app/agent-call.js';
-import { chooseLang, type Lang } from '../i18n.js';
+import { chooseLang } from '../i18n.js';
 import type { CliIo } from '../io.js';
 import { toSafeText } from '../reporters/safe-text.js';
 import type { RegisterCommand } from './register.js';
@@ -42,9 +36,6 @@ function readBody(option: unknown, io: CliIo): string | undefined {
   return text;
 }
 
-/** Lines of an answer printed (a stream has one per event). */
-const MAX_ANSWER_LINES = 20;
-
 const CONFIG_FLAGS = [
   ['url', '--url', ['agent', 'url']],
   ['ak', '--ak', ['agent', 'ak']],
@@ -53,47 +44,9 @@ const CONFIG_FLAGS = [
   ['timeout', '--timeout', ['agent', 'timeout']],
 ] as const;
 
-const LABELS = {
-  en: { expected: 'expected', received: 'received', hint: 'hint', total: 'total' },
-  zh: { expected: '期望', received: '收到', hint: '建议', total: '合计' },
-} as const;
-
-const title = (id: string, lang: Lang): string => (lang === 'zh' ? (CHECK_MESSAGES_ZH[id]?.title ?? CHECKS[id] ?? id) : (CHECKS[id] ?? id));
-
-function callText(call: AgentCallReport, lang: Lang): string[] {
-  const t = (s: string): string => toSafeText(localise(s, lang));
-  const head = `${call.jwt === 'valid' ? 'valid JWT' : call.jwt === 'expired' ? 'expired JWT' : 'JWT signed with another SK'} (${call.mode})`;
-  // Every English line below is in the message catalogue (core/messages/catalogue-agent.ts).
-  const lines = [`── ${t(head)}`, `${call.request.method} ${toSafeText(call.request.url)}`];
-  for (const [name, value] of Object.entries(call.request.headers)) lines.push(`  ${name}: ${toSafeText(value)}`);
-  if (call.request.body !== undefined) lines.push(`  ${toSafeText(call.request.body, { max: 400 })}`);
-  lines.push(call.error === undefined ? `→ HTTP ${call.status ?? '?'} ${toSafeText(call.contentType ?? '')} (${call.durationMs} ms)` : `→ ${toSafeText(call.error)}`);
-  const answerLines = (call.answer ?? '').split(/\r\n|\r|\n/).filter((l) => l !== '');
-  for (const line of answerLines.slice(0, MAX_ANSWER_LINES)) lines.push(`  ${toSafeText(line, { max: 300 })}`);
-  if (answerLines.length > MAX_ANSWER_LINES) lines.push(`  … (+${answerLines.length - MAX_ANSWER_LINES})`);
-  for (const c of call.checks) {
-    lines.push(`${c.ok ? '✔' : '✗'} ${c.id}  ${toSafeText(title(c.id, lang))}`);
-    if (!c.ok) {
-      if (c.expected !== undefined) lines.push(`    ${LABELS[lang].expected}: ${t(c.expected)}`);
-      if (c.received !== undefined) lines.push(`    ${LABELS[lang].received}: ${t(c.received)}`);
-      if (c.hint !== undefined) lines.push(`    ${LABELS[lang].hint}: ${t(c.hint)}`);
-    }
-  }
-  if (call.bill !== undefined) {
-    lines.push(t('bill'));
-    for (const l of call.bill.lines) {
-      const price = l.unitPrice === undefined ? t('no price') : `× ${l.unitPrice} = ${l.amount ?? '?'}`;
-      lines.push(`  ${l.item.padEnd(14)} ${String(l.quantity ?? '—').padEnd(10)} ${price}`);
-    }
-    lines.push(`  ${LABELS[lang].total.padEnd(14)} ${call.bill.total === undefined ? t('no prices configured (agent.prices)') : String(call.bill.total)}`);
-  }
-  return lines;
-}
-
-const toText = (run: AgentRun, lang: Lang): string => [...run.calls.flatMap((c) => [...callText(c, lang), '']), run.ok ? `✔ ${localise('all agent checks passed', lang)}` : `✗ ${localise('some agent checks failed', lang)}`].join('\n');
-
 /**
  * `koomock agent call`: the Agents gateway's calls to a seller's backend, checked, with the bill.
+ * What it runs is imported when it runs (`koomock --help` loads none of it).
  */
 export const registerAgent: RegisterCommand = (program: Command, io: CliIo, setExit) => {
   const agent = program.command('agent').description('play the KooGallery Agents gateway against a seller\'s Agents backend (Agents网关)');
@@ -112,6 +65,11 @@ export const registerAgent: RegisterCommand = (program: Command, io: CliIo, setE
     .option('--lang <lang>', 'language of the checklist: en or zh')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: Record<string, unknown>) => {
+      const [{ loadConfig }, { runAgentCalls }, { toText }] = await Promise.all([
+        import('../../../config/load.js'),
+        import('../../../app/agent-call.js'),
+        import('./agent-text.js'),
+      ]);
       const commandFlags = CONFIG_FLAGS.flatMap(([property, flag, path]) => (typeof opts[property] === 'string' ? [{ flag, path, value: opts[property] }] : []));
       const { config } = loadConfig({ ...(typeof opts['config'] === 'string' ? { file: opts['config'] } : {}), env: io.env, commandFlags, cwd: io.cwd });
       const body = readBody(opts['body'], io);

@@ -1,5 +1,4 @@
 import { addConfigOptions, toConfigOptions } from '../../../config/cli-options.js';
-import { loadConfig } from '../../../config/load.js';
 import type { RegisterCommand } from './register.js';
 
 const MARK = { ok: '✔', fail: '✗', note: '!', skipped: '–' } as const;
@@ -15,8 +14,9 @@ export const registerDoctor: RegisterCommand = (program, io, setExit) => {
   addConfigOptions(command)
     .addHelpText('after', '\nExample:\n  koomock doctor --seller-url https://saas.example.com/produce --key "$BASIC_KEY"\n\nExit codes: 0 nothing failed, 1 a check failed, 2 koomock could not run.')
     .action(async (opts: Record<string, unknown>) => {
+      // Imported here, not at the top: `koomock --help` loads neither.
+      const [{ loadConfig }, { runDoctor }] = await Promise.all([import('../../../config/load.js'), import('../../../app/doctor.js')]);
       const { config } = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
-      const { runDoctor } = await import('../../../app/doctor.js');
       const lines = await runDoctor(config);
       for (const line of lines) {
         io.out(`${MARK[line.status]} ${line.text}`);

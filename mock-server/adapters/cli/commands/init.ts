@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { usageError } from '../../../core/errors.js';
-import { toStarterJson, toStarterYaml } from '../../../config/starter.js';
 import { EXIT_OK } from '../io.js';
 import { writeKitKeyPair } from './init-kit.js';
 import type { RegisterCommand } from './register.js';
@@ -24,7 +23,9 @@ export const registerInit: RegisterCommand = (program, io, setExit) => {
     .option('--force', 'overwrite the file if it exists')
     .option('--file <path>', 'where to write the config', 'koomock.config.yaml')
     .option('--kit', 'also write a demo RSA-3072 key pair for the joint-operation clientSecret (联营 clientSecret 密钥对) under keys/')
-    .action((opts: InitOptions) => {
+    .action(async (opts: InitOptions) => {
+      // Imported here, not at the top: the starter needs the YAML library, which `--help` should not load.
+      const { toStarterJson, toStarterYaml } = await import('../../../config/starter.js');
       const path = resolve(io.cwd, opts.file);
       const force = opts.force === true;
       try {

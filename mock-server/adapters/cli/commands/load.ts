@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { usageError } from '../../../core/errors.js';
 import type { LoadSummary } from '../../../core/load/summary.js';
 import { addConfigOptions, toConfigOptions } from '../../../config/cli-options.js';
-import { loadConfig } from '../../../config/load.js';
-import { type LoadMode, runLoad } from '../../../app/load-run.js';
+import type { LoadMode } from '../../../app/load-run.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './register.js';
 
@@ -53,7 +52,8 @@ function toLoadText(s: LoadSummary, timeoutMs: number): string {
 }
 
 /**
- * `koomock load`: a burst of signed produce calls against the seller's endpoint.
+ * `koomock load`: a burst of signed produce calls against the seller's endpoint. The config loader
+ * and the load runner are imported when it runs (`--help` loads neither).
  */
 export const registerLoad: RegisterCommand = (program: Command, io: CliIo, setExit) => {
   const command = program
@@ -75,6 +75,7 @@ export const registerLoad: RegisterCommand = (program: Command, io: CliIo, setEx
       const mode = toMode(opts);
       const durationMs = (positive('--duration', opts['duration'], false) ?? 10) * 1000;
       const maxCalls = positive('--calls', opts['calls'], true);
+      const [{ loadConfig }, { runLoad }] = await Promise.all([import('../../../config/load.js'), import('../../../app/load-run.js')]);
       const { file, flags } = toConfigOptions(opts);
       const { config } = loadConfig({ ...(file === undefined ? {} : { file }), env: io.env, flags, cwd: io.cwd });
       const live = io.isTTY && opts['json'] !== true;

@@ -70,7 +70,7 @@ function registerVerify(pact: Command, io: CliIo, setExit: (code: number) => voi
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (opts: Record<string, unknown>) => {
-      const shared = toSharedRunOptions(opts, io);
+      const shared = await toSharedRunOptions(opts, io);
       const { config } = shared.loaded;
       const { openBackend } = await import('../../../app/open-backend.js');
       const { verifyProducePacts } = await import('../../../app/pact.js');
@@ -113,7 +113,7 @@ function registerResignProxy(pact: Command, io: CliIo): void {
     .option('--listen-port <port>', 'port of the proxy (0: any free port)', '9292')
     .option('--listen-host <host>', 'address of the proxy', '127.0.0.1');
   addRunOptions(command).action(async (opts: Record<string, unknown>) => {
-    const shared = toSharedRunOptions(opts, io);
+    const shared = await toSharedRunOptions(opts, io);
     const { config } = shared.loaded;
     const port = Number(text(opts['listenPort']) ?? '9292');
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -162,7 +162,7 @@ function registerVerifyOpenApi(pact: Command, io: CliIo, setExit: (code: number)
     .description("verify your consumer pacts for the Open APIs against koomock's emulation of KooGallery")
     .option('--pact <file|dir>', 'your consumer pact file or directory (repeatable)', collect);
   addRunOptions(command).action(async (opts: Record<string, unknown>) => {
-    const shared = toSharedRunOptions(opts, io);
+    const shared = await toSharedRunOptions(opts, io);
     const { config } = shared.loaded;
     const pacts = Array.isArray(opts['pact']) ? (opts['pact'] as string[]) : [];
     if (pacts.length === 0) {

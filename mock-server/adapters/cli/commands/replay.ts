@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { usageError } from '../../../core/errors.js';
 import type { Exchange } from '../../../core/store.js';
-import { replayOnEmulator } from '../../../app/replay-remote.js';
 import { REPLAY_BREAKS } from '../../../core/security/replay-breaks.js';
 import type { CliIo } from '../io.js';
-import { shouldUseColor, toExitCode, toReportText } from '../reporters/index.js';
 import { toSafeText } from '../reporters/safe-text.js';
 import type { RegisterCommand } from './register.js';
 
@@ -44,7 +42,8 @@ export function toJournalLines(e: Exchange): string[] {
 
 /**
  * `koomock replay EXCHANGE_ID`: re-sends a journaled call of a running emulator with a fresh
- * signature, or broken (`--break`), and prints it with the checklist.
+ * signature, or broken (`--break`), and prints it with the checklist. The replay and the reporters
+ * are imported when it runs (`--help` loads neither).
  */
 export const registerReplay: RegisterCommand = (program: Command, io: CliIo, setExit) => {
   program
@@ -65,6 +64,7 @@ export const registerReplay: RegisterCommand = (program: Command, io: CliIo, set
       const lang = opts['lang'] === 'zh' ? 'zh' : 'en';
       const token = typeof opts['adminToken'] === 'string' ? opts['adminToken'] : io.env['KOOMOCK_ADMIN_TOKEN'];
       const url = String(opts['emulatorUrl']);
+      const [{ replayOnEmulator }, { shouldUseColor, toExitCode, toReportText }] = await Promise.all([import('../../../app/replay-remote.js'), import('../reporters/index.js')]);
       const replay = await replayOnEmulator(url, Number(idText), { ...(token === undefined ? {} : { token }), ...(how === undefined ? {} : { break: how as string }) });
       for (const exchange of replay.exchanges) io.out([...toJournalLines(exchange), ''].join('\n'));
       io.out(toReportText(replay.report, 'pretty', { lang, color: shouldUseColor(process.stdout, io.env) }).replace(/\n$/, ''));

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { addRunOptions, toSharedRunOptions } from '../command-options.js';
-import { toAttemptLine, toProgressLine } from '../progress.js';
 import { parseDuration } from '../../../core/duration.js';
 import { usageError } from '../../../core/errors.js';
-import { runSuite, selectScenarios } from '../../../app/run-suite.js';
 import type { CliIo } from '../io.js';
-import { parseReportSpecs, shouldUseColor, toExitCode, writeReports } from '../reporters/index.js';
 import type { RegisterCommand } from './register.js';
 import { fill, MESSAGES } from '../i18n.js';
 
@@ -49,7 +46,8 @@ Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run (fla
 /**
  * `koomock run [PATH...]`: plays the marketplace against the seller's production interface, one
  * progress line per scenario (standard error), then the ✔/✗ checklist and the summary (standard
- * output), and the reports asked for with `--report`.
+ * output), and the reports asked for with `--report`. What it runs is imported when it runs, so
+ * that `koomock --help` loads none of it.
  */
 export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExit) => {
   const command = program
@@ -66,7 +64,12 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
   addRunOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: Record<string, unknown>) => {
-      const shared = toSharedRunOptions(opts, io);
+      const [{ runSuite, selectScenarios }, { parseReportSpecs, shouldUseColor, toExitCode, writeReports }, { toAttemptLine, toProgressLine }] = await Promise.all([
+        import('../../../app/run-suite.js'),
+        import('../reporters/index.js'),
+        import('../progress.js'),
+      ]);
+      const shared = await toSharedRunOptions(opts, io);
       const { config } = shared.loaded;
       const only = ((opts['only'] as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
       const specs = parseReportSpecs((opts['report'] as string[] | undefined) ?? []);

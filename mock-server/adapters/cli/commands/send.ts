@@ -7,13 +7,8 @@ import { usageError } from '../../../core/errors.js';
 import { EVERY_ATTACK_NAME } from '../../../core/checks/attack-names.js';
 import { chooseAttack } from '../../../core/security/attack-choice.js';
 import { ACTIVITY_NAMES } from '../../../core/scenario/load/activities.js';
-import { bodyAssignments, parseSetText, splitAssignments } from '../../../core/scenario/load/send-input.js';
 import { addRunOptions, toSharedRunOptions } from '../command-options.js';
-import { toExchangeLines } from '../exchange-text.js';
-import { sendSingleCall } from '../../../app/send-one-call.js';
 import type { CliIo } from '../io.js';
-import { shouldUseColor, toExitCode, toReportText } from '../reporters/index.js';
-import { toSafeText } from '../reporters/safe-text.js';
 import type { RegisterCommand } from './register.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -54,18 +49,18 @@ function readTextFile(path: string, io: CliIo): string {
   }
 }
 
-/** `--body '{…}'` or `--body @file.json` as top-level assignments. */
-function readBody(activity: string, option: unknown, io: CliIo): ReturnType<typeof bodyAssignments> {
-  if (typeof option !== 'string') return [];
+/** `--body '{…}'` or `--body @file.json` as a JSON object; undefined without `--body`. */
+function readBody(option: unknown, io: CliIo): Record<string, unknown> | undefined {
+  if (typeof option !== 'string') return undefined;
   const text = option.startsWith('@') ? readTextFile(option.slice(1), io) : option;
   const body = parseBoundedJsonObject(text);
   if (!body.ok) throw usageError(`--body${option.startsWith('@') ? ` ${option}` : ''} is not a usable JSON object (${body.detail}): give a JSON object, or @file.json`);
-  return bodyAssignments(activity, body.value);
+  return body.value;
 }
 
 /**
  * `koomock send ACTIVITY`: one signed call (no retries unless --retry), printing the request as
- * sent, the answer and the ✔/✗ checklist.
+ * sent, the answer and the ✔/✗ checklist. What it runs is imported when it runs (`--help` loads none of it).
  */
 export const registerSend: RegisterCommand = (program: Command, io: CliIo, setExit) => {
   const command = program
@@ -83,9 +78,17 @@ export const registerSend: RegisterCommand = (program: Command, io: CliIo, setEx
     .addHelpText('after', EXAMPLES)
     .action(async (activity: string, opts: Record<string, unknown>) => {
       checkActivity(activity);
-      const shared = toSharedRunOptions(opts, io);
+      const [{ sendSingleCall }, { toExchangeLines }, { shouldUseColor, toExitCode, toReportText }, { toSafeText }] = await Promise.all([
+        import('../../../app/send-one-call.js'),
+        import('../exchange-text.js'),
+        import('../reporters/index.js'),
+        import('../reporters/safe-text.js'),
+      ]);
+      const { bodyAssignments, parseSetText, splitAssignments } = await import('../../../core/scenario/load/send-input.js');
+      const shared = await toSharedRunOptions(opts, io);
       const { config } = shared.loaded;
-      const assignments = [...readBody(activity, opts['body'], io), ...((opts['set'] as string[] | undefined) ?? []).map(parseSetText)];
+      const body = readBody(opts['body'], io);
+      const assignments = [...(body === undefined ? [] : bodyAssignments(activity, body)), ...((opts['set'] as string[] | undefined) ?? []).map(parseSetText)];
       const { fields, overrides } = splitAssignments(activity, assignments, config.profile.generation);
       const attack = typeof opts['attack'] === 'string' ? chooseAttack(opts['attack'], activity, config.profile.generation) : undefined;
       if (attack !== undefined && opts['retry'] === true) throw usageError('--retry cannot be combined with --attack: a forged call is sent once; remove --retry');

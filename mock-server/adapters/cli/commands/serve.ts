@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addConfigOptions, toConfigOptions } from '../../../config/cli-options.js';
 import { describeSource } from '../../../config/describe.js';
-import { loadConfig } from '../../../config/load.js';
 import { maskSecret } from '../../../config/secrets.js';
 import type { KoomockConfig } from '../../../config/types.js';
 import { parseFallbackPort, toFallbackHostPorts } from '../../../app/fallback-host.js';
 import type { SellerCredentials } from '../../../app/seller-credentials.js';
+import type { RunReport } from '../../../core/scenario/run/report.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 import type { RegisterCommand } from './register.js';
 
@@ -68,13 +68,15 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
     .option('--fallback-port <port>', 'also serve the fallback host (the second of server.hostNames, mkt.myhuaweicloud.cn) on this port, for failover tests')
     .option('--scenarios <dir>', 'a folder of your scenario files, listed by the console next to the shipped suite (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .action(async (opts: Record<string, unknown>) => {
+      const { loadConfig } = await import('../../../config/load.js');
       const loaded = loadConfig({ ...toConfigOptions(opts), env: io.env, cwd: io.cwd });
       const hostPorts = toFallbackHostPorts(loaded.config, parseFallbackPort(opts['fallbackPort']));
       // Loaded here, not at the top, so other commands never load express and SQLite.
       const { startServer } = await import('../../../app/start-server.js');
       const scenarioDirs = ((opts['scenarios'] as string[] | undefined) ?? []).map((d) => resolve(io.cwd, d));
-      const { toReportText } = await import('../reporters/index.js');
-      const started = await startServer(loaded, { hostPorts, scenarioDirs, renderReport: (report, kind) => toReportText(report, kind) });
+      // The reporters load with the first JUnit or HTML report asked for, not at start-up.
+      const renderReport = async (report: RunReport, kind: 'junit' | 'html'): Promise<string> => (await import('../reporters/index.js')).toReportText(report, kind);
+      const started = await startServer(loaded, { hostPorts, scenarioDirs, renderReport });
       const stopping = nextStopSignal();
       // performance.now() counts from process start: the time a user waits for `koomock serve`.
       printBanner(io, loaded.config, started, Math.round(performance.now()));

@@ -1,14 +1,4 @@
 import type { Command } from 'commander';
-import {
-  computeBodySign,
-  computeKitSignature,
-  computeV1AuthToken,
-  computeV2Signature,
-  parseJsonObject,
-  toBodySignHeader,
-  toCanonicalJson,
-} from '../../../core/signing/index.js';
-import { computeUsageSignature, signApigRequest } from '../../../core/signing/open-api-signing.js';
 import { EXIT_OK } from '../io.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './register.js';
@@ -32,7 +22,8 @@ interface ApigSignOptions extends ApigOptions {
 
 /**
  * `koomock sign <scheme>`: computes one signature and prints exactly one line, the value, so scripts
- * can use it. Schemes: v2, kit, v1, body, apig, usage (docs/signing.md).
+ * can use it. Schemes: v2, kit, v1, body, apig, usage (docs/signing.md). The signing code is
+ * imported when a scheme runs, so that `koomock --help` does not load it.
  */
 export const registerSign: RegisterCommand = (program, io, setExit) => {
   const sign = createGroup(program, 'sign', 'compute a signature, print it on one line (计算签名)');
@@ -44,6 +35,7 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
   produceCommand(sign, 'v2', 'V2 basic interface signature (基础接口 URL param signature)', EXAMPLES.signV2).action(
     async (o: ProduceOptions) => {
       const input = await toProduceInput(o, io, KEY_HELP.v2);
+      const { computeV2Signature } = await signing();
       const signature = computeV2Signature(input);
       done(o.lower === true ? signature : signature.toUpperCase());
     },
@@ -52,6 +44,7 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
   produceCommand(sign, 'kit', 'joint-operation kit x-sign header (联营 kit 接口)', EXAMPLES.signKit).action(
     async (o: ProduceOptions) => {
       const input = await toProduceInput(o, io, KEY_HELP.kit);
+      const { computeKitSignature } = await signing();
       const signature = computeKitSignature(input);
       done(o.lower === true ? signature : signature.toUpperCase());
     },
@@ -63,7 +56,8 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
     .option('--key <key>', KEY_HELP.v1)
     .option('--params <query>', 'the query string (or whole URL) as received; values are URL-decoded, authToken is left out')
     .addHelpText('after', EXAMPLES.signV1)
-    .action((o: { key?: string; params?: string }) => {
+    .action(async (o: { key?: string; params?: string }) => {
+      const { computeV1AuthToken } = await signing();
       const key = required(o.key, '--key', KEY_HELP.v1);
       const params = parseV1Params(required(o.params, '--params', "the request's query string including timeStamp"));
       done(computeV1AuthToken({ key, params }));
@@ -77,6 +71,7 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
     .option('--header', 'print the whole Body-Sign header value instead of the signature')
     .addHelpText('after', EXAMPLES.signBody)
     .action(async (o: { key?: string; body?: string; header?: boolean }) => {
+      const { computeBodySign, toBodySignHeader } = await signing();
       const key = required(o.key, '--key', KEY_HELP.v1);
       const body = await readBytesArg(required(o.body, '--body', 'the response body, e.g. @response.json'), '--body', io);
       toJsonText(body, '--body');
@@ -97,6 +92,7 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
     .option('--signed-headers <names>', 'sign only these, e.g. host;x-sdk-date (Go SDK style)')
     .addHelpText('after', EXAMPLES.signApig)
     .action(async (o: ApigSignOptions) => {
+      const { signApigRequest } = await import('../../../core/signing/open-api-signing.js');
       const ak = required(o.ak, '--ak', 'the access key id (AK) of the seller account');
       const sk = required(o.sk, '--sk', 'the secret access key (SK) of the seller account');
       const request = await readApigRequest(o, io);
@@ -122,6 +118,7 @@ export const registerSign: RegisterCommand = (program, io, setExit) => {
     .option('--body <json>', 'the body sent: JSON text, @file (exact bytes) or - (stdin)')
     .addHelpText('after', EXAMPLES.signUsage)
     .action(async (o: { key?: string; ts?: string; nonce?: string; body?: string }) => {
+      const { computeUsageSignature } = await import('../../../core/signing/open-api-signing.js');
       const key = required(o.key, '--key', KEY_HELP.usage);
       const ts = toDigits(required(o.ts, '--ts', 'the ts header (Unix ms)'), '--ts');
       const nonce = required(o.nonce, '--nonce', 'the nonce header');
@@ -146,7 +143,10 @@ function produceCommand(group: Command, name: 'v2' | 'kit', description: string,
     .addHelpText('after', example);
 }
 
+const signing = () => import('../../../core/signing/index.js');
+
 async function toProduceInput(o: ProduceOptions, io: CliIo, keyHelp: string) {
+  const { parseJsonObject, toCanonicalJson } = await signing();
   const key = required(o.key, '--key', keyHelp);
   const timestamp = toDigits(required(o.timestamp, '--timestamp', 'the timestamp sent (Unix ms)'), '--timestamp');
   const nonce = required(o.nonce, '--nonce', 'the nonce sent');

@@ -1,17 +1,3 @@
-import {
-  diagnoseBodySign,
-  diagnoseKitSignature,
-  diagnoseV1AuthToken,
-  diagnoseV2Signature,
-  parseBodySignHeader,
-  secureEqualHex,
-  toBodySignHeader,
-  verifyBodySign,
-  verifyKitSignature,
-  verifyV1AuthToken,
-  verifyV2Signature,
-} from '../../../core/signing/index.js';
-import { diagnoseUsageSignature, verifyUsageSignature } from '../../../core/signing/open-api-signing.js';
 import type { RegisterCommand } from './register.js';
 import { createGroup, finishGroup } from './signing/group.js';
 import { EXAMPLES, KEY_HELP } from './signing/help.js';
@@ -53,7 +39,8 @@ const msOf = (text: string): number => (/^\d{1,15}$/.test(text) ? Number(text) :
 /**
  * `koomock verify <scheme>`: checks a signature the way the receiving side does. Prints `ok` (exit 0),
  * or a diagnosis (exit 1): the verdict, what koomock signed, the expected signature and any known
- * mistake that reproduces the given one, with its advice (`--lang zh` for Chinese).
+ * mistake that reproduces the given one, with its advice (`--lang zh` for Chinese). The signing code
+ * is imported when a scheme runs, so that `koomock --help` does not load it.
  */
 export const registerVerify: RegisterCommand = (program, io, setExit) => {
   const verify = createGroup(program, 'verify', 'check a signature and name the mistake if it is wrong (验证签名)');
@@ -71,6 +58,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
       .option('--signature <hex>', isV2 ? 'the signature query parameter' : 'the x-sign header');
     withVerifyOptions(command, '--timestamp').addHelpText('after', isV2 ? EXAMPLES.verifyV2 : EXAMPLES.verifyKit);
     command.action(async (o: ProduceOptions) => {
+      const { diagnoseKitSignature, diagnoseV2Signature, secureEqualHex, verifyKitSignature, verifyV2Signature } = await import('../../../core/signing/index.js');
       const lang = toLang(o, io.env);
       const key = required(o.key, '--key', keyHelp);
       const timestamp = required(o.timestamp, '--timestamp', 'the timestamp sent (Unix ms)');
@@ -80,7 +68,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
       const input = { key, body, timestamp, nonce };
       const options = { now: toNow(o.now, msOf(timestamp)) };
       const verdict = isV2 ? verifyV2Signature({ ...input, signature }, options) : verifyKitSignature({ ...input, sign: signature }, options);
-      finishVerify(io, setExit, lang, verdict, (fail) => {
+      await finishVerify(io, setExit, lang, verdict, (fail) => {
         const d = isV2 ? diagnoseV2Signature({ ...input, signature }) : diagnoseKitSignature({ ...input, sign: signature });
         return {
           subject: isV2 ? 'V2 signature' : 'kit x-sign',
@@ -107,7 +95,8 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
       .option('--signature <token>', 'the authToken (Base64 as decoded, not URL-encoded); or leave it in --params'),
   )
     .addHelpText('after', EXAMPLES.verifyV1)
-    .action((o: VerifyCommonOptions & { key?: string; params?: string; signature?: string }) => {
+    .action(async (o: VerifyCommonOptions & { key?: string; params?: string; signature?: string }) => {
+      const { diagnoseV1AuthToken, verifyV1AuthToken } = await import('../../../core/signing/index.js');
       const lang = toLang(o, io.env);
       const key = required(o.key, '--key', KEY_HELP.v1);
       const raw = required(o.params, '--params', "the request's query string including timeStamp");
@@ -115,7 +104,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
       if (hasToken && o.signature !== undefined) throw flagError('--signature', 'is given although --params already has an authToken', 'pass the token once');
       if (!hasToken && o.signature === undefined) throw flagError('--signature', 'is missing', 'pass the authToken, or the whole query including authToken as --params');
       const query = hasToken ? toQueryText(raw) : `${toQueryText(raw)}&authToken=${encodeURIComponent(o.signature ?? '')}`;
-      finishVerify(io, setExit, lang, verifyV1AuthToken({ key, query }), (fail) => {
+      await finishVerify(io, setExit, lang, verifyV1AuthToken({ key, query }), (fail) => {
         const d = diagnoseV1AuthToken({ key, query });
         const received = o.signature ?? parseV1Params(raw).authToken;
         return {
@@ -147,6 +136,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
   )
     .addHelpText('after', EXAMPLES.verifyUsage)
     .action(async (o: UsageOptions) => {
+      const { diagnoseUsageSignature, verifyUsageSignature } = await import('../../../core/signing/open-api-signing.js');
       const lang = toLang(o, io.env);
       const key = required(o.key, '--key', KEY_HELP.usage);
       const ts = required(o.ts, '--ts', 'the ts header (Unix ms)');
@@ -156,7 +146,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
       toJsonText(body, '--body');
       const mode = o.canonical === true ? 'canonical' : 'raw';
       const input = { key, ts, nonce, signature, body };
-      finishVerify(io, setExit, lang, verifyUsageSignature(input, { now: toNow(o.now, msOf(ts)), mode }), (fail) => {
+      await finishVerify(io, setExit, lang, verifyUsageSignature(input, { now: toNow(o.now, msOf(ts)), mode }), (fail) => {
         const d = diagnoseUsageSignature(input, { mode });
         return {
           subject: 'usage signature',
@@ -182,6 +172,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
   )
     .addHelpText('after', EXAMPLES.verifyBody)
     .action(async (o: BodyOptions) => {
+      const { diagnoseBodySign, parseBodySignHeader, toBodySignHeader, verifyBodySign } = await import('../../../core/signing/index.js');
       const lang = toLang(o, io.env);
       const key = required(o.key, '--key', KEY_HELP.v1);
       if ((o.header === undefined) === (o.signature === undefined)) {
@@ -190,7 +181,7 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
       const body = await readBody(o.body);
       toJsonText(body, '--body');
       const header = o.header ?? toBodySignHeader(o.signature ?? '');
-      finishVerify(io, setExit, lang, verifyBodySign({ key, body, header }), (fail) => {
+      await finishVerify(io, setExit, lang, verifyBodySign({ key, body, header }), (fail) => {
         const d = diagnoseBodySign({ key, body, header, ...(o.timestamp === undefined ? {} : { timeStamp: o.timestamp }) });
         const received = parseBodySignHeader(header)?.signature;
         return {

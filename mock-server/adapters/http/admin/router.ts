@@ -26,7 +26,7 @@ import { listFailedKitCalls } from '../../../app/kit-failures.js';
 /** What `koomock serve` gives the run service: how to play (over its own admin API) and render. */
 export interface RunsSetup {
   readonly play?: RunPlayer;
-  readonly renderReport?: (report: RunReport, kind: 'junit' | 'html') => string;
+  readonly renderReport?: (report: RunReport, kind: 'junit' | 'html') => string | Promise<string>;
 }
 
 export interface AdminRouterOptions {

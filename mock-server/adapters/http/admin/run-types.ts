@@ -48,7 +48,7 @@ export interface RunService {
   start(request: unknown, baseUrl: string): RunState;
   get(id: string): RunState | undefined;
   /** A finished run's report as JUnit XML or HTML; undefined when this emulator has no renderer. */
-  reportText(report: RunReport, kind: 'junit' | 'html'): string | undefined;
+  reportText(report: RunReport, kind: 'junit' | 'html'): string | undefined | Promise<string>;
   /** `run` events: the run's state (without its report) after every change. */
   readonly events: EventEmitter;
 }

@@ -40,7 +40,7 @@ export function createAdminRunsRouter(runs: RunService): Router {
       throw e;
     }
   });
-  router.get('/runs/:id', (req, res) => {
+  router.get('/runs/:id', async (req, res) => {
     const state = runs.get(String(req.params.id));
     if (state === undefined) throw notFound(`run ${req.params.id} does not exist (koomock keeps the last 20 runs until it stops): start one with POST /_koomock/runs`);
     const format = queryText(req, 'format') ?? 'json';
@@ -53,7 +53,7 @@ export function createAdminRunsRouter(runs: RunService): Router {
       throw new AdminError('CONFLICT', `run ${state.id} is ${state.status === 'running' ? 'still running' : 'over without a report (see its error)'}: the ${format} report exists once GET /_koomock/runs/${state.id} says "finished"`);
     }
     const kind = format === 'junit' ? 'junit' : 'html';
-    const text = runs.reportText(state.report, kind);
+    const text = await runs.reportText(state.report, kind);
     if (text === undefined) throw invalid(`this emulator writes only the JSON report; the ${format} report is served by \`koomock serve\` (or write it with \`koomock run --reporter ${kind}\`)`);
     res.status(200).setHeader('content-type', CONTENT_TYPES[kind]).send(text);
   });

@@ -114,6 +114,15 @@ describe('rarer check sentences in Chinese', () => {
     }
   });
 
+  test.for(["the scenario runs before the run's deadline (3h, derived from the suite)", "the scenario runs before the run's deadline (--deadline 10m)", "the scenario runs before the run's deadline (the run deadline)"])(
+    'the deadline check reads as Chinese: %s',
+    (text) => {
+      const zh = localise(text, 'zh');
+      expect(zh).toMatch(/^场景在本次运行的截止时间（/);
+      expect(englishRuns(zh)).toEqual([]);
+    },
+  );
+
   test('a forged call is described in Chinese, and an unknown detail is kept as it is', () => {
     expect(localise('"000000": the seller accepted a forged releaseInstance (no nonce parameter; the signature is valid for an empty nonce)', 'zh')).toBe(
       '"000000"：卖家服务接受了伪造的 releaseInstance（没有 nonce 参数；签名对空 nonce 是正确的）',

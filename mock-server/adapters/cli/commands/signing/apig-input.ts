@@ -1,4 +1,5 @@
-import { parseSdkDate } from '../../../../core/signing/open-api-signing.js';
+// The date parser alone (no imports): `koomock --help` must not load the signing code.
+import { parseSdkDate } from '../../../../core/signing/apig/sdk-date.js';
 import type { CliIo } from '../../io.js';
 import { flagError, readBytesArg } from './input.js';
 

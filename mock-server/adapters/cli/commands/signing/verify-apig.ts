@@ -1,14 +1,5 @@
 import type { Command } from 'commander';
-import {
-  type ApigRequest,
-  diagnoseApigSignature,
-  parseApigAuthorization,
-  parseSdkDate,
-  toApigAuthorization,
-  toApigStringToSign,
-  toDebugCanonical,
-  verifyApigRequest,
-} from '../../../../core/signing/open-api-signing.js';
+import type { ApigRequest } from '../../../../core/signing/open-api-signing.js';
 import type { CliIo } from '../../io.js';
 import { type ApigOptions, readApigRequest } from './apig-input.js';
 import { collect, EXAMPLES } from './help.js';
@@ -38,6 +29,10 @@ export function addVerifyApig(verify: Command, io: CliIo, setExit: (code: number
   withVerifyOptions(command, '--date')
     .addHelpText('after', EXAMPLES.verifyApig)
     .action(async (o: ApigVerifyOptions) => {
+      // Imported when it runs: `koomock --help` does not load the signing code.
+      const { diagnoseApigSignature, parseApigAuthorization, parseSdkDate, toApigAuthorization, toApigStringToSign, toDebugCanonical, verifyApigRequest } = await import(
+        '../../../../core/signing/open-api-signing.js'
+      );
       const lang = toLang(o, io.env);
       const sk = required(o.sk, '--sk', 'the secret access key (SK) the request was signed with');
       const authorization = required(o.authorization, '--authorization', "the Authorization header sent, 'SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…'");
@@ -52,7 +47,7 @@ export function addVerifyApig(verify: Command, io: CliIo, setExit: (code: number
         lookupSk: (ak) => (o.ak === undefined || ak === o.ak ? sk : undefined),
         now: toNow(o.now, parseSdkDate(input.date) ?? 0),
       });
-      finishVerify(io, setExit, lang, verdict, (fail) => {
+      await finishVerify(io, setExit, lang, verdict, (fail) => {
         const d = diagnoseApigSignature(req, sk);
         const declared = auth?.signedHeaders ?? Object.keys(headers).filter((n) => n !== 'authorization');
         const signedHeaders = [...new Set(declared.map((n) => n.toLowerCase()))].sort();

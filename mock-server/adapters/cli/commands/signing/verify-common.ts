@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Verdict } from '../../../../core/result.js';
 import { chooseLang, type Lang } from '../../i18n.js';
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK } from '../../io.js';
-import { toReportLines, type VerifyReport } from './report.js';
+import type { VerifyReport } from './report.js';
 
 /** Options every `koomock verify <scheme>` has. */
 export interface VerifyCommonOptions {
@@ -22,22 +22,23 @@ export const toLang = (o: VerifyCommonOptions, env: Readonly<Record<string, stri
 
 /**
  * Ends a verify command: `ok` and exit 0, or the diagnosis on stdout and exit 1. `diagnose` runs only
- * on failure (it recomputes every known mistake).
+ * on failure (it recomputes every known mistake); the report's texts are loaded only then.
  * @example
- *   finishVerify(io, setExit, lang, verdict, (fail) => ({ subject: 'V2 signature', verdict: fail, … }));
+ *   await finishVerify(io, setExit, lang, verdict, (fail) => ({ subject: 'V2 signature', verdict: fail, … }));
  */
-export function finishVerify(
+export async function finishVerify(
   io: CliIo,
   setExit: (code: number) => void,
   lang: Lang,
   verdict: Verdict,
   diagnose: (fail: Extract<Verdict, { ok: false }>) => VerifyReport,
-): void {
+): Promise<void> {
   if (verdict.ok) {
     io.out('ok');
     setExit(EXIT_OK);
     return;
   }
+  const { toReportLines } = await import('./report.js');
   for (const line of toReportLines(diagnose(verdict), lang)) io.out(line);
   setExit(EXIT_CHECK_FAILED);
 }
