@@ -8,7 +8,7 @@ import type { Order } from '../core/market/order.js';
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { ProductionInterfaceMessage } from '../core/produce/call-outcome.js';
 import type { Clock } from '../core/ports.js';
-import type { AcceptedUsage, OpenApiControl, OrderQuerySource, ScenarioMarket, UsageSource } from '../core/scenario/run/engine-types.js';
+import type { AcceptedUsage, OAuthClientSink, OpenApiControl, OrderQuerySource, ScenarioMarket, UsageSource } from '../core/scenario/run/engine-types.js';
 import type { StoredUsageRecord } from '../core/store.js';
 import type { JournalWriter } from './journal-sink.js';
 
@@ -31,6 +31,8 @@ export interface EmulatorBackend {
   readonly openApi?: OpenApiControl;
   /** Usage records the seller pushed and the emulator accepted (`usage` steps). */
   readonly usage: UsageSource;
+  /** The fake OneAccess's clients, where applicationSync registers the client it sends (docs/oauth.md). */
+  readonly oauthClients?: OAuthClientSink;
   readonly journal: JournalWriter;
   /** Reads an order (the nine `MOCK*` orders too) or an instance, to fill the fields a call derives from them. */
   readonly lookup: MarketLookup;

@@ -1,12 +1,14 @@
 /**
  * Fields the platform would fill from what it already knows, so one call needs only `--order` /
  * `--instance` plus what only the sender can say: the order line and its productInfo, a renewal's
- * scene and expireTime, the order of an instance for kit calls. Given fields always win.
+ * scene and expireTime, the order of an instance for kit calls, a V1 call's buyer, product and
+ * period. Given fields always win.
  */
 import { usageError } from '../core/errors.js';
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { InstanceRecord } from '../core/market/instance.js';
 import type { Order, OrderLine } from '../core/market/order.js';
+import { toV1OrderFields } from '../core/produce/v1-order-fields.js';
 import { fieldSpecsOf } from '../core/scenario/load/activities.js';
 import { exampleOf, missingFields } from '../core/scenario/load/send-input.js';
 import { getsFreshOrder, type SingleCallInput } from '../core/scenario/load/single-call.js';
@@ -62,7 +64,8 @@ export async function deriveCall(input: SingleCallInput, lookup: MarketLookup, c
   const instance = input.instance === undefined ? undefined : await lookup.instance(input.instance);
   const derived = {
     ...(instance === undefined ? {} : fromInstance(input.activity, names, instance, catalog)),
-    ...(order === undefined ? {} : fromOrder(input.activity, names, order, given)),
+    // A V1 call carries its order in the query string (docs/v1.md).
+    ...(order === undefined ? {} : input.generation === 'v1' ? toV1OrderFields(input.activity, order) : fromOrder(input.activity, names, order, given)),
   };
   return Object.keys(derived).length === 0 ? input : { ...input, fields: { ...derived, ...given } };
 }

@@ -8,6 +8,7 @@ import type { EmulatorContext, SellerAccount } from '../core/openapi/context.js'
 import { createSellerDirectory } from '../core/openapi/context.js';
 import { createOpenApi } from '../core/openapi/dispatch.js';
 import { createFaultPlan, type FaultPlan } from '../core/openapi/fault-plan.js';
+import { createOAuthClientRegistry, type OAuthClientRegistry } from '../core/openapi/oauth-clients.js';
 import type { Route } from '../core/openapi/route.js';
 import type { Clock, Random } from '../core/ports.js';
 import type { ResetScope, Store } from '../core/store.js';
@@ -43,6 +44,8 @@ export interface EmulatorRuntime {
   readonly routes: readonly Route<EmulatorContext>[];
   /** Fault rules (docs/security.md "Fault injection"); `reset` clears them. */
   readonly faults: FaultPlan;
+  /** OAuth clients of the fake OneAccess (docs/oauth.md): the configured ones, plus those applicationSync and the admin API register; `reset` goes back to the configured ones. */
+  readonly oauthClients: OAuthClientRegistry;
   /** Where each platform host name is served (`name -> base URL`), filled in by whoever listens. */
   readonly hosts: Map<string, string>;
   /** Never throws: the pipeline answers its own failures with the documented internal error (500 MKT.0999). */
@@ -90,6 +93,7 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): Emulator
   const random = options.random ?? createCryptoRandom();
   // Latency is wall time: it is about the seller's HTTP timeout, not the virtual clock.
   const faults = createFaultPlan({ random, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), hostNames: config.server.hostNames });
+  const oauthClients = createOAuthClientRegistry(config.oauth.clients);
   const context: EmulatorContext = {
     store,
     clock,
@@ -97,6 +101,7 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): Emulator
     profile: config.profile,
     sellers: createSellerDirectory([seller]),
     faults,
+    oauthClients,
   };
   const seedCatalog = () => {
     for (const product of config.catalog) store.putProduct(seller.id, product);
@@ -112,6 +117,7 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): Emulator
     context,
     routes: openApi.routes,
     faults,
+    oauthClients,
     hosts: new Map(),
     handle: (req) => openApi.handle(req),
     readClock() {
@@ -130,6 +136,7 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): Emulator
       restartable?.restart();
       faults.clear();
       faults.setScope(undefined);
+      oauthClients.reset();
       openApi = createOpenApi(context);
     },
   };

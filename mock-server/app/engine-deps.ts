@@ -64,6 +64,8 @@ export function toEngineDeps(
     orderQueries: backend.orderQueries,
     usage: backend.usage,
     ...(backend.openApi === undefined ? {} : { openApi: backend.openApi }),
+    ...(backend.oauthClients === undefined ? {} : { oauthClients: backend.oauthClients }),
+    ...(config.seller.loginUrl === undefined ? {} : { sso: { loginUrl: config.seller.loginUrl, ...(config.seller.logoutUrl === undefined ? {} : { logoutUrl: config.seller.logoutUrl }) } }),
     journal,
     exchangeIdOf: backend.journal.exchangeIdOf,
     ...(onEvent === undefined ? {} : { onEvent }),

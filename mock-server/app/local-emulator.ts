@@ -46,5 +46,5 @@ export async function startLocalEmulator(config: KoomockConfig, options: LocalEm
     catalog: config.catalog,
     close: emulator.close,
   });
-  return { ...backend, runtime, openApi: createOpenApiControl(toRuntimeSource(runtime)) };
+  return { ...backend, runtime, openApi: createOpenApiControl(toRuntimeSource(runtime)), oauthClients: runtime.oauthClients };
 }

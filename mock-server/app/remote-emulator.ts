@@ -120,6 +120,11 @@ export async function connectRemoteEmulator(url: string, options: RemoteEmulator
       instance: async (instanceId) => (await admin.listInstances()).find((i) => i.instanceId === instanceId),
     },
     ...(faults === undefined ? {} : { openApi: createOpenApiControl(toAdminSource(admin, faults.hostNames)) }),
+    oauthClients: {
+      put: (client) => admin.putOAuthClient(client),
+      // Deleting a client the emulator does not know is what a repeated delete does: nothing.
+      remove: (clientId) => admin.removeOAuthClient(clientId).catch((e: unknown) => (e instanceof KoomockError && e.code === 'NOT_FOUND' ? undefined : Promise.reject(e))),
+    },
     interfaceMessages: messages,
     sync,
     close: async () => {

@@ -121,14 +121,15 @@ export function loadScenarios(paths: readonly string[], options: LoadScenariosOp
 
 /**
  * Shipped groups a plain `koomock run` leaves out: they apply only to some sellers (the kit calls to
- * joint-operation products, docs/joint-operation.md; the Agents gateway, docs/agents.md). `--group`,
- * `--only` or a path runs them.
+ * joint-operation products, docs/joint-operation.md; the Agents gateway, docs/agents.md; the legacy
+ * V1 calls, docs/v1.md). `--group`, `--only` or a path runs them.
  */
 export const OPT_IN_GROUPS: readonly string[] = [
   'kit',
   'kit-security',
   'v1-security',
   'agents',
+  'v1',
 ];
 
 /**

@@ -7,6 +7,20 @@ import { parseDuration } from './duration.js';
 import type { MergedLayers } from './layers.js';
 import type { PathSegment } from '../core/schemas/located-yaml.js';
 import { renderValue, type ConfigProblem } from './problems.js';
+import type { OAuthClientInput } from '../core/openapi/oauth-client-input.js';
+import { toOAuthClient } from '../core/openapi/oauth-client-input.js';
+
+/** A clientId given twice is a mistake: the second would silently replace the first. */
+function duplicateClientProblems(clients: readonly OAuthClientInput[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return clients.flatMap((c, i): ConfigProblem[] => {
+    if (!seen.has(c.clientId)) {
+      seen.add(c.clientId);
+      return [];
+    }
+    return [{ path: ['oauth', 'clients', i, 'clientId'], kind: 'invalid', expected: 'a clientId not used by an earlier client of oauth.clients', received: renderValue(c.clientId, '') }];
+  });
+}
 import { type AgentConfig, CREDENTIAL_PATHS, type CredentialPath, type KoomockConfig, type KoomockConfigInput, type ValueSource } from './types.js';
 
 const MIN_KIT_KEY_BITS = 3072;
@@ -106,6 +120,7 @@ export function buildConfig(merged: MergedLayers, readText: (absolutePath: strin
   if (keys.usage === undefined) {
     sources['seller.keys.usage'] = { kind: 'derived', from: 'seller.keys.basic', source: sources['seller.keys.basic'] ?? { kind: 'default' } };
   }
+  problems.push(...duplicateClientProblems(input.oauth?.clients ?? []));
   const agentTimeoutMs = parseDuration(input.agent?.timeout) ?? DEFAULT_AGENT.timeoutMs;
   if (agentTimeoutMs > MAX_AGENT_TIMEOUT_MS) {
     problems.push({ path: ['agent', 'timeout'], kind: 'invalid', expected: 'at most 300s: the Agents gateway waits no longer for a backend (docs/agents.md)', received: renderValue(input.agent?.timeout, '') });
@@ -138,7 +153,10 @@ export function buildConfig(merged: MergedLayers, readText: (absolutePath: strin
       },
       productionUrl: seller.productionUrl ?? '',
       ...(kitPublicKey === undefined ? {} : { kitPublicKey }),
+      ...(seller.loginUrl === undefined ? {} : { loginUrl: seller.loginUrl }),
+      ...(seller.logoutUrl === undefined ? {} : { logoutUrl: seller.logoutUrl }),
     },
+    oauth: { clients: (input.oauth?.clients ?? []).map(toOAuthClient) },
     agent: toAgent(input.agent ?? {}, agentTimeoutMs),
     journal: { maxExchanges: input.journal?.maxExchanges ?? 0, maxAgeMs: parseDuration(input.journal?.maxAge) ?? 0 },
     catalog: (input.catalog ?? []).map((p): CatalogProduct => structuredClone(p)),

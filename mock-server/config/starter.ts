@@ -111,6 +111,7 @@ ${option('definitiveCodes', p.definitiveCodes, 'newInstance 000100-000107: retry
 ${retryWindows}
 ${option('retryIntervalMs', d(p.retryIntervalMs), 'retry interval (重试间隔), virtual time (docs/fidelity.md#d13)')}
 ${option('oaepHash', p.oaepHash, 'RSA-OAEP variant of the kit clientSecret: sha256 | sha256-mgf1-sha1 | sha1 (docs/joint-operation.md)')}
+${option('v1EncryptType', p.v1EncryptType, 'V1 mobilePhone/email AES: aes256 (encryptType 1) | aes128 (encryptType 2) (docs/v1.md)')}
 ${option('apigAuth', p.apigAuth, 'APIG AK/SK verification of Open API calls: on | off (docs/fidelity.md#d20)')}
 ${option('usageSignature', p.usageSignature, 'usage push signature: raw | canonical (docs/fidelity.md#d26)')}
 ${option('rateLimitPerSecond', p.rateLimitPerSecond, 'Open API requests per second per seller (0 = no limit) (docs/fidelity.md#d30)')}

@@ -1,5 +1,7 @@
 import type { CatalogProduct } from '../core/market/catalog.js';
 import type { FidelityProfile } from '../core/profile.js';
+import type { OAuthClient } from '../core/openapi/oauth-clients.js';
+import type { OAuthClientInput } from '../core/openapi/oauth-client-input.js';
 import type { AgentTarget } from '../core/agent/request.js';
 import type { AgentPrices } from '../core/agent/billing-items.js';
 
@@ -47,6 +49,16 @@ export interface SellerConfig {
   readonly productionUrl: string;
   /** PEM of the seller's RSA public key (>= 3072 bits) for the kit `clientSecret` (docs/fidelity.md#d18). */
   readonly kitPublicKey?: string;
+  /** The seller's single sign-on entry the SSO step opens (docs/oauth.md); no SSO scenario runs without it. */
+  readonly loginUrl?: string;
+  /** The seller's logout address the SSO step opens after the login. */
+  readonly logoutUrl?: string;
+}
+
+/** The fake OneAccess OAuth server (docs/oauth.md). */
+export interface OAuthConfig {
+  /** Clients known from the start; applicationSync and the admin API add more at run time. */
+  readonly clients: readonly OAuthClient[];
 }
 
 /** Journal retention (docs/config.md): `0` turns a limit off. */
@@ -66,6 +78,7 @@ export interface KoomockConfig {
   readonly server: ServerConfig;
   readonly journal: JournalConfig;
   readonly seller: SellerConfig;
+  readonly oauth: OAuthConfig;
   readonly agent: AgentConfig;
   readonly catalog: readonly CatalogProduct[];
   readonly profile: FidelityProfile;
@@ -105,7 +118,10 @@ export interface KoomockConfigInput {
     readonly productionUrl?: string;
     readonly kitPublicKey?: string;
     readonly kitPublicKeyFile?: string;
+    readonly loginUrl?: string;
+    readonly logoutUrl?: string;
   };
+  readonly oauth?: { readonly clients?: readonly OAuthClientInput[] };
   readonly journal?: { readonly maxExchanges?: number; readonly maxAge?: DurationInput };
   readonly agent?: {
     readonly url?: string;

@@ -38,6 +38,11 @@ export interface FidelityProfile {
   readonly retryIntervalMs: number;
   /** docs/joint-operation.md#the-oaep-variant: the RSA-OAEP variant of the kit clientSecret. */
   readonly oaepHash: 'sha256' | 'sha256-mgf1-sha1' | 'sha1';
+  /**
+   * docs/fidelity.md#d40 how V1 `mobilePhone` / `email` are encrypted: `aes256` (encryptType 1, the
+   * platform's default) or `aes128` (encryptType 2).
+   */
+  readonly v1EncryptType: 'aes256' | 'aes128';
   /** docs/fidelity.md#d20 APIG AK/SK verification. */
   readonly apigAuth: 'on' | 'off';
   /** docs/fidelity.md#d26 usage push body signature: raw bytes only, or also a key-sorted re-serialisation. */
@@ -90,6 +95,7 @@ export const DEFAULT_PROFILE: FidelityProfile = Object.freeze({
   }),
   retryIntervalMs: 3 * MINUTE,
   oaepHash: 'sha256',
+  v1EncryptType: 'aes256',
   apigAuth: 'on',
   usageSignature: 'raw',
   rateLimitPerSecond: 0,

@@ -18,7 +18,7 @@ const CREDS: SellerCredentials = {
   sk: 'e2eKitRunSellerSecretAccessKey0000000000',
 };
 const rsa = rsaKeyPair(3072);
-const KIT_IDS = ['kit-application', 'kit-departments', 'kit-tenant', 'kit-users'];
+const KIT_IDS = ['kit-application', 'kit-departments', 'kit-sso', 'kit-tenant', 'kit-users'];
 
 const it = test.extend('dir', async ({}, { onCleanup }) => {
   const dir = mkdtempSync(join(tmpdir(), 'koomock-kit-run-'));
@@ -34,16 +34,17 @@ const argsFor = (produceUrl: string, port: number) => ['--seller-url', produceUr
 const failedChecks = (stdout: string): string[] => linesOf(stdout).flatMap((l) => /^ {4}✗ (\S+)/.exec(l)?.[1] ?? []);
 
 describe('koomock run --group kit', () => {
-  it('the reference seller passes the four kit scenarios (exit 0)', async ({ dir }) => {
+  it('the reference seller passes the five kit scenarios, single sign-on included (exit 0)', async ({ dir }) => {
     const port = await reserveFreePort();
     const seller = await startReferenceSeller({ ...CREDS, emulatorUrl: `http://127.0.0.1:${port}`, kitPrivateKey: rsa.privateKey });
+    writeFileSync(join(dir, 'koomock.config.yaml'), `seller:\n  kitPublicKeyFile: kit-public.pem\n  loginUrl: ${seller.seller.url}/sso/login\n  logoutUrl: ${seller.seller.url}/sso/logout\n`);
     try {
       const run = await runCli(['run', '--group', 'kit', ...argsFor(seller.produceUrl, port)], { cwd: dir, timeoutMs: 30_000 });
       expect(run.stderr).not.toContain('✗');
       expect(run.code).toBe(0);
       const progress = linesOf(run.stderr).filter((l) => /^✔ \[\d+\/\d+\] /.test(l)).map((l) => l.split(/\s+/)[2]);
       expect(progress.sort()).toEqual(KIT_IDS);
-      expect(linesOf(run.stdout).at(-1)).toMatch(/^4 scenarios: 4 passed, 0 failed · \d+ checks, 0 failed, 0 warnings$/);
+      expect(linesOf(run.stdout).at(-1)).toMatch(/^5 scenarios: 5 passed, 0 failed · \d+ checks, 0 failed, 0 warnings$/);
     } finally {
       await seller.close();
     }

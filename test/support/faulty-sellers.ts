@@ -26,6 +26,8 @@ export interface FaultySellerOptions extends SellerCredentials {
   readonly usageIntervalMs?: number;
   /** The reference seller: PEM of the private key that decrypts the kit clientSecret. */
   readonly kitPrivateKey?: string;
+  /** The reference seller with its single sign-on broken in one way (docs/oauth.md checks). */
+  readonly ssoDefect?: 'skip-code-exchange' | 'ignore-token-errors';
 }
 
 export interface TestSellerServer {
@@ -60,13 +62,15 @@ export async function reserveFreePort(): Promise<number> {
   return Number(new URL(url).port);
 }
 
-const listenOn = (server: Server): Promise<string> =>
+/** Listens on 127.0.0.1, any free port; resolves to the origin. */
+export const listenOn = (server: Server): Promise<string> =>
   new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   });
 
-const closeServer = (server: Server): Promise<void> =>
+/** Closes a server and its open connections. */
+export const closeServer = (server: Server): Promise<void> =>
   new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
@@ -207,7 +211,7 @@ async function startOrderStub(emulatorUrl: string): Promise<{ url: string; serve
  */
 export async function startReferenceSeller(options: FaultySellerOptions): Promise<TestSellerServer & { readonly seller: RunningSeller }> {
   // Retries as the example does by default (scenarios/faults/order-query-retry needs it), quickly.
-  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 }, ...(options.usageIntervalMs === undefined ? {} : { usageIntervalMs: options.usageIntervalMs }), ...(options.kitPrivateKey === undefined ? {} : { kitPrivateKey: options.kitPrivateKey }) });
+  const seller = await startSeller({ port: 0, keys: options.keys, ak: options.ak, sk: options.sk, orderApiUrls: [options.emulatorUrl], openApi: { attempts: 3, backoffMs: [20], timeoutMs: 3000 }, ...(options.usageIntervalMs === undefined ? {} : { usageIntervalMs: options.usageIntervalMs }), ...(options.kitPrivateKey === undefined ? {} : { kitPrivateKey: options.kitPrivateKey }), ...(options.ssoDefect === undefined ? {} : { ssoDefect: options.ssoDefect }) });
   return { seller, produceUrl: seller.produceUrl, close: () => seller.close() };
 }
 

@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSeller } from '../../examples/seller-express/src/app.js';
+import { closeServer, listenOn } from './faulty-sellers.js';
 
 export const V1_DEFECTS = ['v1-token-key-only', 'v1-token-encoded-values', 'v1-no-body-sign', 'v1-body-sign-with-timestamp', 'v1-plain-fields'] as const;
 export type V1Defect = (typeof V1_DEFECTS)[number];
@@ -24,18 +25,6 @@ export interface V1TestSeller {
   readonly produceUrl: string;
   close(): Promise<void>;
 }
-
-const listenOn = (server: Server): Promise<string> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
-
-const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 
 const hmac = (key: string, text: string | Buffer): string => createHmac('sha256', key).update(text).digest('base64');
 const bodySign = (key: string, body: Buffer): string => `sign_type="HMAC-SHA256", signature= "${hmac(key, body)}"`;

@@ -13,6 +13,7 @@ import { reply, RESULT } from './result-codes.js';
 import { createSellerRoutes } from './seller-routes.js';
 import { createKitStore } from './kit-store.js';
 import { startMetering } from './metering.js';
+import { createSsoRouter } from './sso-router.js';
 import { createV1Handler } from './v1-router.js';
 
 export type { SellerOptions } from './options.js';
@@ -76,6 +77,7 @@ function buildSeller(input: SellerOptions): Seller {
     sendJson(res, reply(RESULT.INVALID_PARAM, 'the production interface accepts POST with a JSON body (SaaS Access Guide V2)'), 405);
   });
   app.use(createSellerRoutes(context));
+  app.use(createSsoRouter(context, options.ssoPath, options.ssoDefect));
   app.use((req, res) => {
     sendJson(res, { error: `no route for ${req.method} ${req.path}`, hint: `produce calls go to POST ${produce}` }, 404);
   });

@@ -42,6 +42,10 @@ export interface SellerOptions {
   readonly openApi?: { readonly attempts?: number; readonly backoffMs?: readonly number[]; readonly timeoutMs?: number };
   /** How often on-demand instances are metered and their usage pushed. Default 3 600 000 ms (hourly, as the marketplace asks); 0 turns metering off. */
   readonly usageIntervalMs?: number;
+  /** Where the buyer's single sign-on lives: `${ssoPath}/login`, `/callback`, `/logout` (docs/oauth.md). Default '/sso'. */
+  readonly ssoPath?: string;
+  /** koomock's own tests only: a seller that breaks its single sign-on in one way. Never set it. */
+  readonly ssoDefect?: 'skip-code-exchange' | 'ignore-token-errors';
   /** Receives one line per event; never secrets. Default: silent. */
   readonly log?: (line: string) => void;
   /** Clock for checking signature timestamps (tests). Default Date.now. */
@@ -65,6 +69,8 @@ export interface ResolvedOptions {
   readonly defaultProvisionDelayMs: number;
   readonly openApi: NonNullable<SellerOptions['openApi']>;
   readonly usageIntervalMs: number;
+  readonly ssoPath: string;
+  readonly ssoDefect: SellerOptions['ssoDefect'];
   readonly log: (line: string) => void;
   readonly now: () => number;
   readonly v1EncryptType: '1' | '2';
@@ -105,6 +111,8 @@ export function resolveOptions(o: SellerOptions): ResolvedOptions {
     defaultProvisionDelayMs: o.defaultProvisionDelayMs ?? 200,
     openApi: o.openApi ?? {},
     usageIntervalMs: o.usageIntervalMs ?? 3_600_000,
+    ssoPath: (o.ssoPath ?? '/sso').replace(/\/+$/, ''),
+    ssoDefect: o.ssoDefect,
     log: o.log ?? (() => {}),
     now: o.now ?? Date.now,
     v1EncryptType: o.v1EncryptType ?? '1',

@@ -25,6 +25,7 @@ import { TRANSPORT_REACHABLE } from './transport-reachable.js';
 import { TRANSPORT_RESET } from './transport-reset.js';
 import { TRANSPORT_TIMEOUT } from './transport-timeout.js';
 import { USAGE_PUSHED } from './usage-pushed.js';
+import { OAUTH_CHECKS } from './oauth-sso.js';
 import { AGENT_CHECKS } from '../agent/checks.js';
 
 /** Every `security.*` check id with what it verifies. */
@@ -59,6 +60,7 @@ export const CHECKS: Readonly<Record<string, string>> = {
   [OPENAPI_SIGNATURE]: "the seller's Open API calls during the step passed signature verification",
   'run.deadline': "the scenario ran before the run's deadline (--deadline)",
   ...SECURITY_CHECKS,
+  ...OAUTH_CHECKS,
   ...AGENT_CHECKS,
 };
 

@@ -1,6 +1,7 @@
 import { CHECK_IDS } from './catalog.js';
 import { EVERY_ATTACK_NAME as ATTACK_NAMES, securityCheckId } from './attack-names.js';
 import { ATTACK_TEXTS } from './attack-texts.js';
+import { OAUTH_CHECK_MESSAGES_ZH } from './oauth-messages-zh.js';
 
 /** Chinese text per check id: what it verifies, and what a seller does to pass. */
 export interface CheckTextZh {
@@ -145,6 +146,7 @@ export const CHECK_MESSAGES_ZH: Readonly<Record<string, CheckTextZh>> = {
     hint: '这不是卖家的错误：卖家已处理该请求，但云商店在应答到达前停止等待。重试使用新的 businessId，必须返回第一次创建的同一个实例（按 orderId + orderLineId 幂等）。',
   },
   ...SECURITY_CHECK_MESSAGES_ZH,
+  ...OAUTH_CHECK_MESSAGES_ZH,
 };
 
 /**

@@ -10,6 +10,7 @@ import { ANSWER_SENTENCES } from './catalogue-answers.js';
 import { ATTACK_CHOICE_SENTENCES } from './catalogue-attack.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
+import { OAUTH_SENTENCES } from './catalogue-oauth.js';
 import { PROTOCOL_SENTENCES } from './catalogue-protocol.js';
 import { SCHEMA_SENTENCES } from './catalogue-schema.js';
 import { SEND_SENTENCES } from './catalogue-send.js';
@@ -17,6 +18,7 @@ import { RUN_SENTENCES } from './catalogue-run.js';
 import { SECURITY_SENTENCES } from './catalogue-security.js';
 import { SIGNING_SENTENCES } from './catalogue-signing.js';
 import { STEP_SENTENCES } from './catalogue-steps.js';
+import { V1_SENTENCES } from './catalogue-v1.js';
 import type { MessageEntry } from './message-entry.js';
 
 /**
@@ -36,6 +38,8 @@ export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = 
   ATTACK_CHOICE_SENTENCES,
   AGENT_SENTENCES,
   SEND_SENTENCES,
+  V1_SENTENCES,
+  OAUTH_SENTENCES,
 ];
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */

@@ -1,9 +1,11 @@
 /**
  * `GET {domain_name}/api/v1/oauth2/authorize` (open-api.md §6.1): the emulator has no login page,
- * so a known client is signed in at once as its configured user and redirected with a code.
+ * so a known client is signed in at once and redirected with a code: as the user of the browser's
+ * login session (the SSO step signs in as the order's buyer, docs/oauth.md), else as the client's
+ * configured user.
  */
 import { parseQuery } from '../http-types.js';
-import { createGrant, DEFAULT_SCOPE, parseHttpUrl, toRedirect, toSubject } from './oauth-common.js';
+import { createGrant, DEFAULT_SCOPE, parseHttpUrl, readSessionUser, toGrantTag, toRedirect, toSubject } from './oauth-common.js';
 import type { OpenApiRoute } from './request-context.js';
 import { report } from './request-context.js';
 import { toOAuthError } from './responses.js';
@@ -42,13 +44,13 @@ export const oauthAuthorizeRoute: OpenApiRoute = {
     const grant = createGrant('code', {
       clientId: client.clientId,
       scope: q.scope || DEFAULT_SCOPE,
-      subject: toSubject(client),
+      subject: readSessionUser(req.headers.cookie) ?? toSubject(client),
       now: ctx.clock.now(),
       random: ctx.random,
       ...(q.redirect_uri === undefined ? {} : { redirectUri: q.redirect_uri }),
     });
     ctx.store.putGrant(grant);
-    report(ctx, { id: CHECK_ID, ok: true, received: `code issued for client ${client.clientId}` });
+    report(ctx, { id: CHECK_ID, ok: true, received: `code issued for client ${client.clientId} (${toGrantTag('code', grant.token)})` });
     return toRedirect(redirect, { code: grant.token, state: q.state });
   },
 };

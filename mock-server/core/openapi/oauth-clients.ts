@@ -34,6 +34,21 @@ export interface OAuthClientDirectory {
   byId(clientId: string): OAuthClient | undefined;
 }
 
+/**
+ * The clients a running emulator knows, changed at run time: applicationSync registers the client it
+ * sends, the admin API adds and removes clients, `reset` goes back to the configured ones.
+ */
+export interface OAuthClientRegistry extends OAuthClientDirectory {
+  /** Adds the client or replaces the one with its clientId. */
+  put(client: OAuthClient): void;
+  /** True when a client was removed. */
+  remove(clientId: string): boolean;
+  /** Every client, in the order they were added. */
+  list(): readonly OAuthClient[];
+  /** Back to the clients it was created with. */
+  reset(): void;
+}
+
 /** The user of clients that name none; values are invented, field names are the docs'. */
 export const DEFAULT_OAUTH_USER: OAuthUserInfo = Object.freeze({
   id: '20220101000000123',
@@ -58,4 +73,26 @@ export const DEFAULT_OAUTH_USER: OAuthUserInfo = Object.freeze({
  */
 export function createOAuthClientDirectory(clients: readonly OAuthClient[]): OAuthClientDirectory {
   return { byId: (clientId) => clients.find((c) => c.clientId === clientId) };
+}
+
+/**
+ * A registry starting from `initial` (the configured clients).
+ * @example
+ *   const oauthClients = createOAuthClientRegistry(config.oauth.clients);
+ *   oauthClients.put({ clientId: 'kit-client-1', clientSecret: 'plain secret' });
+ */
+export function createOAuthClientRegistry(initial: readonly OAuthClient[]): OAuthClientRegistry {
+  const clients = new Map<string, OAuthClient>();
+  const reset = (): void => {
+    clients.clear();
+    for (const c of initial) clients.set(c.clientId, c);
+  };
+  reset();
+  return {
+    byId: (clientId) => clients.get(clientId),
+    put: (client) => void clients.set(client.clientId, client),
+    remove: (clientId) => clients.delete(clientId),
+    list: () => [...clients.values()],
+    reset,
+  };
 }

@@ -1,9 +1,9 @@
 /**
- * `GET {domain_name}/api/v1/logout?redirect_url=…` (open-api.md §6.4): the emulator keeps no login
- * session, so logging out is only the redirect.
+ * `GET {domain_name}/api/v1/logout?redirect_url=…` (open-api.md §6.4): clears the browser's login
+ * session (the cookie authorize reads) and redirects.
  */
 import { parseQuery } from '../http-types.js';
-import { parseHttpUrl, toRedirect } from './oauth-common.js';
+import { parseHttpUrl, SSO_USER_COOKIE, toRedirect } from './oauth-common.js';
 import { type OpenApiRoute, report } from './request-context.js';
 import { toOAuthError } from './responses.js';
 
@@ -20,6 +20,8 @@ export const oauthLogoutRoute: OpenApiRoute = {
       report(ctx, { id: 'oauth.logout', ok: false, received: 'invalid_request', hint: description });
       return toOAuthError(400, 'invalid_request', description);
     }
-    return toRedirect(target);
+    report(ctx, { id: 'oauth.logout', ok: true, received: `logged out, redirected to ${target.origin}${target.pathname}` });
+    const redirect = toRedirect(target);
+    return { ...redirect, headers: { ...redirect.headers, 'set-cookie': `${SSO_USER_COOKIE}=; Path=/; Max-Age=0; HttpOnly` } };
   },
 };

@@ -8,7 +8,7 @@ import { jsonResponse, parseQuery } from '../http-types.js';
 import { secureEqual } from '../signing/index.js';
 import type { OAuthGrant } from '../store.js';
 import type { OAuthClient } from './oauth-clients.js';
-import { ACCESS_TOKEN_TTL_S, createGrant } from './oauth-common.js';
+import { ACCESS_TOKEN_TTL_S, createGrant, toGrantTag } from './oauth-common.js';
 import { type OpenApiContext, type OpenApiRoute, report } from './request-context.js';
 import { type OAuthErrorCode, toOAuthError } from './responses.js';
 
@@ -68,14 +68,16 @@ function authenticateClient(ctx: OpenApiContext, req: ApiRequest, params: Record
   return client;
 }
 
-/** New access and refresh tokens for what `grant` allowed. */
-function issueTokens(ctx: OpenApiContext, grant: Pick<OAuthGrant, 'clientId' | 'scope' | 'subject'>): ApiResponse {
+/** New access and refresh tokens for what `grant` (a code or a refresh token) allowed. */
+function issueTokens(ctx: OpenApiContext, grant: Pick<OAuthGrant, 'kind' | 'token' | 'clientId' | 'scope' | 'subject'>): ApiResponse {
   const base = { clientId: grant.clientId, scope: grant.scope, subject: grant.subject, now: ctx.clock.now(), random: ctx.random };
   const access = createGrant('access', base);
   const refresh = createGrant('refresh', base);
   ctx.store.putGrant(access);
   ctx.store.putGrant(refresh);
-  report(ctx, { id: CHECK_ID, ok: true, received: `tokens issued for client ${grant.clientId}` });
+  // The tags let the SSO step follow code -> access token -> userinfo through the journal.
+  const tags = `${toGrantTag(grant.kind, grant.token)} -> ${toGrantTag('access', access.token)}`;
+  report(ctx, { id: CHECK_ID, ok: true, received: `tokens issued for client ${grant.clientId} (${tags})` });
   return jsonResponse(
     200,
     { access_token: access.token, token_type: 'Bearer', expires_in: ACCESS_TOKEN_TTL_S, scope: grant.scope, refresh_token: refresh.token },
@@ -96,7 +98,7 @@ function exchangeCode(ctx: OpenApiContext, client: OAuthClient, params: Record<s
   const consumed = ctx.store.consumeGrant('code', code, ctx.clock.now());
   if (!consumed.ok) {
     const why = consumed.reason === 'used' ? 'the code was already used (codes are single use)' : `the code is ${consumed.reason} (codes live 5 min)`;
-    return fail(ctx, 'invalid_grant', 'Invalid authorization code', why);
+    return fail(ctx, 'invalid_grant', 'Invalid authorization code', `${why} (${toGrantTag('code', code)})`);
   }
   return issueTokens(ctx, consumed.grant);
 }

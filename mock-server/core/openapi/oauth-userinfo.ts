@@ -2,6 +2,7 @@
  * `GET {domain_name}/api/v1/oauth2/userinfo` (open-api.md §6.3): `Authorization: Bearer <access_token>`.
  */
 import { jsonResponse } from '../http-types.js';
+import { toGrantTag } from './oauth-common.js';
 import { type OpenApiRoute, report } from './request-context.js';
 import { toOAuthError } from './responses.js';
 
@@ -23,10 +24,12 @@ export const oauthUserinfoRoute: OpenApiRoute = {
           ? 'no "Authorization: Bearer <access_token>" header'
           : grant === undefined
             ? 'the access token is unknown'
-            : 'the access token expired (7200 s): refresh it with grant_type=refresh_token';
+            : `the access token expired (7200 s): refresh it with grant_type=refresh_token (${toGrantTag('access', token)})`;
       report(ctx, { id: 'oauth.userinfo', ok: false, received: 'unauthorized', hint: why });
       return { ...toOAuthError(401, 'unauthorized', UNAUTHORIZED), headers: { 'content-type': 'application/json;charset=UTF-8', 'www-authenticate': 'Bearer realm="oauth2-resource"' } };
     }
+    const who = typeof grant.subject['userName'] === 'string' ? grant.subject['userName'].slice(0, 64) : '?';
+    report(ctx, { id: 'oauth.userinfo', ok: true, received: `userinfo of ${who} (${toGrantTag('access', grant.token)})` });
     return jsonResponse(200, grant.subject, { 'cache-control': 'no-store' });
   },
 };

@@ -11,6 +11,8 @@ import { checkResponseAppInfo, RESPONSE_APPINFO } from '../checks/response-appin
 import { checkResponseBodySign } from '../checks/response-body-sign.js';
 import { checkResponseMemo } from '../checks/response-memo.js';
 import { validateResponse } from '../checks/response-schema.js';
+import { withV1Hint } from '../checks/v1-result-hint.js';
+import { V1_ENCRYPT_TYPE } from './v1-encrypt-type.js';
 import { checkResultCode } from '../checks/result-code.js';
 import { checkTransportReachable } from '../checks/transport-reachable.js';
 import { checkTransportReset } from '../checks/transport-reset.js';
@@ -42,6 +44,8 @@ export interface AnswerInput {
   readonly schemas: SchemaRegistry;
   /** newInstance: the instanceId issued first for this order line, and the key in words. */
   readonly idempotency?: { readonly key: string; readonly previous: string | undefined };
+  /** V1: the request's query parameters as sent (timeStamp for the Body-Sign diagnosis, whether mobilePhone/email went out). */
+  readonly v1Params?: Readonly<Record<string, string>>;
 }
 
 export interface AnswerChecks {
@@ -64,6 +68,14 @@ function checkFailedExchange(result: TransportError, input: AnswerInput): CheckR
   }
 }
 
+/** A failed resultCode read the way the call's family explains it: the kit clientSecret, the V1 authToken and AES fields. */
+function withFamilyHint(code: CheckResult, input: AnswerInput): CheckResult {
+  if (input.family === 'kit' && input.activity === 'applicationSync') return withClientSecretHint(code, input.profile.oaepHash);
+  if (input.family !== 'v1') return code;
+  const contactSent = input.v1Params?.['mobilePhone'] !== undefined || input.v1Params?.['email'] !== undefined;
+  return withV1Hint(code, { activity: input.activity, contactSent, encryptType: V1_ENCRYPT_TYPE[input.profile.v1EncryptType] });
+}
+
 /** Body checks on a complete answer of HTTP 200: JSON, object, schema, resultCode. */
 function checkBody(result: TransportResponse, input: AnswerInput, checks: CheckResult[]): Record<string, unknown> | undefined {
   const decoded = decodeBody(result.body);
@@ -79,8 +91,7 @@ function checkBody(result: TransportResponse, input: AnswerInput, checks: CheckR
   checks.push(schema.check);
   // A resultCode the schema already flagged (missing, a number, not six digits) is one mistake, reported once.
   if (!schema.pointers.includes('/resultCode')) {
-    const code = checkResultCode(input.activity, value);
-    checks.push(input.family === 'kit' && input.activity === 'applicationSync' ? withClientSecretHint(code, input.profile.oaepHash) : code);
+    checks.push(withFamilyHint(checkResultCode(input.activity, value), input));
   }
   return value;
 }
@@ -116,6 +127,7 @@ export function checkAnswer(input: AnswerInput): AnswerChecks {
       body: result.body,
       truncated: result.truncated,
       header: result.headers['body-sign'],
+      ...(input.v1Params?.['timeStamp'] === undefined ? {} : { timeStamp: input.v1Params['timeStamp'] }),
     }),
   );
   if (value !== undefined && input.family === 'v1') checks.push(checkResponseAppInfo({ key: input.key, value }));

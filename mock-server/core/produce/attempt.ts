@@ -86,6 +86,7 @@ export async function runAttempt(spec: CallSpec, deps: ProduceDeps, context: Att
     key,
     schemas: deps.schemas,
     ...(context.idempotency === undefined ? {} : { idempotency: context.idempotency }),
+    ...(signed.family === 'v1' && signed.params !== undefined ? { v1Params: { ...signed.params, timeStamp: signed.signing.timestamp } } : {}),
   });
   const record: AttemptRecord = {
     activity: signed.activity,

@@ -8,14 +8,17 @@ export interface BuildContext {
   readonly random: Random;
   /** PEM of the seller's RSA public key that encrypts `applicationSync.clientSecret` (docs/joint-operation.md). */
   readonly kitPublicKey?: string;
+  /** The V1 Key: V1 `mobilePhone` / `email` go out AES-encrypted with it (docs/v1.md). */
+  readonly v1Key?: string;
 }
 
 /** The build context of a call from its dependencies. */
-export const toBuildContext = (deps: { readonly profile: FidelityProfile; readonly clock: Clock; readonly random: Random; readonly keys: { readonly kitPublicKey?: string } }): BuildContext => ({
+export const toBuildContext = (deps: { readonly profile: FidelityProfile; readonly clock: Clock; readonly random: Random; readonly keys: { readonly kitPublicKey?: string; readonly v1?: string } }): BuildContext => ({
   profile: deps.profile,
   clock: deps.clock,
   random: deps.random,
   ...(deps.keys.kitPublicKey === undefined ? {} : { kitPublicKey: deps.keys.kitPublicKey }),
+  ...(deps.keys.v1 === undefined || deps.keys.v1 === '' ? {} : { v1Key: deps.keys.v1 }),
 });
 
 /**

@@ -8,8 +8,8 @@ const time = (name: string, required: boolean): FieldSpec => ({ name, required, 
 /**
  * The query parameters a caller supplies per V1 activity (produce-api.md §4). `activity`,
  * `businessId` (newInstance, fresh per attempt), `testFlag`, `timeStamp` and `authToken` are added
- * by the builder and the signing step. `mobilePhone`/`email` are sent as given: V1 expects them
- * AES-encrypted (`encryptV1Field`, docs/fidelity.md#d19).
+ * by the builder and the signing step. `mobilePhone`/`email` are given in plain text and sent
+ * AES-encrypted with the V1 Key (build-v1.ts, docs/v1.md).
  */
 export const V1_FIELDS: Readonly<Record<V1Activity, readonly FieldSpec[]>> = {
   newInstance: [

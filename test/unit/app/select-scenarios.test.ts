@@ -15,7 +15,7 @@ describe('selectScenarios: the opt-in kit group', () => {
   });
 
   test('--group kit runs exactly the kit scenarios', () => {
-    expect(select([], ['kit']).map((s) => s.id).sort()).toEqual(['kit-application', 'kit-departments', 'kit-tenant', 'kit-users']);
+    expect(select([], ['kit']).map((s) => s.id).sort()).toEqual(['kit-application', 'kit-departments', 'kit-sso', 'kit-tenant', 'kit-users']);
   });
 
   test('--only names a kit scenario without --group', () => {

@@ -133,6 +133,9 @@ describe('rules beyond the schema', () => {
     ['the same key for two categories', 'seller:\n  keys:\n    basic: same-key-1\n    general: same-key-1\n', 'seller.keys.general (koomock.config.yaml, line 4): expected a key different from seller.keys.basic'],
     ['a kit public key given twice', 'seller:\n  kitPublicKey: "-----BEGIN PUBLIC KEY-----"\n  kitPublicKeyFile: k.pem\n', 'seller.kitPublicKeyFile (koomock.config.yaml, line 3): expected either seller.kitPublicKey or seller.kitPublicKeyFile, not both'],
     ['a kit public key file that does not exist', 'seller:\n  kitPublicKeyFile: keys/missing.pem\n', 'seller.kitPublicKeyFile (koomock.config.yaml, line 2): expected a readable PEM file (ENOENT)'],
+    ['an OAuth client given twice', 'oauth:\n  clients:\n    - { clientId: c1, clientSecret: s1 }\n    - { clientId: c1, clientSecret: s2 }\n', 'oauth.clients[1].clientId (koomock.config.yaml, line 4): expected a clientId not used by an earlier client of oauth.clients'],
+    ['an OAuth client without a secret', 'oauth:\n  clients:\n    - { clientId: c1 }\n', 'oauth.clients[0]'],
+    ['a login URL that is not http(s)', 'seller:\n  loginUrl: ftp://isv.example.com/sso\n', 'seller.loginUrl (koomock.config.yaml, line 2): expected'],
     ['a kit public key that is not a key', 'seller:\n  kitPublicKey: "-----BEGIN PUBLIC KEY-----\\nnot base64\\n-----END PUBLIC KEY-----\\n"\n', 'seller.kitPublicKey (koomock.config.yaml, line 2): expected an RSA public key in PEM form'],
   ] as const)('rejects %s', ([, text, expected], { dir }) => {
     const e = loadErrorOf(dir, text);
@@ -166,7 +169,7 @@ describe('input that is not a config', () => {
   });
 
   it('rejects a top level that is not a mapping', ({ dir }) => {
-    expect(problemLines(loadErrorOf(dir, '- server\n- seller\n').message)[0]).toContain('(top level) (koomock.config.yaml, line 1): expected a mapping with the keys `$schema`, `server`, `journal`, `seller`, `agent`, `catalog`, `profile`, got a list of 2 items');
+    expect(problemLines(loadErrorOf(dir, '- server\n- seller\n').message)[0]).toContain('(top level) (koomock.config.yaml, line 1): expected a mapping with the keys `$schema`, `server`, `journal`, `seller`, `oauth`, `agent`, `catalog`, `profile`, got a list of 2 items');
   });
 
   it('rejects an alias bomb without running out of memory', ({ dir }) => {

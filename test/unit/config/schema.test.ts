@@ -26,6 +26,7 @@ const ENUMS = {
   expireTimeDigits: { 14: true, 17: true } satisfies Record<FidelityProfile['expireTimeDigits'], true>,
   bodySign: { present: true, strict: true } satisfies Record<FidelityProfile['bodySign'], true>,
   oaepHash: { sha256: true, 'sha256-mgf1-sha1': true, sha1: true } satisfies Record<FidelityProfile['oaepHash'], true>,
+  v1EncryptType: { aes256: true, aes128: true } satisfies Record<FidelityProfile['v1EncryptType'], true>,
   apigAuth: { on: true, off: true } satisfies Record<FidelityProfile['apigAuth'], true>,
   usageSignature: { raw: true, canonical: true } satisfies Record<FidelityProfile['usageSignature'], true>,
   trialPaidFrom: { conversion: true, 'trial-end': true } satisfies Record<FidelityProfile['trialPaidFrom'], true>,

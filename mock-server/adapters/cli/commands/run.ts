@@ -40,6 +40,7 @@ Examples:
   koomock run scenarios/faults --port 7070 --fallback-port 7071   # seller's Open API URLs: :7070, then :7071
   koomock run --group kit --config koomock.config.yaml            # joint-operation kit sync (needs seller.kitPublicKeyFile)
   koomock run --group agents --config koomock.config.yaml         # Agents gateway calls (needs agent.url, agent.ak, agent.sk)
+  koomock run --group v1 --v1-key "$V1_KEY"                        # legacy V1 calls (GET, authToken, Body-Sign, AES fields)
 
 Exit codes: 0 every check passed, 1 a check failed, 2 koomock could not run (flags, scenario files, seller unreachable).`;
 
@@ -55,7 +56,7 @@ export const registerRun: RegisterCommand = (program: Command, io: CliIo, setExi
     .description('run conformance scenarios against the seller (运行一致性测试场景)')
     .argument('[paths...]', 'scenario files or folders (default: the shipped suite)')
     .option('--only <ids>', 'run only these scenario ids (repeatable, or a comma list)', collect)
-    .option('--group <names>', 'run only these groups, e.g. kit (repeatable, or a comma list); the kit and agents groups run only when named', collect)
+    .option('--group <names>', 'run only these groups, e.g. kit (repeatable, or a comma list); the kit, v1 and agents groups run only when named', collect)
     .option('--report <kind=file>', 'also write a report: junit=FILE, json=FILE, html=FILE (repeatable; FILE - is standard output)', collect)
     .option('--deadline <duration>', 'wall time the run may take (e.g. 30m, 2h); scenarios whose turn comes later fail as not run (default: derived from the suite)')
     .option('--quiet', 'no progress lines on standard error (for CI logs): only the checklist and the reports')

@@ -7,6 +7,8 @@ import type { Order } from '../../../core/market/order.js';
 import type { FaultRule, FaultRuleInput, FaultScope } from '../../../core/openapi/fault-rule.js';
 import type { Exchange, ResetScope } from '../../../core/store.js';
 import type { FaultAdded, FaultList, FaultScopeState, FaultsRemoved } from './fault-types.js';
+import type { OAuthClientList, OAuthClientView } from './oauth-client-types.js';
+import type { OAuthClientInput } from '../../../core/openapi/oauth-client-input.js';
 import type {
   AdminErrorBody,
   ClockState,
@@ -47,6 +49,11 @@ export interface AdminClient {
   clearFaults(filter?: { scenario?: string }): Promise<FaultsRemoved>;
   /** The scenario and step being played (rules scoped to others stay quiet); undefined: none. */
   setFaultScope(scope: FaultScope | undefined): Promise<FaultScopeState>;
+  /** Registers (or replaces) an OAuth client of the fake OneAccess; the secret is the plain one. */
+  putOAuthClient(client: OAuthClientInput): Promise<OAuthClientView>;
+  /** Removes an OAuth client; rejects with NOT_FOUND when there is none. */
+  removeOAuthClient(clientId: string): Promise<{ removed: number }>;
+  listOAuthClients(): Promise<OAuthClientList['clients']>;
 }
 
 export interface AdminClientOptions {
@@ -115,5 +122,8 @@ export function createAdminClient(baseUrl: string, options: AdminClientOptions =
     removeFault: (id) => call<FaultsRemoved>('DELETE', `/faults/${encodeURIComponent(id)}`),
     clearFaults: (filter = {}) => call<FaultsRemoved>('DELETE', `/faults${toQuery({ ...filter })}`),
     setFaultScope: (scope) => call<FaultScopeState>('PUT', '/faults/scope', scope ?? {}),
+    putOAuthClient: ({ clientId, ...rest }) => call<OAuthClientView>('PUT', `/oauth/clients/${encodeURIComponent(clientId)}`, rest),
+    removeOAuthClient: (clientId) => call<{ removed: number }>('DELETE', `/oauth/clients/${encodeURIComponent(clientId)}`),
+    listOAuthClients: async () => (await call<OAuthClientList>('GET', '/oauth/clients')).clients,
   };
 }

@@ -15,6 +15,7 @@ import { refuseBrowserRequests } from './browser-guard.js';
 import { parseAdvance, toClockState } from './clock.js';
 import { adminErrorHandler, invalid, notFound, sendAdminError } from './errors.js';
 import { createAdminFaultsRouter } from './faults.js';
+import { createAdminOAuthClientsRouter } from './oauth-clients.js';
 import type { RunReport } from '../../../core/scenario/run/report.js';
 import { createAdminRunsRouter } from './runs.js';
 import { parseWholeNumber, queryText, readJsonObject } from './input.js';
@@ -131,6 +132,7 @@ export function createAdminRouter(runtime: EmulatorRuntime, options: AdminRouter
     res.json(body);
   });
 
+  router.use('/oauth/clients', createAdminOAuthClientsRouter(runtime.oauthClients));
   router.use('/faults', createAdminFaultsRouter(runtime.faults, { hostNames: runtime.config.server.hostNames, hosts: () => runtime.hosts }));
   router.use(createAdminSendRouter(runtime, { tokenSet: options.token !== undefined && options.token !== '' }));
   const runs = createRunService({

@@ -209,6 +209,24 @@ export interface UsageStep extends StepBase {
 }
 
 /**
+ * Plays the buyer's browser through the seller's single sign-on (docs/oauth.md) and checks the
+ * `oauth.*` steps of the flow. Needs `seller.loginUrl`; a run without it skips the scenario.
+ */
+export interface SsoStep extends StepBase {
+  readonly kind: 'sso';
+  /** The order step whose buyer signs in. */
+  readonly order: string;
+  /** The tenantSync step of the buyer's tenant. */
+  readonly tenant: string;
+  /** The applicationSync step whose client the seller must use. */
+  readonly application: string;
+  /** Replay the spent code in a second browser (`oauth.code-reuse`). */
+  readonly reuse: boolean;
+  /** Open `seller.logoutUrl` after the login, when it is set (`oauth.logout`). */
+  readonly logout: boolean;
+}
+
+/**
  * One call of the Agents gateway to the seller's Agents backend (docs/agents.md): a valid JWT is
  * judged by `agent.answer`, `agent.sse` and `agent.usage`, an expired or forged one by its rejection check.
  */
@@ -223,7 +241,7 @@ export interface AgentStep extends StepBase {
 /** What a scenario needs the seller to do or have; a run skips it unless told the seller does. */
 export type ScenarioRequirement = 'usage-push' | 'agent-backend';
 
-export type Step = OrderStep | SendStep | WaitStep | FaultsStep | UsageStep | AgentStep;
+export type Step = OrderStep | SendStep | WaitStep | FaultsStep | UsageStep | AgentStep | SsoStep;
 export type StepKind = Step['kind'];
 
 export interface Scenario {

@@ -44,6 +44,8 @@ export interface RawStep {
   readonly faults?: readonly Readonly<Record<string, unknown>>[];
   /** Wait for the seller's usage push (needs `requires: [usage-push]`). */
   readonly usage?: { readonly instanceId: string; readonly within?: number | string };
+  /** Play the buyer's browser through the seller's single sign-on (docs/oauth.md). */
+  readonly sso?: { readonly order: string; readonly tenant: string; readonly application: string; readonly reuse?: boolean; readonly logout?: boolean };
   /** One call of the Agents gateway (needs `requires: [agent-backend]`). */
   readonly agent?: { readonly stream?: boolean; readonly jwt?: 'valid' | 'expired' | 'forged'; readonly body?: Readonly<Record<string, unknown>> };
   readonly with?: Readonly<Record<string, unknown>>;

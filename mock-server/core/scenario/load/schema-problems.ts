@@ -34,7 +34,7 @@ const whereOf = (pointer: string, value: unknown): string =>
 
 const DURATION_PLACE = /^(\/steps\/\d+\/wait|\/profile\/(callTimeoutMs|pollIntervalMs|pollWindowMs|retryIntervalMs)|\/profile\/retryWindowMs\/[^/]+)$/;
 const RESULT_CODE_PLACE = /^\/steps\/\d+\/expect\/resultCode(\/\d+)?$/;
-const ACTIONS = ['order', 'send', 'wait', 'faults', 'usage', 'agent'] as const;
+const ACTIONS = ['order', 'send', 'wait', 'faults', 'usage', 'agent', 'sso'] as const;
 const ORDER_SOURCES = ['product', 'products', 'mock', 'follows'] as const;
 const SEND_ONLY = ['with', 'set', 'sign', 'retry', 'debug', 'attack', 'expect'] as const;
 

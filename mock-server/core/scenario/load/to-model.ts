@@ -109,6 +109,7 @@ function defaultTitle(raw: RawStep): string {
   if (raw.faults !== undefined) return toFaultsTitle(raw.faults);
   if (raw.usage !== undefined) return `await the seller's usage push for ${raw.usage.instanceId}`;
   if (raw.agent !== undefined) return `agent call, ${raw.agent.stream === true ? 'stream' : 'JSON'}, ${raw.agent.jwt ?? 'valid'} JWT`;
+  if (raw.sso !== undefined) return 'single sign-on as the buyer';
   return `wait ${formatDuration(parseDuration(raw.wait) ?? 0)}`;
 }
 
@@ -147,6 +148,10 @@ function toStep(raw: RawStep, index: number, scenarioDebug: boolean, position: S
     return { ...base, kind: 'agent', stream: raw.agent.stream ?? false, jwt: raw.agent.jwt ?? 'valid', ...(raw.agent.body === undefined ? {} : { body: JSON.stringify(raw.agent.body) }) };
   }
   if (raw.usage !== undefined) return { ...base, kind: 'usage', instanceId: raw.usage.instanceId, withinMs: parseDuration(raw.usage.within) ?? DEFAULT_USAGE_WAIT_MS };
+  if (raw.sso !== undefined) {
+    const { order, tenant, application } = raw.sso;
+    return { ...base, kind: 'sso', order, tenant, application, reuse: raw.sso.reuse ?? true, logout: raw.sso.logout ?? true };
+  }
   return { ...base, kind: 'wait', ms: parseDuration(raw.wait) ?? 0 };
 }
 

@@ -30,7 +30,7 @@ const LATER = 'a step can only use results of the steps before it';
  */
 export function resultPathProblem(kind: StepKind, path: readonly PathSegment[]): { problem: string; hint: string } | undefined {
   const [first, second, third, ...rest] = path;
-  if (kind === 'wait' || kind === 'faults' || kind === 'usage' || kind === 'agent') return { problem: `${kind} steps have no results`, hint: 'refer to an order or send step' };
+  if (kind === 'wait' || kind === 'faults' || kind === 'usage' || kind === 'agent' || kind === 'sso') return { problem: `${kind} steps have no results`, hint: 'refer to an order or send step' };
   const fields: readonly string[] = kind === 'order' ? ORDER_RESULT_FIELDS : SEND_RESULT_FIELDS;
   const name = String(first);
   if (!fields.includes(name)) {
@@ -53,9 +53,17 @@ export function resultPathProblem(kind: StepKind, path: readonly PathSegment[]):
   return undefined;
 }
 
+/** `${koomock.url}`: the base URL of koomock's fake platform (the OAuth domain a tenantSync hands the seller, docs/oauth.md). */
+export const KOOMOCK_REFERENCE = 'koomock';
+const KOOMOCK_FIELDS = ['url'] as const;
+
 function referenceFinding(ref: Reference, pointer: string, scope: ReferenceScope): Finding | undefined {
   const at = { pointer, needle: ref.text };
   const target = scope.steps.get(ref.step);
+  if (target === undefined && ref.step === KOOMOCK_REFERENCE) {
+    const [field, ...rest] = ref.path;
+    return field === 'url' && rest.length === 0 ? undefined : { ...at, problem: `${ref.text}: koomock offers only \${koomock.url}`, hint: suggestName(String(field), KOOMOCK_FIELDS, 'koomock values') };
+  }
   if (target === undefined) {
     const names = [...scope.steps.keys()];
     return { ...at, problem: `${ref.text} refers to step \`${ref.step}\`, which does not exist`, hint: names.length === 0 ? 'give the step an id to refer to it' : suggestName(ref.step, names, 'step ids') };

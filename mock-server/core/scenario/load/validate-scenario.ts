@@ -4,6 +4,7 @@ import type { NamedStep } from './validate-references.js';
 import { validateSendStep } from './validate-send.js';
 import { validateFollows } from './validate-follows.js';
 import { validateUsageStep } from './validate-usage.js';
+import { validateSsoStep } from './validate-sso.js';
 import { validateAgentStep } from './validate-agent.js';
 import { checkFaultsStep, checkOpenApiExpect } from './faults-step.js';
 import { formatDuration, parseDuration, UNIT_MS } from '../../duration.js';
@@ -16,7 +17,7 @@ import { toPointer } from '../../schemas/located-yaml.js';
 const MAX_WAIT_MS = 3660 * UNIT_MS.d;
 
 export const kindOf = (step: RawStep): StepKind =>
-  step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : step.faults !== undefined ? 'faults' : step.usage !== undefined ? 'usage' : step.agent !== undefined ? 'agent' : 'wait';
+  step.order !== undefined ? 'order' : step.send !== undefined ? 'send' : step.faults !== undefined ? 'faults' : step.usage !== undefined ? 'usage' : step.agent !== undefined ? 'agent' : step.sso !== undefined ? 'sso' : 'wait';
 
 /** Named steps in file order; a repeated id keeps its first step (the repeat is reported). */
 function collectNamedSteps(raw: RawScenario, locate: (pointer: string) => SourcePosition): { steps: Map<string, NamedStep>; findings: Finding[] } {
@@ -70,6 +71,7 @@ export function validateRawScenario(raw: RawScenario, locate: (pointer: string) 
     else if (step.faults !== undefined) findings.push(...checkFaultsStep(step.faults, index, { steps, current: index }));
     else if (step.usage !== undefined) findings.push(...validateUsageStep(raw, index, scope));
     else if (step.agent !== undefined) findings.push(...validateAgentStep(raw, index));
+    else if (step.sso !== undefined) findings.push(...validateSsoStep(step.sso, index, scope));
     else findings.push(...checkWait(step, index));
   });
   return findings;

@@ -117,7 +117,8 @@ export async function bookOutcome(spec: CallSpec, outcome: CallOutcome, state: S
       return;
     }
     case 'refreshInstance': {
-      const type = SCENE_EVENTS[str(request['scene']) ?? ''] ?? 'RENEW';
+      // V1 has no scene: a conversion is marked trialToFormal=1 (produce-api.md §4.2).
+      const type = SCENE_EVENTS[str(request['scene']) ?? ''] ?? (request['trialToFormal'] === '1' ? 'TRIAL_TO_FORMAL' : 'RENEW');
       const productId = str(request['productId']);
       const expireTime = str(request['expireTime']);
       await applyEvent(state, instanceId, {

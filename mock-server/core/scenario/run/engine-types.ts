@@ -6,6 +6,7 @@
 import type { AgentTarget } from '../../agent/request.js';
 import type { CatalogProduct } from '../../market/catalog.js';
 import type { FaultRuleInput, FaultScope } from '../../openapi/fault-rule.js';
+import type { OAuthClient } from '../../openapi/oauth-clients.js';
 import type { InstanceRecord } from '../../market/instance.js';
 import type { Order } from '../../market/order.js';
 import type { ProductionInterfaceMessage } from '../../produce/call-outcome.js';
@@ -105,6 +106,23 @@ export interface EngineDeps {
   readonly agent?: { readonly target: AgentTarget; readonly transport: SellerTransport };
   /** Waits real time (usage steps); default: a timer. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The fake OneAccess's clients: applicationSync registers the client it sends (docs/oauth.md). */
+  readonly oauthClients?: OAuthClientSink;
+  /** The seller's single sign-on addresses (`seller.loginUrl`, `seller.logoutUrl`); without them SSO scenarios are skipped. */
+  readonly sso?: SsoAddresses;
+}
+
+/** Where OAuth clients are registered: the emulator in this process, or a running one over its admin API. */
+export interface OAuthClientSink {
+  /** May answer a promise: the step waits for it. */
+  put(client: OAuthClient): unknown;
+  remove(clientId: string): unknown;
+}
+
+export interface SsoAddresses {
+  /** The seller's login entry; the SSO step opens it with `tenant=<tenantId>` added. */
+  readonly loginUrl: string;
+  readonly logoutUrl?: string;
 }
 
 /** One accepted usage record, as a `usage` step reports it. */

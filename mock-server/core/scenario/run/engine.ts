@@ -10,6 +10,7 @@ import { checkOpenApiDuring, closeScenarioFaults, openStepWindow, runFaultsStep 
 import { runOrderStep } from './order.js';
 import { runSendStep } from './send.js';
 import { runUsageStep } from './usage.js';
+import { runSsoStep } from './sso.js';
 import { runAgentStep } from './agent.js';
 import { type ScenarioState, toScenarioProfile } from './state.js';
 
@@ -17,8 +18,17 @@ import { type ScenarioState, toScenarioProfile } from './state.js';
 const needsUnavailable = (scenario: Scenario, deps: EngineDeps): string | undefined => {
   if (scenario.requires?.includes('usage-push') === true && deps.sellerPushesUsage !== true) return 'needs a seller that pushes usage; run with --seller-pushes-usage';
   if (scenario.requires?.includes('agent-backend') === true && deps.agent === undefined) return 'needs an Agents backend; set agent.url, agent.ak and agent.sk (docs/agents.md)';
+  if (deps.sso === undefined && scenario.steps.some((s) => s.kind === 'sso')) return "needs the seller's single sign-on entry; set seller.loginUrl";
   return undefined;
 };
+
+/** `${koomock.url}`: the base URL of koomock's primary platform host, for scenarios that name it. */
+async function koomockResults(scenario: Scenario, deps: EngineDeps): Promise<Record<string, unknown>> {
+  if (deps.openApi === undefined || !JSON.stringify(scenario.steps).includes('${koomock.')) return {};
+  const hosts = await deps.openApi.hosts();
+  const url = hosts[deps.openApi.hostNames[0] ?? ''] ?? Object.values(hosts)[0];
+  return url === undefined ? {} : { koomock: { url: url.replace(/\/+$/, '') } };
+}
 
 const passed = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'passed', attempts: [] });
 const skippedStep = (step: Step): StepReport => ({ id: step.id, title: step.title, status: 'skipped', attempts: [] });
@@ -61,7 +71,7 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
     deps,
     memory,
     profile: toScenarioProfile(deps.profile, scenario.profile),
-    results: {},
+    results: await koomockResults(scenario, deps),
     orders: new Map(),
   };
   const steps: StepReport[] = [];
@@ -88,6 +98,12 @@ export async function playScenario(scenario: Scenario, deps: EngineDeps, memory:
       }
       if (step.kind === 'usage') {
         const run = await runUsageStep(step, state);
+        steps.push(run.report);
+        checks.push(...run.checks);
+        continue;
+      }
+      if (step.kind === 'sso') {
+        const run = await runSsoStep(step, state);
         steps.push(run.report);
         checks.push(...run.checks);
         continue;

@@ -19,6 +19,7 @@ import { evaluateExpectations } from './expect.js';
 import { type CallSubject, type IdempotencySubject, toCallSubject, toIdempotencySubject } from './idempotency.js';
 import { splitAttempts, toSendStepResult } from './results.js';
 import { prepareCall } from './spec.js';
+import { registerSyncedClient } from './oauth-registration.js';
 import { fieldsHint, stepError, toProduceDeps, type ScenarioState } from './state.js';
 
 /** Reported when a reference has no value although nothing failed before (docs/scenarios.md). */
@@ -75,6 +76,7 @@ export async function runSendStep(step: SendStep, state: ScenarioState, scenario
   const known = keyed === undefined ? undefined : memory.instances.get(keyed.key)?.instanceId;
   const previous = step.activity === 'newInstance' ? (typeof probe === 'string' ? probe : known) : undefined;
   const produceDeps = toProduceDeps(state, step, spec, profile);
+  await registerSyncedClient(spec, state);
   const outcome = await call(step, spec, produceDeps, keyed, previous, state);
   await bookOutcome(spec, outcome, state, keyed ?? subject);
   if (outcome.interfaceMessage !== undefined) {

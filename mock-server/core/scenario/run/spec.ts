@@ -2,7 +2,9 @@
  * A send step as a produce call: references resolved against earlier results, the scenario's
  * generation and debug flag, and the profile the call runs under (`retry: false` = one attempt).
  */
+import { getMockOrder } from '../../market/mock-orders.js';
 import type { FidelityProfile } from '../../profile.js';
+import { toV1OrderFields } from '../../produce/v1-order-fields.js';
 import type { CallSpec } from '../../produce/types.js';
 import type { SendStep, TemplateValue } from '../load/model.js';
 import { resolveTemplate } from '../load/references.js';
@@ -27,6 +29,14 @@ function resolveMap(map: Readonly<Record<string, TemplateValue>>, results: Reado
   return { ok: true, value: r.value as Record<string, unknown> };
 }
 
+/** V1 calls carry their order's data (produce-api.md §4): filled from the order the call names, under the given fields. */
+function withV1OrderFields(activity: string, fields: Record<string, unknown>, state: ScenarioState): Record<string, unknown> {
+  const orderId = fields['orderId'];
+  if (state.profile.generation !== 'v1' || typeof orderId !== 'string') return fields;
+  const order = state.orders.get(orderId) ?? getMockOrder(orderId, state.deps.sellerId);
+  return order === undefined ? fields : { ...toV1OrderFields(activity, order), ...fields };
+}
+
 /**
  * Resolves a send step into the call to make.
  * @example
@@ -49,7 +59,7 @@ export function prepareCall(step: SendStep, state: ScenarioState): PreparedCall 
   const spec: CallSpec = {
     activity: step.activity,
     url: state.deps.sellerUrl,
-    fields: fields.value,
+    fields: withV1OrderFields(step.activity, fields.value, state),
     ...(Object.keys(overrides.value).length === 0 ? {} : { overrides: overrides.value }),
     ...(Object.keys(signOverrides).length === 0 ? {} : { signOverrides }),
     ...(step.debug ? { debugFlag: true } : {}),
