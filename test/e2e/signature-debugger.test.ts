@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { startSeller } from '../../examples/seller-express/src/app.js';
 import { reserveFreePort } from '../support/faulty-sellers.js';
 import { CLI_TEST_TIMEOUT, runCli } from '../support/run-cli.js';
+import { readBody } from '../support/local-server.js';
 
 /*
  * The signature debugger, end to end: a seller whose APIG signer leaves out the canonical URI's
@@ -18,14 +19,6 @@ import { CLI_TEST_TIMEOUT, runCli } from '../support/run-cli.js';
 const KEYS = { basic: 'sigdbg-basic-key-0123456789', general: 'sigdbg-general-key-0123456', kit: 'sigdbg-kit-key-0123456789' };
 const AK = 'SIGDEBUGAK0000000000';
 const SK = 'sigDebugSecretAccessKey00000000000000000';
-
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 
 const rfc3986 = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');

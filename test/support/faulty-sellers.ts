@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startSeller, type RunningSeller } from '../../examples/seller-express/src/app.js';
+import { closeServer, listenOn, readBody } from './local-server.js';
 
 export const SELLER_DEFECTS = ['non-idempotent', 'wrong-content-type', 'missing-instance-id', 'late-answer', 'no-order-query', 'failing-new-instance', 'returns-released', 'no-usage-push', 'kit-repeated-delete'] as const;
 export type SellerDefect = (typeof SELLER_DEFECTS)[number];
@@ -42,14 +42,6 @@ interface Answer {
   body: Buffer;
 }
 
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-
 /**
  * A free port on 127.0.0.1 for the emulator `koomock run` starts, so the seller can be told where
  * its Open APIs will be before the run begins.
@@ -61,20 +53,6 @@ export async function reserveFreePort(): Promise<number> {
   await closeServer(server);
   return Number(new URL(url).port);
 }
-
-/** Listens on 127.0.0.1, any free port; resolves to the origin. */
-export const listenOn = (server: Server): Promise<string> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
-
-/** Closes a server and its open connections. */
-export const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 
 const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
 

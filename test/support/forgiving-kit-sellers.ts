@@ -4,11 +4,11 @@
  * (examples/seller-express) behind a small proxy on 127.0.0.1:0. V2 calls pass through unchanged.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, } from 'node:http';
 import { startSeller } from '../../examples/seller-express/src/app.js';
 import { computeKitSignature, parseJsonObject, toCanonicalJson } from '../../mock-server/core/signing/index.js';
 import type { FaultySellerOptions, TestSellerServer } from './faulty-sellers.js';
+import { closeServer, listenOn, readBody } from './local-server.js';
 
 /**
  * - `kit-skip-signature`: never verifies a kit call (forged, stale and replayed ones go through);
@@ -17,26 +17,6 @@ import type { FaultySellerOptions, TestSellerServer } from './faulty-sellers.js'
  */
 export const KIT_FORGIVENESSES = ['kit-skip-signature', 'kit-nonce-before-verify'] as const;
 export type KitForgiveness = (typeof KIT_FORGIVENESSES)[number];
-
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-
-const listenOn = (server: Server): Promise<string> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
-
-const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 
 const AUTH_FAILED = Buffer.from(JSON.stringify({ resultCode: '000001', resultMsg: 'x-nonce already used' }));
 

@@ -5,11 +5,11 @@
  * correctly before forwarding. So the real seller still does everything else (orders, instances).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, } from 'node:http';
 import { startSeller } from '../../examples/seller-express/src/app.js';
 import { computeV2Signature, parseJsonObject, secureEqualHex, toCanonicalJson } from '../../mock-server/core/signing/index.js';
 import type { FaultySellerOptions, TestSellerServer } from './faulty-sellers.js';
+import { closeServer, listenOn, readBody } from './local-server.js';
 
 /**
  * - `skip-signature`: never verifies anything (every call goes through, replays too);
@@ -20,26 +20,6 @@ export const FORGIVENESSES = ['skip-signature', 'ignore-window', 'verify-only-wh
 export type Forgiveness = (typeof FORGIVENESSES)[number];
 
 type Params = { readonly signature?: string; readonly timestamp?: string; readonly nonce?: string };
-
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-
-const listenOn = (server: Server): Promise<string> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
-
-const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 
 const payloadOf = (body: string): string => toCanonicalJson(parseJsonObject(body) ?? {});
 

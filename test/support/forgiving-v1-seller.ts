@@ -3,24 +3,13 @@
  * (examples/seller-express) behind a proxy on 127.0.0.1:0 that re-signs every V1 call with a fresh
  * timeStamp and a valid authToken before forwarding, so forged, stale and replayed calls go through.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSeller } from '../../examples/seller-express/src/app.js';
 import { computeV1AuthToken } from '../../mock-server/core/signing/index.js';
 import { toMillisTime } from '../../mock-server/core/market/time-format.js';
 import type { V1SellerOptions, V1TestSeller } from './v1-sellers.js';
-
-const listenOn = (server: Server): Promise<string> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
-
-const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+import { closeServer, listenOn } from './local-server.js';
 
 /**
  * @example const seller = await startForgivingV1Seller({ v1Key }); // security.v1-wrong-key ✗

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSeller } from '../../examples/seller-express/src/app.js';
-import { closeServer, listenOn } from './faulty-sellers.js';
+import { closeServer, listenOn } from './local-server.js';
 
 export const V1_DEFECTS = ['v1-token-key-only', 'v1-token-encoded-values', 'v1-no-body-sign', 'v1-body-sign-with-timestamp', 'v1-plain-fields'] as const;
 export type V1Defect = (typeof V1_DEFECTS)[number];
