@@ -8,6 +8,12 @@ import { checksTable, errorBox, verdictMark } from './common.js';
 
 const BREAKS = ['tamper', 'stale', 'wrong-key', 'replay'] as const;
 
+/** The replay breaks the server defines for this call: a kit or V1 call has no `tamper`. */
+interface Breaks {
+  family: 'v2' | 'kit' | 'v1' | null;
+  breaks: string[];
+}
+
 function headersList(headers: unknown): HTMLElement {
   const entries = Object.entries((headers ?? {}) as Record<string, unknown>);
   return h('dl', { class: 'headers' }, entries.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, String(v))]));
@@ -44,8 +50,8 @@ function resultBox(result: SendResult): HTMLElement {
 export function renderExchange(main: HTMLElement, id: number): () => void {
   const section = h('section', { id: 'exchange' });
   main.append(section);
-  Promise.all([api<Exchange>('GET', `/exchanges/${id}`), api<{ signing: Signing | null }>('GET', `/exchanges/${id}/signing`)])
-    .then(([e, { signing }]) => {
+  Promise.all([api<Exchange>('GET', `/exchanges/${id}`), api<{ signing: Signing | null }>('GET', `/exchanges/${id}/signing`), api<Breaks>('GET', `/exchanges/${id}/breaks`)])
+    .then(([e, { signing }, defined]) => {
       const req = e.request;
       const res = e.response;
       const failed = e.verdicts.filter((v) => !v.ok);
@@ -108,15 +114,20 @@ export function renderExchange(main: HTMLElement, id: number): () => void {
         for (const b of buttons) b.disabled = true;
         api<SendResult>('POST', `/exchanges/${id}/replay`, how === undefined ? {} : { break: how })
           .then((r) => results.prepend(h('div', { 'data-break': how ?? 'fresh' }, h('h3', {}, how === undefined ? t('detail.replayFresh') : t(`break.${how}` as 'break.tamper')), resultBox(r))))
-          .catch((err: unknown) => results.prepend(errorBox(err)))
-          .finally(() => {
-            for (const b of buttons) b.disabled = false;
-          });
+          .catch((err: unknown) => results.prepend(h('div', { 'data-break': how ?? 'fresh' }, errorBox(err))))
+          .finally(enable);
       };
+      // A break the call's family lacks stays visible but disabled, its tooltip saying why.
+      const offered = (b: string) => defined.family === null || defined.breaks.includes(b);
+      const why = defined.family === 'kit' ? t('break.notForKit') : t('break.notForV1');
       const buttons = [
         h('button', { type: 'button', 'data-break': 'fresh', onclick: () => replay() }, t('detail.replayFresh')),
-        ...BREAKS.map((b) => h('button', { type: 'button', class: 'danger', 'data-break': b, onclick: () => replay(b) }, t(`break.${b}`))),
+        ...BREAKS.map((b) => h('button', { type: 'button', class: 'danger', 'data-break': b, onclick: () => replay(b), ...(offered(b) ? {} : { title: why }) }, t(`break.${b}`))),
       ];
+      const enable = () => {
+        for (const b of buttons) b.disabled = b.dataset['break'] !== 'fresh' && !offered(b.dataset['break'] ?? '');
+      };
+      enable();
       section.append(
         h(
           'div',
@@ -127,7 +138,7 @@ export function renderExchange(main: HTMLElement, id: number): () => void {
           h('div', { class: 'buttons' }, h('button', { type: 'button', id: 'copy-curl', onclick: () => copy(asSent.value) }, t('detail.copy')), h('button', { type: 'button', id: 'copy-curl-now', onclick: () => void signNow() }, t('detail.curlNow')), copied),
           now,
         ),
-        h('div', { class: 'card' }, h('h2', {}, t('detail.replay')), h('div', { class: 'buttons' }, buttons), results),
+        h('div', { class: 'card' }, h('h2', {}, t('detail.replay')), h('div', { class: 'buttons' }, buttons), BREAKS.every(offered) ? null : h('p', { class: 'muted', id: 'breaks-note' }, why), results),
       );
     })
     .catch((e: unknown) => section.append(errorBox(e)));

@@ -26,7 +26,7 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => seller.listen(0, '127.0.0.1', r));
-  emulator = await createEmulator({ config: { seller: { keys: { basic: KEY }, productionUrl: `http://127.0.0.1:${(seller.address() as AddressInfo).port}/produce` } } });
+  emulator = await createEmulator({ config: { seller: { keys: { basic: KEY, kit: 'console-api-kit-key-0123456789' }, productionUrl: `http://127.0.0.1:${(seller.address() as AddressInfo).port}/produce` } } });
 });
 
 afterAll(async () => {
@@ -92,6 +92,20 @@ describe('console endpoints', () => {
 
     const inbound = (await get('/timeline?direction=inbound')).exchanges[0];
     if (inbound !== undefined) expect((await get(`/exchanges/${inbound.id}/signing`)).signing).toBeNull();
+  });
+
+  test('the replay breaks of an outbound call: all four for V2, no tamper for kit, none for an inbound call', async () => {
+    const v2 = (await post('/send', { activity: 'queryInstance', instance: 'inst-breaks' })).body['exchangeIds'][0] as number;
+    expect(await get(`/exchanges/${v2}/breaks`)).toEqual({ family: 'v2', breaks: ['tamper', 'stale', 'wrong-key', 'replay'] });
+    const kitSent = await post('/send', { activity: 'tenantSync', fields: { instanceId: 'inst-breaks', orderId: 'CS-BRK', tenantId: 't1', tenantCode: 'acme', name: 'ACME', domainName: 'https://acme.example.com', flag: 1 } });
+    expect(kitSent.status).toBe(200);
+    const kit = kitSent.body['exchangeIds'][0] as number;
+    expect(await get(`/exchanges/${kit}/breaks`)).toEqual({ family: 'kit', breaks: ['stale', 'wrong-key', 'replay'] });
+    const tamper = await post(`/exchanges/${kit}/replay`, { break: 'tamper' });
+    expect(tamper.status).toBe(400);
+    const inbound = (await get('/timeline?direction=inbound')).exchanges[0];
+    if (inbound !== undefined) expect(await get(`/exchanges/${inbound.id}/breaks`)).toEqual({ family: null, breaks: [] });
+    expect((await fetch(`${emulator.url}/_koomock/exchanges/999999/breaks`)).status).toBe(404);
   });
 
   test('scenarios are listed; a run names unknown scenarios', async () => {

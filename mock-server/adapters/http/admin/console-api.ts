@@ -5,13 +5,17 @@
  *   and `run` (progress of scenario runs).
  * - `GET /timeline`: timeline rows, newest first, filtered by order, instance, operation, direction, verdict.
  * - `GET /exchanges/{id}/signing`: the string koomock signed for an outbound call.
+ * - `GET /exchanges/{id}/breaks`: the call's interface family and the replay breaks defined for it.
  * - `GET /activities` (the request fields of each V2 and kit activity), `GET /catalog`. The runs and their scenarios are served by runs.ts.
  */
 import { type Request, type Response, Router } from 'express';
 import { toSellerKeys } from '../../../app/engine-deps.js';
 import type { EmulatorRuntime } from '../../../app/emulator-runtime.js';
 import { type ExchangeVerdict, matchesSummary, toExchangeSummary, toSigningView } from '../../../app/exchange-view.js';
+import { isObject } from '../../../core/is-object.js';
 import { KIT_OPERATIONS, V2_ACTIVITIES } from '../../../core/produce/types.js';
+import { callFamily } from '../../../core/security/attack-choice.js';
+import { replayBreaksFor } from '../../../core/security/replay-breaks.js';
 import { fieldSpecsOf } from '../../../core/scenario/load/activities.js';
 import { invalid, notFound } from './errors.js';
 import type { RunService } from './run-types.js';
@@ -62,6 +66,17 @@ export function createConsoleApiRouter(runtime: EmulatorRuntime, runs: RunServic
     const exchange = store.getExchange(id);
     if (exchange === undefined) throw notFound(`exchange ${id} does not exist: list the journal with GET /_koomock/exchanges`);
     res.json({ signing: toSigningView(exchange, toSellerKeys(runtime.config)) ?? null });
+  });
+
+  // What the console offers as "replay broken": a kit or V1 call has no `tamper` (docs/admin-api.md).
+  router.get('/exchanges/:id/breaks', (req, res) => {
+    const id = parseWholeNumber('the exchange id', String(req.params['id']), 1, Number.MAX_SAFE_INTEGER);
+    const exchange = store.getExchange(id);
+    if (exchange === undefined) throw notFound(`exchange ${id} does not exist: list the journal with GET /_koomock/exchanges`);
+    const call = exchange.request['call'];
+    if (exchange.direction !== 'outbound' || !isObject(call) || typeof call['activity'] !== 'string' || typeof call['url'] !== 'string') return void res.json({ family: null, breaks: [] });
+    const generation = call['generation'] === 'v1' || call['generation'] === 'v2' ? call['generation'] : runtime.config.profile.generation;
+    res.json({ family: callFamily(call['activity'], generation), breaks: replayBreaksFor(call['activity'], generation) });
   });
 
   router.get('/events', (req, res) => {
