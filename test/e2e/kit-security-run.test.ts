@@ -8,6 +8,7 @@ import { reserveFreePort, type SellerCredentials, startReferenceSeller, type Tes
 import { type KitForgiveness, startForgivingKitSeller } from '../support/forgiving-kit-sellers.js';
 import { englishRuns } from '../support/english-runs.js';
 import { CLI_TEST_TIMEOUT, runCli } from '../support/run-cli.js';
+import { failedIds, warnedIds } from '../support/report-ids.js';
 
 /*
  * `koomock run --group kit-security` over real HTTP: the reference seller rejects every forged and
@@ -68,8 +69,6 @@ const it = test.extend('runs', { scope: 'file' }, async ({}, { onCleanup }) => {
   };
 });
 
-const failedIds = (report: RunReport): string[] => [...new Set(report.scenarios.flatMap((s) => s.checks).filter(isFailure).map((c) => c.id))].sort();
-const warnedIds = (report: RunReport): string[] => [...new Set(report.scenarios.flatMap((s) => s.checks).filter((c) => !c.ok && c.severity === 'warn').map((c) => c.id))].sort();
 
 describe('koomock run --group kit-security', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('the reference seller rejects every kit attack with 000001 and keeps its data (exit 0)', async ({ runs }) => {

@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isFailure, type RunReport } from '../../mock-server/core/scenario/run/report.js';
+import type { RunReport } from '../../mock-server/core/scenario/run/report.js';
 import { ATTACK_NAMES } from '../../mock-server/core/checks/attack-names.js';
 import { reserveFreePort, type SellerCredentials, startReferenceSeller, type TestSellerServer } from '../support/faulty-sellers.js';
 import { type Forgiveness, startForgivingSeller } from '../support/forgiving-sellers.js';
 import { CLI_TEST_TIMEOUT, linesOf, runCli } from '../support/run-cli.js';
+import { failedIds, warnedIds } from '../support/report-ids.js';
 
 /*
  * `koomock run scenarios/security` (in process through main(argv, io)): the reference seller rejects every
@@ -58,8 +59,6 @@ const it = test.extend('runs', { scope: 'file' }, async ({}, { onCleanup }) => {
   };
 });
 
-const failedIds = (report: RunReport): string[] => [...new Set(report.scenarios.flatMap((s) => s.checks).filter(isFailure).map((c) => c.id))].sort();
-const warnedIds = (report: RunReport): string[] => [...new Set(report.scenarios.flatMap((s) => s.checks).filter((c) => !c.ok && c.severity === 'warn').map((c) => c.id))].sort();
 
 describe('koomock run scenarios/security', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('passes every security scenario against the reference seller (exit 0), each attack checked twice', async ({ runs }) => {

@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isFailure, type RunReport } from '../../mock-server/core/scenario/run/report.js';
+import type { RunReport } from '../../mock-server/core/scenario/run/report.js';
 import { V1_ATTACK_NAMES } from '../../mock-server/core/checks/attack-names.js';
 import { reserveFreePort } from '../support/faulty-sellers.js';
 import { startV1ReferenceSeller, type V1TestSeller } from '../support/v1-sellers.js';
 import { startForgivingV1Seller } from '../support/forgiving-v1-seller.js';
 import { CLI_TEST_TIMEOUT, runCli } from '../support/run-cli.js';
+import { failedIds, warnedIds } from '../support/report-ids.js';
 
 /*
  * `koomock run --group v1-security` over real HTTP: the reference seller's V1 routes refuse the
@@ -40,8 +41,6 @@ const it = test.extend('dir', async ({}, { onCleanup }) => {
 });
 
 const checksOf = (report: RunReport) => report.scenarios.flatMap((s) => s.checks);
-const failedIds = (report: RunReport): string[] => [...new Set(checksOf(report).filter(isFailure).map((c) => c.id))].sort();
-const warnedIds = (report: RunReport): string[] => [...new Set(checksOf(report).filter((c) => !c.ok && c.severity === 'warn').map((c) => c.id))].sort();
 
 describe('koomock run --group v1-security', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('the reference seller refuses the forged and stale V1 calls and keeps the instance (exit 0)', async ({ dir }) => {
