@@ -1,7 +1,10 @@
 /**
- * How the memory store keeps one journal entry: the UTF-8 bytes of its JSON text, deflated when
- * that text is long enough for deflate to pay (headers and answer bodies repeat a lot), in a buffer
- * of its own outside the JavaScript heap. Reading inflates it back to the very same text.
+ * How the memory store keeps its journal entries: the UTF-8 bytes of each entry's JSON text,
+ * deflated when that text is long enough for deflate to pay (headers and answer bodies repeat a
+ * lot), packed one after another into 1 MiB slabs outside the JavaScript heap. One allocation per
+ * slab, not per entry, keeps the allocator's overhead and holes out of a 50,000-entry journal; a
+ * slab is freed once retention has pruned every entry in it. Reading inflates an entry back to the
+ * very same text.
  */
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 
@@ -9,35 +12,50 @@ import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 const PACK_FROM_BYTES = 512;
 /** Fast compression: the journal is written on every exchange and rarely read. */
 const LEVEL = constants.Z_BEST_SPEED;
+const SLAB_BYTES = 1024 * 1024;
 
-/** The stored form of one entry's JSON text. */
-export interface PackedText {
-  readonly bytes: Buffer;
+/** Where one entry's text is kept. */
+export interface StoredText {
+  readonly slab: Buffer;
+  readonly start: number;
+  readonly end: number;
   readonly deflated: boolean;
 }
 
-/** @example const p = packText(JSON.stringify(exchange)); unpackText(p) === JSON.stringify(exchange); */
-export function packText(text: string): PackedText {
-  const size = Buffer.byteLength(text, 'utf8');
-  if (size >= PACK_FROM_BYTES) {
-    const deflated = deflateRawSync(text, { level: LEVEL });
-    // deflateRawSync answers a view of a larger buffer: copy it out so the spare bytes are freed.
-    if (deflated.byteLength < size) return { bytes: ownCopy(deflated), deflated: true };
-  }
-  // Its own allocation, not a slice of Node's shared 8 KiB pool that would keep the slab alive.
-  const bytes = Buffer.allocUnsafeSlow(size);
-  bytes.write(text, 'utf8');
-  return { bytes, deflated: false };
+/** @example const slabs = createTextSlabs(); const t = slabs.pack(json); unpackText(t) === json; */
+export function createTextSlabs(slabBytes = SLAB_BYTES): { pack(text: string): StoredText } {
+  let slab = Buffer.alloc(0);
+  let used = 0;
+  /** Room for `size` bytes, in the current slab when they fit, else in a fresh one. */
+  const reserve = (size: number): { slab: Buffer; start: number } => {
+    if (used + size > slab.byteLength) {
+      slab = Buffer.allocUnsafeSlow(Math.max(size, slabBytes));
+      used = 0;
+    }
+    const start = used;
+    used += size;
+    return { slab, start };
+  };
+  return {
+    pack(text) {
+      const size = Buffer.byteLength(text, 'utf8');
+      if (size >= PACK_FROM_BYTES) {
+        const deflated = deflateRawSync(text, { level: LEVEL });
+        if (deflated.byteLength < size) {
+          const at = reserve(deflated.byteLength);
+          deflated.copy(at.slab, at.start);
+          return { ...at, end: at.start + deflated.byteLength, deflated: true };
+        }
+      }
+      const at = reserve(size);
+      at.slab.write(text, at.start, size, 'utf8');
+      return { ...at, end: at.start + size, deflated: false };
+    },
+  };
 }
 
-/** The JSON text `packText` was given. */
-export function unpackText(packed: PackedText): string {
-  return (packed.deflated ? inflateRawSync(packed.bytes) : packed.bytes).toString('utf8');
-}
-
-function ownCopy(view: Buffer): Buffer {
-  if (view.byteOffset === 0 && view.buffer.byteLength === view.byteLength) return view;
-  const copy = Buffer.allocUnsafeSlow(view.byteLength);
-  view.copy(copy);
-  return copy;
+/** The JSON text `pack` was given. */
+export function unpackText(t: StoredText): string {
+  const bytes = t.slab.subarray(t.start, t.end);
+  return (t.deflated ? inflateRawSync(bytes) : bytes).toString('utf8');
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { packText, unpackText } from '../../../../mock-server/adapters/store/journal-codec.js';
+import { createTextSlabs, unpackText } from '../../../../mock-server/adapters/store/journal-codec.js';
 import { createMemoryJournal } from '../../../../mock-server/adapters/store/memory-journal.js';
 import type { NewExchange } from '../../../../mock-server/core/store.js';
 
@@ -9,22 +9,27 @@ const longBody = JSON.stringify({ resultCode: '000000', resultMsg: '成功 ✓ \
 describe('journal codec', () => {
   it('gives back the very text it was given, short, long, non-ASCII or incompressible', () => {
     const noise = randomBytes(4096).toString('base64');
-    for (const text of ['', '{}', 'é', longBody, noise, `"${'\u{1F600}'.repeat(1000)}"`]) {
-      expect(unpackText(packText(text))).toBe(text);
-    }
+    const texts = ['', '{}', 'é', longBody, noise, `"${'\u{1F600}'.repeat(1000)}"`];
+    // Small slabs, so texts cross into new slabs and one text outgrows a slab.
+    const slabs = createTextSlabs(2048);
+    const stored = texts.map((t) => slabs.pack(t));
+    expect(stored.map(unpackText)).toStrictEqual(texts);
   });
 
-  it('deflates a long repetitive text into far fewer bytes, in a buffer of its own', () => {
-    const packed = packText(longBody);
-    expect(packed.deflated).toBe(true);
-    expect(packed.bytes.byteLength).toBeLessThan(Buffer.byteLength(longBody) / 4);
-    expect(packed.bytes.buffer.byteLength).toBe(packed.bytes.byteLength);
+  it('deflates a long repetitive text into far fewer bytes, packed after the others in one slab', () => {
+    const slabs = createTextSlabs();
+    const first = slabs.pack(longBody);
+    const second = slabs.pack(longBody);
+    expect(first.deflated).toBe(true);
+    expect(first.end - first.start).toBeLessThan(Buffer.byteLength(longBody) / 4);
+    expect(second.slab).toBe(first.slab);
+    expect(second.start).toBe(first.end);
   });
 
   it('keeps a short text as plain UTF-8', () => {
-    const packed = packText('{"a":1}');
-    expect(packed.deflated).toBe(false);
-    expect(packed.bytes.toString('utf8')).toBe('{"a":1}');
+    const stored = createTextSlabs().pack('{"a":1}');
+    expect(stored.deflated).toBe(false);
+    expect(stored.slab.toString('utf8', stored.start, stored.end)).toBe('{"a":1}');
   });
 
   it('lets the memory journal answer get and list with exactly the exchanges appended', () => {
