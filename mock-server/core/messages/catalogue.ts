@@ -12,6 +12,7 @@ import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
 import { HELP_SENTENCES } from './catalogue-help.js';
 import { HELP_OPTION_SENTENCES } from './catalogue-help-options.js';
+import { HELP_TEXT_SENTENCES } from './catalogue-help-text.js';
 import { LABEL_SENTENCES } from './catalogue-labels.js';
 import { OAUTH_SENTENCES } from './catalogue-oauth.js';
 import { PROTOCOL_SENTENCES } from './catalogue-protocol.js';
@@ -45,6 +46,7 @@ export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = 
   OAUTH_SENTENCES,
   HELP_SENTENCES,
   HELP_OPTION_SENTENCES,
+  HELP_TEXT_SENTENCES,
   LABEL_SENTENCES,
 ];
 
