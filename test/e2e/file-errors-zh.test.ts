@@ -27,6 +27,9 @@ const SCENARIO_CASES: readonly (readonly [string, string, RegExp])[] = [
   ['result code as a number', VALID.replace('resultCode: "000000"', 'resultCode: 000100'), /：`expect\.resultCode` 必须是六位数字的字符串，实际为数字 100——请加上引号："000100"（不加引号时 YAML 把 000100 读作数字）$/],
   ['key only for send steps', VALID.replace('  - send: newInstance', '  - wait: 1s'), /：`expect` 只属于 `send` 步骤，而这是 `wait` 步骤——请把它移到 send 步骤中，或删除它/],
   ['bad duration', VALID.replace('  - send: newInstance', '  - wait: 10 sec\n  - send: newInstance'), /不是时长——/],
+  ['duplicate step id', VALID.replace('  - send: newInstance', '  - id: create\n    send: newInstance\n  - id: create\n    send: refreshInstance'), /：步骤 id `create` 重复——步骤 1（第 4 行）已经使用了它：请给本步骤另起一个 id，例如 create-2$/],
+  ['reference to a missing step', `${VALID}  - send: refreshInstance\n    with:\n      instanceId: \${nope.instanceId}\n`, /：\$\{nope\.instanceId\} 引用的步骤 `nope` 不存在——/],
+  ['unknown check', VALID.replace('      resultCode: "000000"', '      pass: [result.codes]'), /：未知的检查 `result\.codes`——你是不是想写 result\.code？$/],
 ];
 
 const CONFIG_CASES: readonly (readonly [string, string, RegExp])[] = [
