@@ -37,6 +37,8 @@ const CONFIG_CASES: readonly (readonly [string, string, RegExp])[] = [
   ['YAML syntax error', 'server:\n  port: [8080\n', /^koomock：koomock\.config\.yaml:2:9：YAML 语法错误，位于第 2 行第 9 列：这里的 \[ \] 或 \{ \} 没有闭合。请修正该文件后重新运行。$/m],
   ['wrong value', 'server:\n  port: 70000\n', /^ {2}- server\.port（koomock\.config\.yaml 第 2 行）：期望TCP 端口：0 到 65535 之间的整数（0 表示任选一个空闲端口），实际为 70000$/m],
   ['bad duration', 'profile:\n  retryIntervalMs: -1\n', /^ {2}- profile\.retryIntervalMs（koomock\.config\.yaml 第 2 行）：期望大于零的时长：/m],
+  ['key used for two categories', 'seller:\n  keys:\n    basic: same-key-0123456789\n    general: same-key-0123456789\n', /：期望与 seller\.keys\.basic 不同的 Key：云商店为每个接口类别绑定单独的 Key（通用接口 与 基础接口），实际为 相同的值（已隐藏：这是密钥）$/m],
+  ['malformed secret key', 'seller:\n  sk: "an sk with spaces"\n', /^ {2}- seller\.sk（koomock\.config\.yaml 第 2 行）：期望秘密访问密钥（SK）：1 到 256 个字母和数字，实际为 长度为 17 个字符的文本（已隐藏：这是密钥）$/m],
   ['tab indentation', 'server:\n\tport: 8080\n', /^koomock：koomock\.config\.yaml:2:1：YAML 语法错误，位于第 2 行第 1 列：/],
 ];
 
@@ -63,6 +65,7 @@ describe('errors of a broken scenario or config file in Chinese', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(expected);
     expect(englishRuns(run.stderr)).toEqual([]);
+    expect(run.stderr).not.toMatch(/same-key-0123456789|an sk with spaces/);
   });
 
   test('the same scenario file in English is unchanged', async () => {

@@ -25,7 +25,8 @@ export const CONFIG_SENTENCES: Readonly<Record<string, MessageEntry>> = {
   'config.expected-hint': { en: 'expected {~expected}, got {~got}; {~hint}', zh: '期望{~expected}，实际为 {~got}；{~hint}', nested: true },
   'config.expected': { en: 'expected {~expected}, got {~got}', zh: '期望{~expected}，实际为 {~got}', nested: true },
   // config/problems.ts renderValue: a value that is not echoed.
-  'config.value-secret': { en: '{~kind} (hidden: it is a secret)', zh: '{~kind}（已隐藏：这是密钥）', nested: true },
+  'config.value-secret-text': { en: 'a text of {n} characters (hidden: it is a secret)', zh: '长度为 {n} 个字符的文本（已隐藏：这是密钥）', nested: true },
+  'config.value-secret': { en: 'a {type} (hidden: it is a secret)', zh: '{type} 值（已隐藏：这是密钥）', nested: true },
   'config.value-text': { en: 'a text of {n} characters', zh: '长度为 {n} 个字符的文本', nested: true },
   'config.value-list': { en: 'a list of {n} items', zh: '含 {n} 项的列表', nested: true },
   'config.value-list-one': { en: 'a list of 1 item', zh: '含 1 项的列表', nested: true },
@@ -101,4 +102,30 @@ export const CONFIG_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     nested: true,
   },
   'config.yaml.invalid': { en: 'invalid YAML', zh: 'YAML 无效', nested: true },
+  // config/semantics.ts: what the schema cannot say.
+  'config.semantic.duration-max': { en: 'a duration of at most {n} days', zh: '最长 {n} 天的时长', nested: true },
+  'config.semantic.duration-zero': { en: 'a duration above zero (it rounds to 0 ms)', zh: '大于零的时长（它取整后为 0 ms）', nested: true },
+  'config.semantic.product-id': {
+    en: 'a productId no other catalog entry uses ({path} has it already)',
+    zh: '其他目录项未使用的 productId（{path} 已经使用了它）',
+    nested: true,
+  },
+  'config.semantic.period-types': { en: 'the period types of this PERIOD product, e.g. `[month]`', zh: '该 PERIOD 产品的周期类型，例如 `[month]`', nested: true },
+  'config.semantic.period-sold': { en: 'PERIOD products are sold by month, year, day or hour', zh: 'PERIOD 产品按月、年、天或小时售卖', nested: true },
+  'config.semantic.no-period-types': {
+    en: 'no periodTypes: only PERIOD products have them, this one is {mode}',
+    zh: '不应有 periodTypes：只有 PERIOD 产品才有，而这个是 {mode}',
+    nested: true,
+  },
+  'config.semantic.key-clash': {
+    en: 'a key different from {other}: KooGallery binds a separate key to each interface category ({label} vs {clash})',
+    zh: '与 {other} 不同的 Key：云商店为每个接口类别绑定单独的 Key（{label} 与 {clash}）',
+    nested: true,
+  },
+  'config.semantic.same-secret': { en: 'the same value (hidden: it is a secret)', zh: '相同的值（已隐藏：这是密钥）', nested: true },
+  'config.semantic.kit-key-both': {
+    en: 'either seller.kitPublicKey or seller.kitPublicKeyFile, not both',
+    zh: 'seller.kitPublicKey 与 seller.kitPublicKeyFile 二选一，不能同时设置',
+    nested: true,
+  },
 };
