@@ -68,6 +68,14 @@ describe('errors of a broken scenario or config file in Chinese', () => {
     expect(run.stderr).not.toMatch(/same-key-0123456789|an sk with spaces/);
   });
 
+  test('a JSON config file with a trailing comma', async () => {
+    mkdirSync(join(dir, 'json'), { recursive: true });
+    writeFileSync(join(dir, 'json', 'koomock.config.json'), '{\n  "server": {"port": 8080,}\n}\n');
+    const run = await runCli(['run', '--config', 'koomock.config.json', '--lang', 'zh'], { cwd: join(dir, 'json') });
+    expect(run.code).toBe(2);
+    expect(linesOf(run.stderr)).toEqual(['koomock：koomock.config.json:2:27：JSON 语法错误，位于第 2 行第 27 列：这里应有双引号括起的键（JSON 不允许末尾逗号）。请修正该文件后重新运行。']);
+  });
+
   test('the same scenario file in English is unchanged', async () => {
     writeFileSync(join(dir, 'broken.yaml'), VALID.replace('  - send:', '  - sendd:'));
     const run = await runCli(['run', 'broken.yaml', '--seller-url', 'http://127.0.0.1:9/produce', '--lang', 'en'], { cwd: dir });

@@ -128,4 +128,22 @@ export const CONFIG_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     zh: 'seller.kitPublicKey 与 seller.kitPublicKeyFile 二选一，不能同时设置',
     nested: true,
   },
+  // config/json-syntax.ts: syntax errors of a JSON config file.
+  'config.json.value': { en: 'expected a value (an object, list, string, number, true, false or null)', zh: '这里应有一个值（对象、列表、字符串、数字、true、false 或 null）', nested: true },
+  'config.json.unterminated': { en: 'unterminated string: a closing " is missing', zh: '字符串未结束：缺少结尾的 "', nested: true },
+  'config.json.control': {
+    en: 'a line break or control character inside a string (write it as \\n or \\uXXXX)',
+    zh: '字符串中有换行或控制字符（请写成 \\n 或 \\uXXXX）',
+    nested: true,
+  },
+  'config.json.unicode': { en: 'invalid \\u escape: expected 4 hex digits', zh: '无效的 \\u 转义：应为 4 位十六进制数字', nested: true },
+  'config.json.escape': { en: 'invalid escape in a string', zh: '字符串中有无效的转义', nested: true },
+  'config.json.end': { en: 'unexpected end of the file: a value is missing', zh: '文件意外结束：缺少一个值', nested: true },
+  'config.json.key-comma': { en: 'expected a double-quoted key (JSON allows no trailing comma)', zh: '这里应有双引号括起的键（JSON 不允许末尾逗号）', nested: true },
+  'config.json.key': { en: 'expected a double-quoted key', zh: '这里应有双引号括起的键', nested: true },
+  'config.json.colon': { en: 'expected `:` after the key', zh: '键后面应有 `:`', nested: true },
+  'config.json.value-comma': { en: 'expected a value (JSON allows no trailing comma)', zh: '这里应有一个值（JSON 不允许末尾逗号）', nested: true },
+  'config.json.close-missing': { en: 'unexpected end of the file: {close} is missing', zh: '文件意外结束：缺少 {close}', nested: true },
+  'config.json.comma-or-close': { en: 'expected `,` or {close}', zh: '这里应有 `,` 或 {close}', nested: true },
+  'config.json.after': { en: 'unexpected text after the end of the JSON value', zh: 'JSON 值结束后还有多余的文本', nested: true },
 };
