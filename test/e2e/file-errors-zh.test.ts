@@ -30,6 +30,8 @@ const SCENARIO_CASES: readonly (readonly [string, string, RegExp])[] = [
   ['duplicate step id', VALID.replace('  - send: newInstance', '  - id: create\n    send: newInstance\n  - id: create\n    send: refreshInstance'), /：步骤 id `create` 重复——步骤 1（第 4 行）已经使用了它：请给本步骤另起一个 id，例如 create-2$/],
   ['reference to a missing step', `${VALID}  - send: refreshInstance\n    with:\n      instanceId: \${nope.instanceId}\n`, /：\$\{nope\.instanceId\} 引用的步骤 `nope` 不存在——/],
   ['unknown check', VALID.replace('      resultCode: "000000"', '      pass: [result.codes]'), /：未知的检查 `result\.codes`——你是不是想写 result\.code？$/],
+  ['malformed id', VALID.replace('id: zh-errors', 'id: Bad_Id'), /^koomock：broken\.yaml:1:5：`id`："Bad_Id" 的格式不对——请写成 kebab-case 形式：/],
+  ['impossible outcome', VALID.replace('send: newInstance', 'send: refreshInstance').replace('resultCode: "000000"', 'outcome: order-failed'), /：refreshInstance 不会以 order-failed 结束——只有 newInstance 和 upgradeInstance 会让订单失败/],
 ];
 
 const CONFIG_CASES: readonly (readonly [string, string, RegExp])[] = [

@@ -157,4 +157,56 @@ export const SCENARIO_FILE_SENTENCES: Readonly<Record<string, MessageEntry>> = {
     nested: true,
   },
   'scenario-file.matcher-one': { en: '{label} must have exactly one of present, equals, matches', zh: '{label} 必须恰好有 present、equals、matches 中的一个', nested: true },
+  // schema-problems.ts PATTERNS: the form a value must have.
+  'scenario-file.write-shape': { en: 'write {~shape}', zh: '请写成{~shape}', nested: true },
+  'scenario-file.shape.id': {
+    en: 'kebab-case: lower-case letters and digits joined by single dashes, such as {example}',
+    zh: ' kebab-case 形式：用单个短横线连接的小写字母和数字，例如 {example}',
+    nested: true,
+  },
+  'scenario-file.shape.group': { en: 'kebab-case, such as {a} or {b}', zh: ' kebab-case 形式，例如 {a} 或 {b}', nested: true },
+  'scenario-file.shape.check': { en: 'a check id such as {a} or {b}', zh: '检查 id，例如 {a} 或 {b}', nested: true },
+  'scenario-file.shape.attack-step': { en: 'the id of an earlier attack step, such as {example}', zh: '更早的攻击步骤的 id，例如 {example}', nested: true },
+  // validate-send.ts: outcomes, attempts, signatures.
+  'scenario-file.outcome-order-failed': { en: '{activity} cannot end in order-failed', zh: '{activity} 不会以 order-failed 结束', nested: true },
+  'scenario-file.outcome-message': { en: '{activity} cannot end in production-interface-message', zh: '{activity} 不会以 production-interface-message 结束', nested: true },
+  'scenario-file.outcome-refused': { en: '{activity} cannot end in refused', zh: '{activity} 不会以 refused 结束', nested: true },
+  'scenario-file.outcome-order-failed-hint': {
+    en: 'only newInstance and upgradeInstance fail the order (docs/fidelity.md#d14); other calls end in production-interface-message',
+    zh: '只有 newInstance 和 upgradeInstance 会让订单失败（docs/fidelity.md#d14）；其他调用以 production-interface-message 结束',
+    nested: true,
+  },
+  'scenario-file.outcome-message-hint': {
+    en: 'when its retries run out the order fails: expect order-failed (docs/fidelity.md#d14)',
+    zh: '重试用尽时订单失败：请期望 order-failed（docs/fidelity.md#d14）',
+    nested: true,
+  },
+  'scenario-file.attempts-no-retry': { en: '{attempts} cannot happen with `retry: false` (one attempt only)', zh: '设置 `retry: false` 时不会出现 {attempts}（只有一次尝试）', nested: true },
+  'scenario-file.attempts-hint': { en: 'remove retry: false or expect attempts: 1', zh: '请删除 retry: false，或期望 attempts: 1', nested: true },
+  'scenario-file.not-sign-param': { en: '{name} is not a signature parameter of {activity}', zh: '{name} 不是 {activity} 的签名参数', nested: true },
+  'scenario-file.drop-answers': { en: '`dropAnswers` needs a retried call', zh: '`dropAnswers` 需要一个会重试的调用', nested: true },
+  'scenario-file.only-if-forged': { en: '`onlyIf` does not apply to a forged call', zh: '`onlyIf` 不适用于伪造的调用', nested: true },
+  'scenario-file.only-if-hint': { en: 'remove onlyIf or attack', zh: '请删除 onlyIf 或 attack', nested: true },
+  'scenario-file.not-regex': { en: '{pattern} is not a regular expression: {error}', zh: '{pattern} 不是正则表达式：{error}', nested: true },
+  // validate-attack.ts
+  'scenario-file.sign-with-attack': {
+    en: '`sign` cannot be combined with `attack`: the attack decides the signature parameters',
+    zh: '`sign` 不能与 `attack` 同时使用：签名参数由攻击决定',
+    nested: true,
+  },
+  'scenario-file.sign-with-attack-hint': { en: 'remove `sign`, or the attack and keep your own `sign` overrides', zh: '请删除 `sign`，或删除攻击而保留你自己的 `sign` 覆盖', nested: true },
+  'scenario-file.retry-with-attack': { en: 'a forged call is sent once: `retry: true` cannot be combined with `attack`', zh: '伪造的调用只发送一次：`retry: true` 不能与 `attack` 同时使用', nested: true },
+  'scenario-file.remove-retry': { en: 'remove `retry`', zh: '请删除 `retry`', nested: true },
+  'scenario-file.forged-side-effect': { en: 'a forged call cannot prove that another one had no effect', zh: '伪造的调用无法证明另一个调用没有产生影响', nested: true },
+  'scenario-file.side-effect-hint': { en: 'put `noSideEffectOf` on the valid call that follows the forged one', zh: '请把 `noSideEffectOf` 写在伪造调用之后的有效调用上', nested: true },
+  // validate-follows.ts
+  'scenario-file.follows-new': { en: 'a {type} order starts a new order line and follows none', zh: '{type} 订单开启新的订单行，不 follows 任何步骤', nested: true },
+  'scenario-file.follows-new-hint': {
+    en: 'set orderType to RENEW, CHANGE, TRIAL_TO_FORMAL or UNSUBSCRIBE, or remove follows',
+    zh: '请把 orderType 设为 RENEW、CHANGE、TRIAL_TO_FORMAL 或 UNSUBSCRIBE，或删除 follows',
+    nested: true,
+  },
+  'scenario-file.upgrade-period': { en: 'an upgrade keeps the validity period of the line it changes', zh: '升级保持所变更订单行的有效期', nested: true },
+  'scenario-file.unsubscribe-period': { en: 'an unsubscription adds no period', zh: '退订不增加周期', nested: true },
+  'scenario-file.remove-field': { en: 'remove {field}', zh: '请删除 {field}', nested: true },
 };
