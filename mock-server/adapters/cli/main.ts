@@ -40,7 +40,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const lang = errorLang(argv, io.env);
       // The message catalogue is loaded only when there is a message to translate.
       const { localise } = await import('../../core/messages/localise.js');
-      io.err(`koomock${lang === 'zh' ? '：' : ': '}${localise(e.message, lang)}`);
+      // A message of several lines (one problem each, as for a scenario or config file) is put in the language line by line.
+      io.err(`koomock${lang === 'zh' ? '：' : ': '}${e.message.split('\n').map((line) => localise(line, lang)).join('\n')}`);
       return EXIT_USAGE;
     }
     io.err(`koomock: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -10,12 +10,14 @@ import { ANSWER_SENTENCES } from './catalogue-answers.js';
 import { ATTACK_CHOICE_SENTENCES } from './catalogue-attack.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
+import { CONFIG_SENTENCES } from './catalogue-config.js';
 import { HELP_SENTENCES } from './catalogue-help.js';
 import { HELP_OPTION_SENTENCES } from './catalogue-help-options.js';
 import { HELP_TEXT_SENTENCES } from './catalogue-help-text.js';
 import { LABEL_SENTENCES } from './catalogue-labels.js';
 import { OAUTH_SENTENCES } from './catalogue-oauth.js';
 import { PROTOCOL_SENTENCES } from './catalogue-protocol.js';
+import { SCENARIO_FILE_SENTENCES } from './catalogue-scenario-files.js';
 import { SCHEMA_SENTENCES } from './catalogue-schema.js';
 import { SEND_SENTENCES } from './catalogue-send.js';
 import { RUN_SENTENCES } from './catalogue-run.js';
@@ -48,6 +50,8 @@ export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = 
   HELP_OPTION_SENTENCES,
   HELP_TEXT_SENTENCES,
   LABEL_SENTENCES,
+  SCENARIO_FILE_SENTENCES,
+  CONFIG_SENTENCES,
 ];
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */
