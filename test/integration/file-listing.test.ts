@@ -22,7 +22,9 @@ describe('GET /_koomock/files with 40 uploads of 12 MB', () => {
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ChildReport;
     expect(report).toMatchObject({ listed: 40, withBytes: 0, contentBytes: 12 * 1024 * 1024, contentOk: true });
     expect(report.afterList - report.before).toBeLessThan(50 * MB);
-    // Reading one file back (client and server in this one process) holds chunks, never the 480 MB.
-    expect(report.peak - report.before).toBeLessThan(100 * MB);
+    // Reading one file back (client and server in this one process) holds chunks, never the 480 MB
+    // of all 40 files. The bound leaves room for garbage not yet collected on a busy machine: one
+    // run under parallel tests peaked at 100.2 MB over the start (12 MB file, its chunks on both sides).
+    expect(report.peak - report.before).toBeLessThan(150 * MB);
   });
 });
