@@ -37,6 +37,9 @@ export function openStateFile(path: string): { db: Database.Database; release: (
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // A 4 MiB page cache (better-sqlite3 builds SQLite with 16 MiB): the journal is appended to and
+    // read through its indexes, so the operating system's file cache serves the rest as fast.
+    db.pragma('cache_size = -4000');
     migrate(db, path);
     return { db, release };
   } catch (e) {

@@ -11,6 +11,8 @@ import { ATTACK_CHOICE_SENTENCES } from './catalogue-attack.js';
 import { CHECK_SENTENCES } from './catalogue-checks.js';
 import { CLI_SENTENCES } from './catalogue-cli.js';
 import { HELP_SENTENCES } from './catalogue-help.js';
+import { HELP_OPTION_SENTENCES } from './catalogue-help-options.js';
+import { LABEL_SENTENCES } from './catalogue-labels.js';
 import { OAUTH_SENTENCES } from './catalogue-oauth.js';
 import { PROTOCOL_SENTENCES } from './catalogue-protocol.js';
 import { SCHEMA_SENTENCES } from './catalogue-schema.js';
@@ -42,6 +44,8 @@ export const MESSAGE_PARTS: readonly Readonly<Record<string, MessageEntry>>[] = 
   V1_SENTENCES,
   OAUTH_SENTENCES,
   HELP_SENTENCES,
+  HELP_OPTION_SENTENCES,
+  LABEL_SENTENCES,
 ];
 
 /** Every entry, by key (`<area>.<what>`); keys are unique across the parts. */

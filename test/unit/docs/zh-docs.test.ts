@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 /*
- * The Chinese guides: every English document in REQUIRED (and the original of every file in docs/zh)
- * has its Chinese counterpart, each links to the other, and their code blocks are the same, character
+ * The Chinese guides: every English document (README.md and every docs/*.md, so a new English document
+ * without its Chinese counterpart fails here; REQUIRED names the ones that must never go missing) and the
+ * original of every file in docs/zh has its Chinese counterpart, each links to the other, and their code blocks are the same, character
  * for character (commands and code are never translated; only the prose around them is).
  */
 
@@ -20,9 +21,17 @@ const REQUIRED: Readonly<Record<string, string>> = {
   'docs/security.md': 'docs/zh/security.md',
 };
 
-/** The required pairs, and every other Chinese document present in docs/zh with its English original. */
+/** Every English document in docs/ (English -> Chinese). */
+const ENGLISH_DOCS: Readonly<Record<string, string>> = Object.fromEntries(
+  readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => [`docs/${f}`, `docs/zh/${f}`]),
+);
+
+/** The required pairs, every English document in docs/, and every Chinese document present in docs/zh with its English original. */
 const TRANSLATED: Readonly<Record<string, string>> = {
   ...REQUIRED,
+  ...ENGLISH_DOCS,
   ...Object.fromEntries(
     (existsSync(join(ROOT, 'docs/zh')) ? readdirSync(join(ROOT, 'docs/zh')) : []).filter((f) => f.endsWith('.md')).map((f) => [`docs/${f}`, `docs/zh/${f}`]),
   ),
@@ -50,6 +59,13 @@ describe('Chinese documents', () => {
     const blocks = codeBlocks(read(en));
     expect(blocks.length).toBeGreaterThan(0);
     expect(codeBlocks(read(zh))).toEqual(blocks);
+  });
+
+  test('every English document is paired (README.md and all of docs/*.md)', () => {
+    const english = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md'));
+    expect(english.length).toBeGreaterThan(0);
+    for (const f of english) expect(TRANSLATED[`docs/${f}`], f).toBe(`docs/zh/${f}`);
+    expect(TRANSLATED['README.md']).toBe('README.zh-CN.md');
   });
 
   test('the Chinese README has the set-up commands, the quickstart, your own service and CI', () => {

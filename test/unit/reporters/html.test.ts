@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { escapeHtml, HTML_CSP, toHtmlReport } from '../../../mock-server/adapters/cli/reporters/html.js';
-import { buildRunReport, failingRun, HOSTILE, HOSTILE_TEXT, passingRun, skippingRun } from '../../support/sample-report.js';
+import { buildRunReport, failingRun, HOSTILE, HOSTILE_TEXT, passingRun, passingScenario, skippingRun } from '../../support/sample-report.js';
 
 const report = failingRun(2);
 const html = toHtmlReport(report);
@@ -81,6 +81,14 @@ describe('toHtmlReport', () => {
     expect(zh).toContain('<h1>koomock 一致性测试报告</h1>');
     expect(zh).toContain('3 个场景：2 通过，1 失败 · 43 项检查，2 失败，1 个警告');
     expect(zh).toContain('<div class="advice" lang="zh">只有 000000 表示成功');
+  });
+
+  test('names the one-call scenario of koomock send by its command-line label, in Chinese with --lang zh', () => {
+    const sent = buildRunReport([{ ...passingScenario('send-newInstance', 'send newInstance'), file: '(command line)' }]);
+    expect(toHtmlReport(sent)).toMatch(/<span class="muted">send-newInstance · \(command line\) · /);
+    const zh = toHtmlReport(sent, { lang: 'zh' });
+    expect(zh).toMatch(/<span class="muted">send-newInstance · （命令行） · /);
+    expect(zh).not.toContain('(command line)');
   });
 
   test('says PASSED for a passing run and that nothing ran for an empty one', () => {

@@ -81,7 +81,7 @@ function scenarioBlock(scenario: ScenarioReport, index: number, m: Messages, lan
   const ok = scenario.checks.filter((c) => c.ok).length;
   // A skipped scenario is not a pass, whatever checks it ran: it says skipped instead of "n/n".
   const counted = outcome === 'skipped' ? h(m.skipped) : `${ok}/${scenario.checks.length}`;
-  const meta = [h(scenario.id, { max: 120 }), ...(scenario.file === undefined ? [] : [h(scenario.file, { max: 200 })]), formatSpan(scenario.durationMs), counted];
+  const meta = [h(scenario.id, { max: 120 }), ...(scenario.file === undefined ? [] : [h(local(scenario.file, lang) ?? '', { max: 200 })]), formatSpan(scenario.durationMs), counted];
   return [
     `<details class="scenario ${outcome}" id="scenario-${index}"${failed ? ' open' : ''}>`,
     `<summary><span class="mark">${MARK[outcome]}</span>${h(toScenarioTitle(scenario, lang), { max: 200 })} <span class="muted">${meta.join(' · ')}</span></summary>`,
