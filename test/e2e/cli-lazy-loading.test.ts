@@ -53,6 +53,25 @@ describe('what a command loads', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(packages).toEqual(['commander']);
   });
 
+  test('koomock serve answers the Open APIs without loading express: it is loaded with the first admin request', async () => {
+    const { packages } = await loadedBy(`
+      import { main } from './dist/mock-server/adapters/cli/main.js';
+      const lines = [];
+      const io = { ...${QUIET_IO}, out: (l) => {
+        lines.push(l);
+        const url = /listening on (http:\\/\\/\\S+)/.exec(l)?.[1];
+        if (url !== undefined) fetch(url + '/api/mkp-openapi-public/global/v1/order/query?orderId=LAZY').then(async (r) => {
+          const body = await r.json();
+          if (r.status < 400 || typeof body.error_code !== 'string') throw new Error('open api ' + r.status + ' ' + JSON.stringify(body));
+          ${LIST}
+          process.kill(process.pid, 'SIGTERM');
+        });
+      } };
+      const code = await main(['serve', '--memory', '--port', '0', '--no-console'], io);
+      if (code !== 0) throw new Error('serve exited ' + code + ': ' + lines.join('\\n'));`);
+    expect(packages).not.toContain('express');
+  });
+
   test('koomock serve answers without loading the schema compiler: the config is checked by a validator generated at build time', async () => {
     const { packages, ajvFiles } = await loadedBy(`
       import { main } from './dist/mock-server/adapters/cli/main.js';

@@ -1,10 +1,9 @@
 /**
- * The Node HTTP server around the app: generous header limits (APIG allows 32 KB URIs), bounded
+ * The Node HTTP server around the request listener (app.ts): generous header limits (APIG allows 32 KB URIs), bounded
  * waits for slow or broken clients, and a close that does not hang on keep-alive connections.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { Express } from 'express';
 import { KoomockError } from '../../core/errors.js';
 
 export interface HttpServerOptions {
@@ -48,7 +47,7 @@ const toUrlHost = (host: string): string => (host.includes(':') && !host.startsW
  * Listens and resolves once bound; a port in use or a bad address rejects with a KoomockError that says what to do.
  * @example const running = await listen(createApp(runtime, { listenHost: '127.0.0.1' }), { host: '127.0.0.1', port: 0 });
  */
-export function listen(app: Express, options: HttpServerOptions): Promise<RunningServer> {
+export function listen(app: RequestListener, options: HttpServerOptions): Promise<RunningServer> {
   const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: 500 },
