@@ -1,12 +1,10 @@
 /**
- * The exchange journal of the memory store: each entry kept as the UTF-8 bytes of its JSON text,
- * deflated when long and packed into shared slabs (./journal-codec.ts; a fraction of the memory of
- * the object graph, and outside the JavaScript heap, so 50,000 retained entries do not grow the heap
- * the garbage collector sizes itself by) beside the few fields the admin filters read, pruned from
- * the oldest end by retention (docs/config.md, `journal.*`).
+ * The exchange journal of the memory store: each entry kept as the UTF-8 bytes of its JSON text (a
+ * fraction of the memory of the object graph, and outside the JavaScript heap, so 50,000 retained
+ * entries do not grow the heap the garbage collector sizes itself by) beside the few fields the
+ * admin filters read, pruned from the oldest end by retention (docs/config.md, `journal.*`).
  */
 import type { Exchange, ExchangeFilter, JournalLimits, NewExchange } from '../../core/store.js';
-import { createTextSlabs, type StoredText, unpackText } from './journal-codec.js';
 import { matchesExchange, pruneCut } from './shared.js';
 
 interface Entry {
@@ -16,7 +14,7 @@ interface Entry {
   readonly sellerId?: string;
   readonly scenario?: string;
   readonly startedAt: number;
-  readonly json: StoredText;
+  readonly json: Buffer;
 }
 
 export interface MemoryJournal {
@@ -31,12 +29,14 @@ export function createMemoryJournal(): MemoryJournal {
   let entries: Entry[] = [];
   // Ids keep growing after pruning: the id of entries[0].
   let firstId = 1;
-  const slabs = createTextSlabs();
-  const toExchange = (e: Entry): Exchange => JSON.parse(unpackText(e.json)) as Exchange;
+  const toExchange = (e: Entry): Exchange => JSON.parse(e.json.toString('utf8')) as Exchange;
   return {
     append(exchange) {
       const id = firstId + entries.length;
-      const json = slabs.pack(JSON.stringify({ ...exchange, id }));
+      const text = JSON.stringify({ ...exchange, id });
+      // Its own allocation, not a slice of Node's shared 8 KiB pool that would keep the slab alive.
+      const json = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+      json.write(text, 'utf8');
       const { direction, operation, sellerId, scenario, startedAt } = exchange;
       entries.push({ id, direction, operation, ...(sellerId === undefined ? {} : { sellerId }), ...(scenario === undefined ? {} : { scenario }), startedAt, json });
       return id;
