@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadShippedScenarios } from '../../mock-server/app/scenario-files.js';
 import { createEmulator, type Emulator } from '../../mock-server/emulator.js';
+import { BUILD_TIMEOUT, waitForBuild } from '../support/built-cli.js';
 import { reserveFreePort } from '../support/faulty-sellers.js';
 
 /*
@@ -33,6 +34,8 @@ const runnable = blocks.filter((b) => b.lang === 'sh' && b.info === 'runnable');
 let emulator: Emulator;
 const files: { name: string; vitest: boolean; fragment: boolean }[] = [];
 beforeAll(async () => {
+  // The examples import the built package (dist/): wait while the test setup is still building it.
+  await waitForBuild();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   // Examples that talk to `koomock serve` on 7070 get a running emulator on a free port instead.
@@ -49,7 +52,7 @@ beforeAll(async () => {
     include: ['*.ts'],
   }));
   writeFileSync(join(WORK, 'vitest.config.ts'), "export default { test: { include: ['*.test.ts'], testTimeout: 20000 } };\n");
-});
+}, BUILD_TIMEOUT);
 afterAll(async () => {
   await emulator?.close();
   rmSync(WORK, { recursive: true, force: true });

@@ -15,6 +15,7 @@ export const BUILT_BINARY_FILES: readonly string[] = [
   'test/integration/http/admin-api.test.ts',
   'test/e2e/cli-binary.test.ts',
   'test/e2e/cli-serve.test.ts',
+  'test/e2e/docs-examples.test.ts',
   'test/e2e/run-faults.test.ts',
   'test/integration/http/one-process-per-db.test.ts',
   'test/integration/http/usage-durability.test.ts',
