@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SCENARIOS_DIR } from '../../../mock-server/app/scenario-files.js';
-import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
-import { DEFAULT_CATALOG, DEFAULT_SERVER } from '../../../mock-server/config/defaults.js';
-import type { FaultsStep, Scenario, SendStep } from '../../../mock-server/core/scenario/load/model.js';
-import { parseScenario } from '../../../mock-server/core/scenario/load/parse.js';
+import { DEFAULT_SERVER } from '../../../mock-server/config/defaults.js';
+import type { FaultsStep, SendStep } from '../../../mock-server/core/scenario/load/model.js';
+import { shippedGroup } from '../../support/shipped-group.js';
 
-const DIR = join(SCENARIOS_DIR, 'faults');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
-const schemas = getSchemaRegistry();
-const parse = (file: string): Scenario => parseScenario(readFileSync(join(DIR, file), 'utf8'), { file: `scenarios/faults/${file}`, schemas, catalog: DEFAULT_CATALOG });
+const { files: FILES, parse } = shippedGroup('faults');
 
 describe('the shipped fault suite (scenarios/faults/)', () => {
   test('holds the retry and the failover scenario', () => {

@@ -1,18 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadShippedScenarios, OPT_IN_GROUPS, SCENARIOS_DIR } from '../../../mock-server/app/scenario-files.js';
-import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
-import { DEFAULT_CATALOG } from '../../../mock-server/config/defaults.js';
-import type { Scenario, SendStep } from '../../../mock-server/core/scenario/load/model.js';
-import { parseScenario } from '../../../mock-server/core/scenario/load/parse.js';
 import { KIT_ATTACK_NAMES } from '../../../mock-server/core/checks/attack-names.js';
+import { sends, shippedGroup } from '../../support/shipped-group.js';
 
-const DIR = join(SCENARIOS_DIR, 'kit-security');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
-const schemas = getSchemaRegistry();
-const parse = (file: string): Scenario => parseScenario(readFileSync(join(DIR, file), 'utf8'), { file: `scenarios/kit-security/${file}`, schemas, catalog: DEFAULT_CATALOG });
-const sends = (scenario: Scenario): SendStep[] => scenario.steps.filter((s): s is SendStep => s.kind === 'send');
+const { files: FILES, parse } = shippedGroup('kit-security');
 
 describe('the shipped kit security suite (scenarios/kit-security/)', () => {
   test('holds one scenario per kit attack, named after it, in an opt-in group', () => {

@@ -1,18 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SCENARIOS_DIR } from '../../../mock-server/app/scenario-files.js';
-import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
-import { DEFAULT_CATALOG } from '../../../mock-server/config/defaults.js';
-import type { Scenario, SendStep } from '../../../mock-server/core/scenario/load/model.js';
-import { parseScenario } from '../../../mock-server/core/scenario/load/parse.js';
 import { ATTACK_NAMES } from '../../../mock-server/core/checks/attack-names.js';
+import { sends, shippedGroup } from '../../support/shipped-group.js';
 
-const DIR = join(SCENARIOS_DIR, 'security');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
-const schemas = getSchemaRegistry();
-const parse = (file: string): Scenario => parseScenario(readFileSync(join(DIR, file), 'utf8'), { file: `scenarios/security/${file}`, schemas, catalog: DEFAULT_CATALOG });
-const sends = (scenario: Scenario): SendStep[] => scenario.steps.filter((s): s is SendStep => s.kind === 'send');
+const { files: FILES, parse } = shippedGroup('security');
 
 describe('the shipped security suite (scenarios/security/)', () => {
   test('holds one scenario per attack, named after it', () => {

@@ -1,18 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadShippedScenarios, OPT_IN_GROUPS, SCENARIOS_DIR } from '../../../mock-server/app/scenario-files.js';
-import { getSchemaRegistry } from '../../../mock-server/config/schemas-fs.js';
-import { DEFAULT_CATALOG } from '../../../mock-server/config/defaults.js';
-import type { Scenario, SendStep } from '../../../mock-server/core/scenario/load/model.js';
-import { parseScenario } from '../../../mock-server/core/scenario/load/parse.js';
 import { V1_ATTACK_NAMES } from '../../../mock-server/core/checks/attack-names.js';
+import { sends, shippedGroup } from '../../support/shipped-group.js';
 
-const DIR = join(SCENARIOS_DIR, 'v1-security');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
-const schemas = getSchemaRegistry();
-const parse = (file: string): Scenario => parseScenario(readFileSync(join(DIR, file), 'utf8'), { file: `scenarios/v1-security/${file}`, schemas, catalog: DEFAULT_CATALOG });
-const sends = (scenario: Scenario): SendStep[] => scenario.steps.filter((s): s is SendStep => s.kind === 'send');
+const { files: FILES, parse } = shippedGroup('v1-security');
 
 describe('the shipped V1 security suite (scenarios/v1-security/)', () => {
   test('holds one V1 scenario per V1 attack, in an opt-in group', () => {
