@@ -8,7 +8,7 @@ import { createServer, } from 'node:http';
 import { startSeller } from '../../examples/seller-express/src/app.js';
 import { computeKitSignature, parseJsonObject, toCanonicalJson } from '../../mock-server/core/signing/index.js';
 import type { FaultySellerOptions, TestSellerServer } from './faulty-sellers.js';
-import { closeServer, listenOn, readBody } from './local-server.js';
+import { forwardTo, openProxy, readBody } from './local-server.js';
 
 /**
  * - `kit-skip-signature`: never verifies a kit call (forged, stale and replayed ones go through);
@@ -53,18 +53,8 @@ export async function startForgivingKitSeller(forgiveness: KitForgiveness, optio
         const payload = toCanonicalJson(parseJsonObject(raw.toString('utf8')) ?? {});
         Object.assign(headers, { 'x-timestamp': timestamp, 'x-nonce': nonce, 'x-sign': computeKitSignature({ key: options.keys.kit, payload, timestamp, nonce }) });
       }
-      const r = await fetch(`${seller.url}${url.pathname}${url.search}`, { method: req.method ?? 'POST', headers, ...(raw.length > 0 ? { body: raw } : {}) });
-      const answer = Buffer.from(await r.arrayBuffer());
-      res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json', 'content-length': String(answer.length) });
-      res.end(answer);
+      await forwardTo(`${seller.url}${url.pathname}${url.search}`, { method: req.method ?? 'POST', headers, body: raw }, res);
     })().catch(() => res.destroy());
   });
-  const proxyUrl = await listenOn(proxy);
-  return {
-    produceUrl: `${proxyUrl}${producePath}`,
-    close: async () => {
-      await closeServer(proxy);
-      await seller.close();
-    },
-  };
+  return openProxy(proxy, seller, producePath);
 }

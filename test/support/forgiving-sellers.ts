@@ -9,7 +9,7 @@ import { createServer, } from 'node:http';
 import { startSeller } from '../../examples/seller-express/src/app.js';
 import { computeV2Signature, parseJsonObject, secureEqualHex, toCanonicalJson } from '../../mock-server/core/signing/index.js';
 import type { FaultySellerOptions, TestSellerServer } from './faulty-sellers.js';
-import { closeServer, listenOn, readBody } from './local-server.js';
+import { forwardTo, openProxy, readBody } from './local-server.js';
 
 /**
  * - `skip-signature`: never verifies anything (every call goes through, replays too);
@@ -78,18 +78,8 @@ export async function startForgivingSeller(forgiveness: Forgiveness, options: Fa
       }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-      const r = await fetch(`${seller.url}${url.pathname}${url.search}`, { method: req.method ?? 'POST', headers, ...(raw.length > 0 ? { body: raw } : {}) });
-      const answer = Buffer.from(await r.arrayBuffer());
-      res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json', 'content-length': String(answer.length) });
-      res.end(answer);
+      await forwardTo(`${seller.url}${url.pathname}${url.search}`, { method: req.method ?? 'POST', headers, body: raw }, res);
     })().catch(() => res.destroy());
   });
-  const proxyUrl = await listenOn(proxy);
-  return {
-    produceUrl: `${proxyUrl}${producePath}`,
-    close: async () => {
-      await closeServer(proxy);
-      await seller.close();
-    },
-  };
+  return openProxy(proxy, seller, producePath);
 }

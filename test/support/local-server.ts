@@ -1,8 +1,9 @@
 /**
- * The three pieces every test seller and proxy in test/support needs around a node:http server on
- * 127.0.0.1: read a whole request body, listen on a free port, close with the open connections.
+ * What the test sellers and proxies in test/support need around a node:http server on 127.0.0.1:
+ * read a whole request body, listen on a free port, close with the open connections, forward a
+ * request to the seller behind a proxy and answer with what it said.
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The whole request body. */
@@ -27,3 +28,23 @@ export const closeServer = (server: Server): Promise<void> =>
     server.close(() => resolve());
     server.closeAllConnections();
   });
+
+/** Sends a request on to `url` and writes its answer (status, content type, bytes) to `res`. */
+export async function forwardTo(url: string, init: { readonly method: string; readonly headers: Record<string, string>; readonly body: Buffer }, res: ServerResponse): Promise<void> {
+  const r = await fetch(url, { method: init.method, headers: init.headers, ...(init.body.length > 0 ? { body: init.body } : {}) });
+  const answer = Buffer.from(await r.arrayBuffer());
+  res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json', 'content-length': String(answer.length) });
+  res.end(answer);
+}
+
+/** A proxy in front of a seller, listening on a free port: the production URL to give koomock, and one close for both. */
+export async function openProxy(proxy: Server, seller: { close(): Promise<void> }, producePath: string): Promise<{ produceUrl: string; close(): Promise<void> }> {
+  const proxyUrl = await listenOn(proxy);
+  return {
+    produceUrl: `${proxyUrl}${producePath}`,
+    close: async () => {
+      await closeServer(proxy);
+      await seller.close();
+    },
+  };
+}
