@@ -39,8 +39,16 @@ export function createApp(runtime: EmulatorRuntime, options: AppOptions): Reques
   let adminApp: Promise<RequestListener> | undefined;
   const loadAdminApp = (): Promise<RequestListener> => (adminApp ??= import('./admin-app.js').then(({ createAdminApp }) => createAdminApp(runtime, options)));
   const toAdminApp = (req: IncomingMessage, res: ServerResponse): void => {
-    // Without express there is no admin error answer to give: the connection is dropped.
-    loadAdminApp().then((handle) => handle(req, res), () => dropConnection(res));
+    // If the admin app cannot load (a broken install), the caller is told so rather than left hanging.
+    loadAdminApp().then(
+      (handle) => handle(req, res),
+      (err: unknown) => {
+        if (res.headersSent) return dropConnection(res);
+        const message = `the admin API could not be loaded (${err instanceof Error ? err.message : String(err)}); reinstall koomock (npm ci) and start it again`;
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+        res.end(JSON.stringify({ error: { code: 'admin.unavailable', message } }));
+      },
+    );
   };
 
   const onAdminHost = (req: IncomingMessage): boolean =>
